@@ -1,0 +1,181 @@
+import { randomBytes, randomUUID } from 'node:crypto'
+import * as http from 'node:http'
+import * as https from 'node:https'
+import type { AddressInfo, Socket } from 'node:net'
+
+/**
+ * A local stand-in for both providers, speaking their documented contracts (see shared/seeds):
+ *   Sirdata    GET /api/v1/public/auth/partner/:id/token, JSON body {login, password}
+ *   Soda Cloud GET /v1/get_token, HTTP Basic, answers expires_in 1800
+ * Scripted replies (`script`) are served first, one per request, to inject faults.
+ */
+
+export interface FakeCredentials {
+  readonly partnerId: string
+  readonly username: string
+  readonly password: string
+}
+
+export type FakeReply =
+  | { readonly status: number; readonly headers?: Record<string, string>; readonly body?: string | object }
+  /** Destroys the connection without answering. */
+  | { readonly fault: 'reset' }
+  /** Accepts the request and never answers. */
+  | { readonly fault: 'hang' }
+  /** Sends headers and a 200, then one byte of body per `everyMs`, forever. */
+  | { readonly fault: 'drip'; readonly everyMs: number }
+
+export interface RecordedRequest {
+  readonly method: string
+  readonly path: string
+  readonly headers: http.IncomingHttpHeaders
+  readonly body: string
+}
+
+export interface FakeProvider {
+  /** The server's origin, e.g. http://127.0.0.1:41234 */
+  readonly origin: string
+  /** API roots to pass as `base-url`. */
+  readonly roots: { readonly sirdata: string; readonly soda: string }
+  readonly credentials: FakeCredentials
+  readonly requests: RecordedRequest[]
+  /** Every token handed out, so tests can look for it where it must not be. */
+  readonly tokens: string[]
+  /** Queues replies served before the documented behaviour, one per request. */
+  script(...replies: FakeReply[]): void
+  close(): Promise<void>
+}
+
+export interface FakeProviderOptions {
+  readonly credentials?: Partial<FakeCredentials>
+  /** Serve HTTPS with this key and certificate. */
+  readonly tls?: { readonly key: string; readonly cert: string }
+  /** Soda's expires_in; undefined leaves it out, as the schema allows. */
+  readonly sodaExpiresIn?: number | null
+}
+
+export const SODA_ORGANIZATION = '8f2c1a9e-4b7d-4e0a-9c3f-1d2e3f4a5b6c'
+
+export async function startFakeProvider(options: FakeProviderOptions = {}): Promise<FakeProvider> {
+  const credentials: FakeCredentials = {
+    partnerId: '12345',
+    username: 'analyst@example.com',
+    password: `pw-${randomBytes(9).toString('base64url')}`,
+    ...options.credentials
+  }
+  const requests: RecordedRequest[] = []
+  const tokens: string[] = []
+  const queue: FakeReply[] = []
+  const sockets = new Set<Socket>()
+  const timers = new Set<NodeJS.Timeout>()
+
+  const issueToken = (provider: string) => {
+    const token = `${provider}-${randomBytes(18).toString('base64url')}`
+    tokens.push(token)
+    return token
+  }
+
+  const documented = (req: RecordedRequest): FakeReply => {
+    if (req.method !== 'GET') return { status: 405 }
+    const sirdata = /^\/api\/v1\/public\/auth\/partner\/([^/]+)\/token$/.exec(req.path)
+    if (sirdata) {
+      let login: unknown
+      let password: unknown
+      try {
+        ;({ login, password } = JSON.parse(req.body) as { login?: unknown; password?: unknown })
+      } catch {
+        return { status: 400 }
+      }
+      if (!/^application\/json/.test(req.headers['content-type'] ?? '') || typeof login !== 'string' || typeof password !== 'string') {
+        return { status: 400 }
+      }
+      if (sirdata[1] !== credentials.partnerId || login !== credentials.username || password !== credentials.password) {
+        return { status: 401 }
+      }
+      return {
+        status: 200,
+        body: {
+          token: issueToken('sirdata'),
+          partner_id: Number(credentials.partnerId),
+          expiration_time: sirdataTime(new Date(Date.now() + 3600_000))
+        }
+      }
+    }
+    if (req.path === '/v1/get_token') {
+      const expected = `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64')}`
+      if (req.headers.authorization !== expected) return { status: 401 }
+      const expiresIn = options.sodaExpiresIn === undefined ? 1800 : options.sodaExpiresIn
+      return {
+        status: 200,
+        body: {
+          user: credentials.username,
+          token: issueToken('soda'),
+          organization_id: SODA_ORGANIZATION,
+          ...(expiresIn === null ? {} : { expires_in: expiresIn })
+        }
+      }
+    }
+    return { status: 404 }
+  }
+
+  const handle = (req: http.IncomingMessage, res: http.ServerResponse) => {
+    const chunks: Buffer[] = []
+    req.on('data', (chunk: Buffer) => chunks.push(chunk))
+    req.on('end', () => {
+      const recorded: RecordedRequest = {
+        method: req.method ?? '',
+        path: req.url ?? '',
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString('utf8')
+      }
+      requests.push(recorded)
+      const reply = queue.shift() ?? documented(recorded)
+      if ('fault' in reply) {
+        if (reply.fault === 'reset') return req.socket.destroy()
+        if (reply.fault === 'hang') return
+        res.writeHead(200, { 'Content-Type': 'application/json' })
+        res.write('{')
+        const timer = setInterval(() => res.write(' '), reply.everyMs)
+        timers.add(timer)
+        res.on('close', () => clearInterval(timer))
+        return
+      }
+      const body = reply.body === undefined ? '' : typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body)
+      res.writeHead(reply.status, {
+        ...(typeof reply.body === 'object' ? { 'Content-Type': 'application/json' } : {}),
+        ...reply.headers
+      })
+      res.end(body)
+    })
+  }
+
+  const server = options.tls ? https.createServer({ key: options.tls.key, cert: options.tls.cert }, handle) : http.createServer(handle)
+  server.on('connection', socket => {
+    sockets.add(socket)
+    socket.on('close', () => sockets.delete(socket))
+  })
+  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as AddressInfo
+  const origin = `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}`
+
+  return {
+    origin,
+    roots: { sirdata: `${origin}/api/v1`, soda: `${origin}/v1` },
+    credentials,
+    requests,
+    tokens,
+    script: (...replies) => void queue.push(...replies),
+    close: () =>
+      new Promise<void>(resolve => {
+        for (const timer of timers) clearInterval(timer)
+        for (const socket of sockets) socket.destroy()
+        server.close(() => resolve())
+      })
+  }
+}
+
+/** Sirdata's expiry format: RFC 3339 with nanoseconds and a +01:00 offset, as its docs show. */
+export function sirdataTime(date: Date): string {
+  const local = new Date(date.getTime() + 3600_000).toISOString().replace('Z', '')
+  return `${local}${randomUUID().replace(/\D/g, '').padEnd(6, '0').slice(0, 6)}+01:00`
+}

@@ -1,0 +1,31 @@
+import type { FakeProvider } from './fake-provider.js'
+import { mintToken, type IssuedToken, type Log, type MintOptions } from '../src/mint.js'
+import { parseSettings, type RawInputs } from '../src/settings.js'
+
+/** A Log that keeps every line, so tests can read what a run would print. */
+export function recordingLog(): Log & { lines: string[] } {
+  const lines: string[] = []
+  return { lines, debug: message => void lines.push(`debug: ${message}`), warning: message => void lines.push(`warning: ${message}`) }
+}
+
+/** Inputs that mint from the fake for the named provider. */
+export function fakeInputs(fake: FakeProvider, provider: 'sirdata' | 'soda', extra: RawInputs = {}): RawInputs {
+  return {
+    provider,
+    'partner-id': provider === 'sirdata' ? fake.credentials.partnerId : '',
+    username: fake.credentials.username,
+    password: fake.credentials.password,
+    'base-url': fake.roots[provider],
+    ...extra
+  }
+}
+
+/** The core, as the action drives it: validated settings, the provider's request, then the mint. */
+export async function mintFrom(raw: RawInputs, options: Partial<MintOptions> = {}): Promise<IssuedToken> {
+  const { settings } = parseSettings(raw, {})
+  return mintToken(settings, settings.provider.request(settings), {
+    log: recordingLog(),
+    retry: { baseDelayMs: 5, sleep: async () => {} },
+    ...options
+  })
+}

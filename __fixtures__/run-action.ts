@@ -1,0 +1,89 @@
+import { spawn } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+export const BUNDLE = fileURLToPath(new URL('../dist/index.js', import.meta.url))
+
+export interface ActionRun {
+  readonly code: number | null
+  readonly stdout: string
+  readonly stderr: string
+  readonly outputs: Record<string, string>
+  readonly env: Record<string, string>
+  readonly summary: string
+  readonly state: string
+  /** Everything a secret must never appear in. */
+  readonly everything: string
+}
+
+/**
+ * Starts the committed bundle the way the runner does: `node dist/index.js`, inputs as INPUT_* variables
+ * (the runner keeps hyphens: INPUT_PARTNER-ID), and the runner's command files, read back afterwards.
+ * The environment is built from scratch so nothing from the test process leaks in.
+ */
+export async function runAction(inputs: Record<string, string>, env: Record<string, string> = {}): Promise<ActionRun> {
+  const dir = mkdtempSync(join(tmpdir(), 'action-run-'))
+  const files = {
+    GITHUB_OUTPUT: join(dir, 'output'),
+    GITHUB_ENV: join(dir, 'env'),
+    GITHUB_STEP_SUMMARY: join(dir, 'summary'),
+    GITHUB_STATE: join(dir, 'state')
+  }
+  for (const file of Object.values(files)) writeFileSync(file, '')
+  const inputEnv = Object.fromEntries(Object.entries(inputs).map(([name, value]) => [`INPUT_${name.toUpperCase()}`, value]))
+  try {
+    const child = spawn(process.execPath, [BUNDLE], {
+      env: { PATH: process.env.PATH ?? '', GITHUB_ACTIONS: 'true', ...files, ...inputEnv, ...env },
+      stdio: ['ignore', 'pipe', 'pipe']
+    })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+    const code = await new Promise<number | null>(resolve => child.on('close', resolve))
+    const read = (file: string) => readFileSync(file, 'utf8')
+    const [outputs, exported, summary, state] = [files.GITHUB_OUTPUT, files.GITHUB_ENV, files.GITHUB_STEP_SUMMARY, files.GITHUB_STATE].map(read) as [
+      string,
+      string,
+      string,
+      string
+    ]
+    return {
+      code,
+      stdout,
+      stderr,
+      outputs: parseFileCommands(outputs),
+      env: parseFileCommands(exported),
+      summary,
+      state,
+      everything: [stdout, stderr, summary, state].join('\n')
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+/** Reads GITHUB_OUTPUT / GITHUB_ENV: `name<<delimiter`, value lines, `delimiter`. */
+export function parseFileCommands(text: string): Record<string, string> {
+  const values: Record<string, string> = {}
+  const lines = text.split('\n')
+  for (let i = 0; i < lines.length; i++) {
+    const header = /^([^<=]+)<<(.+)$/.exec(lines[i] ?? '')
+    if (!header) continue
+    const [, name = '', delimiter] = header
+    const end = lines.indexOf(delimiter as string, i + 1)
+    values[name] = lines.slice(i + 1, end).join('\n')
+    i = end
+  }
+  return values
+}
+
+/** The workflow commands (::name::message) in a process's stdout, in order. */
+export function workflowCommands(stdout: string): { command: string; message: string }[] {
+  return [...stdout.matchAll(/^::([a-z-]+)(?: [^:]*)?::(.*)$/gm)].map(match => ({
+    command: match[1] as string,
+    message: match[2] as string
+  }))
+}
