@@ -1,0 +1,45 @@
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from '@jest/globals'
+import { parse } from 'yaml'
+
+const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8')
+const action = parse(readFileSync(new URL('../action.yml', import.meta.url), 'utf8')) as {
+  inputs: Record<string, { default?: string }>
+  outputs: Record<string, unknown>
+}
+
+/** The first column of the README table under `## heading`, as names. */
+function tableNames(heading: string): string[] {
+  const section = readme.split(`\n## ${heading}\n`)[1]?.split('\n## ')[0] ?? ''
+  return [...section.matchAll(/^\| `([a-z-]+)` \|/gm)].map(match => match[1] as string)
+}
+
+describe('the README', () => {
+  it('lists exactly the inputs action.yml declares, in the same order', () => {
+    expect(tableNames('Inputs')).toEqual(Object.keys(action.inputs))
+  })
+
+  it('lists exactly the outputs action.yml declares, in the same order', () => {
+    expect(tableNames('Outputs')).toEqual(Object.keys(action.outputs))
+  })
+
+  it('states the defaults action.yml declares', () => {
+    for (const [name, input] of Object.entries(action.inputs)) {
+      if (!input.default) continue
+      expect(readme).toMatch(new RegExp(`^\\| \`${name}\` \\|.*\\| \`${input.default}\` \\|$`, 'm'))
+    }
+  })
+
+  it('uses only declared inputs in its workflow examples', () => {
+    const withBlocks = [...readme.matchAll(/uses: [\w-]+\/token-mint-action@v1\n(\s+)with:\n((?:\1 {2}.*\n)+)/g)]
+    const used = withBlocks.flatMap(block => [...(block[2] ?? '').matchAll(/^\s+([a-z-]+):/gm)].map(m => m[1]))
+
+    expect(withBlocks.length).toBeGreaterThanOrEqual(4)
+    for (const name of used) expect(Object.keys(action.inputs)).toContain(name)
+  })
+
+  it('names the test command that CI runs', () => {
+    expect(readme).toContain('npm test')
+    expect(readFileSync(new URL('../.ci/run', import.meta.url), 'utf8')).toContain('npm test')
+  })
+})
