@@ -78,6 +78,20 @@ describe('the bundled action, run as a process', () => {
     expect(leakedSecrets(run.everything, secretsOf(fake))).toEqual([])
   })
 
+  it('leaves the expiry outputs empty, with a warning, when Soda Cloud gives no expires_in', async () => {
+    fake.script({ status: 200, body: { token: 'soda-token-without-expiry', organization_id: SODA_ORGANIZATION } })
+
+    const run = await runAction(soda())
+
+    expect(run.code).toBe(0)
+    expect(run.outputs).toEqual({ token: 'soda-token-without-expiry', 'organization-id': SODA_ORGANIZATION })
+    expect(workflowCommands(run.stdout)).toContainEqual({
+      command: 'warning',
+      message: 'Soda Cloud did not say when the token expires: expires-at and expires-in are left empty.'
+    })
+    expect(leakedSecrets(run.everything, ['soda-token-without-expiry'])).toEqual([])
+  })
+
   it('reads credentials from the environment when the inputs are empty', async () => {
     const run = await runAction(
       { provider: 'soda', 'base-url': fake.roots.soda },
