@@ -17,7 +17,13 @@ export interface FakeCredentials {
 }
 
 export type FakeReply =
-  | { readonly status: number; readonly headers?: Record<string, string>; readonly body?: string | object }
+  | {
+      readonly status: number
+      readonly headers?: Record<string, string>
+      readonly body?: string | object
+      /** Send the body in chunks with no Content-Length, as a streaming server would. */
+      readonly chunked?: boolean
+    }
   /** Destroys the connection without answering. */
   | { readonly fault: 'reset' }
   /** Accepts the request and never answers. */
@@ -30,11 +36,14 @@ export interface RecordedRequest {
   readonly path: string
   readonly headers: http.IncomingHttpHeaders
   readonly body: string
+  /** When the request arrived (Date.now()). */
+  readonly at: number
 }
 
 export interface FakeProvider {
   /** The server's origin, e.g. http://127.0.0.1:41234 */
   readonly origin: string
+  readonly port: number
   /** API roots to pass as `base-url`. */
   readonly roots: { readonly sirdata: string; readonly soda: string }
   readonly credentials: FakeCredentials
@@ -50,8 +59,10 @@ export interface FakeProviderOptions {
   readonly credentials?: Partial<FakeCredentials>
   /** Serve HTTPS with this key and certificate. */
   readonly tls?: { readonly key: string; readonly cert: string }
-  /** Soda's expires_in; undefined leaves it out, as the schema allows. */
+  /** Soda's expires_in; null leaves it out, as the schema allows. */
   readonly sodaExpiresIn?: number | null
+  /** Throttle like a busy provider: past `requests` in `windowMs`, answer 429 with Retry-After: 1. */
+  readonly rateLimit?: { readonly requests: number; readonly windowMs: number }
 }
 
 export const SODA_ORGANIZATION = '8f2c1a9e-4b7d-4e0a-9c3f-1d2e3f4a5b6c'
@@ -68,6 +79,16 @@ export async function startFakeProvider(options: FakeProviderOptions = {}): Prom
   const queue: FakeReply[] = []
   const sockets = new Set<Socket>()
   const timers = new Set<NodeJS.Timeout>()
+  const recent: number[] = []
+
+  const throttled = () => {
+    if (!options.rateLimit) return false
+    const now = Date.now()
+    while (recent.length > 0 && (recent[0] as number) <= now - options.rateLimit.windowMs) recent.shift()
+    if (recent.length >= options.rateLimit.requests) return true
+    recent.push(now)
+    return false
+  }
 
   const issueToken = (provider: string) => {
     const token = `${provider}-${randomBytes(18).toString('base64url')}`
@@ -126,10 +147,11 @@ export async function startFakeProvider(options: FakeProviderOptions = {}): Prom
         method: req.method ?? '',
         path: req.url ?? '',
         headers: req.headers,
-        body: Buffer.concat(chunks).toString('utf8')
+        body: Buffer.concat(chunks).toString('utf8'),
+        at: Date.now()
       }
       requests.push(recorded)
-      const reply = queue.shift() ?? documented(recorded)
+      const reply = queue.shift() ?? (throttled() ? { status: 429, headers: { 'Retry-After': '1' } } : documented(recorded))
       if ('fault' in reply) {
         if (reply.fault === 'reset') return req.socket.destroy()
         if (reply.fault === 'hang') return
@@ -145,7 +167,9 @@ export async function startFakeProvider(options: FakeProviderOptions = {}): Prom
         ...(typeof reply.body === 'object' ? { 'Content-Type': 'application/json' } : {}),
         ...reply.headers
       })
-      res.end(body)
+      if (!reply.chunked) return void res.end(body)
+      for (let at = 0; at < body.length; at += 65536) res.write(body.slice(at, at + 65536))
+      res.end()
     })
   }
 
@@ -160,6 +184,7 @@ export async function startFakeProvider(options: FakeProviderOptions = {}): Prom
 
   return {
     origin,
+    port,
     roots: { sirdata: `${origin}/api/v1`, soda: `${origin}/v1` },
     credentials,
     requests,

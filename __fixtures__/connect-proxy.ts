@@ -1,0 +1,62 @@
+import * as http from 'node:http'
+import { connect, type AddressInfo, type Socket } from 'node:net'
+
+export interface Tunnel {
+  /** host:port the client asked for. */
+  readonly authority: string
+  readonly proxyAuthorization?: string
+}
+
+export interface ConnectProxy {
+  /** e.g. http://127.0.0.1:40000, for https_proxy. */
+  readonly url: string
+  readonly tunnels: Tunnel[]
+  close(): Promise<void>
+}
+
+/**
+ * A real HTTP CONNECT proxy on 127.0.0.1 that records each tunnel. It resolves every host to 127.0.0.1,
+ * so a test can reach its own servers by name (sirdata.test) only through the proxy.
+ * With `credentials`, it answers 407 to a CONNECT without that Proxy-Authorization.
+ */
+export async function startConnectProxy(options: { credentials?: string } = {}): Promise<ConnectProxy> {
+  const tunnels: Tunnel[] = []
+  const sockets = new Set<Socket>()
+  const server = http.createServer((_req, res) => res.writeHead(405).end())
+  server.on('connect', (req: http.IncomingMessage, client: Socket, head: Buffer) => {
+    sockets.add(client)
+    const authority = req.url ?? ''
+    const proxyAuthorization = req.headers['proxy-authorization']
+    tunnels.push({ authority, proxyAuthorization })
+    const expected = options.credentials && `Basic ${Buffer.from(options.credentials).toString('base64')}`
+    if (expected && proxyAuthorization !== expected) {
+      client.end('HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic\r\n\r\n')
+      return
+    }
+    const port = Number(authority.split(':').pop())
+    const upstream = connect(port, '127.0.0.1', () => {
+      client.write('HTTP/1.1 200 Connection Established\r\n\r\n')
+      if (head.length > 0) upstream.write(head)
+      upstream.pipe(client)
+      client.pipe(upstream)
+    })
+    sockets.add(upstream)
+    const close = () => {
+      upstream.destroy()
+      client.destroy()
+    }
+    upstream.on('error', close)
+    client.on('error', close)
+  })
+  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as AddressInfo
+  return {
+    url: `http://127.0.0.1:${port}`,
+    tunnels,
+    close: () =>
+      new Promise<void>(resolve => {
+        for (const socket of sockets) socket.destroy()
+        server.close(() => resolve())
+      })
+  }
+}
