@@ -1,0 +1,81 @@
+import { describe, expect, it } from '@jest/globals'
+import fc from 'fast-check'
+import { InputError } from '../src/errors.js'
+import { providers } from '../src/providers/index.js'
+import { INPUT_NAMES, isAllowedApiRoot, LIMITS, parseSettings, type InputName } from '../src/settings.js'
+
+// Per input: values that are valid (for some provider), values that are close but wrong, and then any text.
+// Weighted towards valid ones, so that whole valid combinations come up as often as refused ones.
+const samples: Record<InputName, { valid: string[]; wrong: string[] }> = {
+  provider: { valid: ['sirdata', 'soda', ' SODA ', 'Sirdata'], wrong: ['looker', ''] },
+  'partner-id': { valid: ['12345', '0', ''], wrong: ['12a', '1/../2', '١٢٣'] },
+  region: { valid: ['eu', 'US', '', ' eu '], wrong: ['asia'] },
+  username: { valid: ['a@example.com', 'login'], wrong: ['', ' '] },
+  password: { valid: ['pw', 'p:w"\\', ' x '], wrong: [''] },
+  'base-url': { valid: ['https://x.example/v1', 'http://127.0.0.1:9/v1', 'http://[::1]/v1', ''], wrong: ['http://10.0.0.1/v1', 'https://u:p@x.example', 'ftp://x', '::'] },
+  'export-env': { valid: ['true', 'False', ''], wrong: ['yes'] },
+  'env-name': { valid: ['TOKEN', '_x', ''], wrong: ['1X', 'GITHUB_PATH', 'a b'] },
+  timeout: { valid: ['30', '0.5', '1e2', ''], wrong: ['0', '-1', 'NaN', 'Infinity', '601'] },
+  'max-attempts': { valid: ['1', '10', ' 3 ', ''], wrong: ['11', '2.5', '0x10'] }
+}
+
+const inputs = fc.record(
+  Object.fromEntries(
+    INPUT_NAMES.map(name => [
+      name,
+      fc.option(
+        fc.oneof(
+          { weight: 30, arbitrary: fc.constantFrom(...samples[name].valid) },
+          { weight: 2, arbitrary: fc.constantFrom(...samples[name].wrong) },
+          { weight: 1, arbitrary: fc.string({ unit: 'grapheme', maxLength: 12 }) }
+        ),
+        { nil: undefined, freq: 6 }
+      )
+    ])
+  ) as Record<InputName, fc.Arbitrary<string | undefined>>
+)
+const env = fc.record({
+  SIRDATA_PARTNER_ID: fc.option(fc.constantFrom('42', 'x', ''), { nil: undefined }),
+  SIRDATA_LOGIN: fc.option(fc.constantFrom('login', ''), { nil: undefined }),
+  SIRDATA_PASSWORD: fc.option(fc.string(), { nil: undefined }),
+  SODA_USERNAME: fc.option(fc.string(), { nil: undefined }),
+  SODA_PASSWORD: fc.option(fc.string(), { nil: undefined })
+})
+
+describe('parseSettings, over any inputs', () => {
+  it('returns valid settings or an InputError naming only real inputs, and never throws anything else', () => {
+    let valid = 0
+    let refused = 0
+    fc.assert(
+      fc.property(inputs, env, (raw, environment) => {
+        let result: ReturnType<typeof parseSettings>
+        try {
+          result = parseSettings(raw, environment)
+        } catch (error) {
+          expect(error).toBeInstanceOf(InputError)
+          const problems = (error as InputError).problems
+          expect(problems.length).toBeGreaterThan(0)
+          for (const problem of problems) expect(INPUT_NAMES).toContain(problem.input)
+          refused++
+          return
+        }
+        const { settings } = result
+        expect(Object.values(providers)).toContain(settings.provider)
+        expect(Object.keys(settings.provider.regions)).toContain(settings.region)
+        expect(isAllowedApiRoot(settings.apiRoot)).toBe(true)
+        expect(settings.username).not.toBe('')
+        expect(settings.password).not.toBe('')
+        expect(settings.timeoutMs).toBeGreaterThan(0)
+        expect(settings.timeoutMs).toBeLessThanOrEqual(LIMITS.timeoutSeconds * 1000)
+        expect(Number.isInteger(settings.maxAttempts) && settings.maxAttempts >= 1 && settings.maxAttempts <= LIMITS.maxAttempts).toBe(true)
+        expect(settings.envName).toMatch(/^[A-Za-z_][A-Za-z0-9_]*$/)
+        if (settings.provider.name === 'sirdata') expect(settings.partnerId).toMatch(/^\d+$/)
+        valid++
+      }),
+      { numRuns: 3000 }
+    )
+    // Both outcomes must have been exercised, or the property proved little.
+    expect(valid).toBeGreaterThan(100)
+    expect(refused).toBeGreaterThan(100)
+  })
+})
