@@ -41,3 +41,16 @@ export class TransientFailureError extends Error {
 export function describeError(error: unknown): string {
   return error instanceof Error ? error.message : String(error)
 }
+
+/** A sealed token that this run cannot open; the message says why and what to do. */
+export class SealError extends Error {
+  override readonly name = 'SealError'
+  constructor(problem: string) {
+    super(`The sealed-token ${problem}`)
+  }
+}
+
+/** A token with less lifetime left than `min-validity`. */
+export class TokenLifetimeError extends Error {
+  override readonly name = 'TokenLifetimeError'
+}

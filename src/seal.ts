@@ -1,0 +1,143 @@
+import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto'
+import * as z from 'zod/mini'
+import { SealError } from './errors.js'
+import type { IssuedToken } from './mint.js'
+import { providers } from './providers/index.js'
+
+// A sealed token is `tm1.` + base64url(header | ciphertext | tag), AES-256-GCM.
+// The header is in clear only so that each refusal can say what is wrong (another key, repository or run);
+// it is also authenticated, together with the full repository name and run id, as associated data.
+//   key check   8 bytes  HKDF of the seal key under its own label: tells a wrong key from tampering
+//   run id      8 bytes  GITHUB_RUN_ID, big-endian
+//   repository  8 bytes  SHA-256 of GITHUB_REPOSITORY, truncated
+//   nonce      12 bytes  fresh for every seal
+const VERSION = 1
+const PREFIX = `tm${VERSION}.`
+const HEADER_BYTES = 36
+const TAG_BYTES = 16
+const SALT = 'token-mint-action seal v1'
+
+/** The repository and workflow run a sealed token belongs to. */
+export interface SealBinding {
+  readonly repository: string
+  readonly runId: string
+}
+
+/** Keys derived from the `seal-key` secret. */
+export interface SealKey {
+  readonly encryption: Buffer
+  readonly check: Buffer
+}
+
+export const SEAL_KEY_ADVICE = 'make one with `openssl rand -base64 32` and store it as a repository secret'
+
+/** Reads `seal-key`: at least 32 bytes, as hex or base64 (either alphabet). Undefined when it is not a usable key. */
+export function parseSealKey(text: string): SealKey | undefined {
+  const trimmed = text.trim()
+  let bytes: Buffer | undefined
+  if (/^(?:[0-9a-fA-F]{2})+$/.test(trimmed)) bytes = Buffer.from(trimmed, 'hex')
+  else if (/^[A-Za-z0-9+/]+={0,2}$/.test(trimmed) || /^[A-Za-z0-9_-]+$/.test(trimmed)) bytes = Buffer.from(trimmed, 'base64')
+  if (!bytes || bytes.length < 32) return undefined
+  const derive = (label: string, length: number) => Buffer.from(hkdfSync('sha256', bytes, SALT, label, length))
+  return { encryption: derive('aes-256-gcm key', 32), check: derive('key check', 8) }
+}
+
+const Sealed = z.object({
+  p: z.string(),
+  r: z.optional(z.string()),
+  t: z.string().check(z.minLength(1)),
+  e: z.nullable(z.number()),
+  a: z.record(z.string(), z.string())
+})
+
+export function sealToken(issued: IssuedToken, key: SealKey, binding: SealBinding): string {
+  const nonce = randomBytes(12)
+  const header = Buffer.concat([key.check, runIdBytes(binding), repositoryHash(binding), nonce])
+  const cipher = createCipheriv('aes-256-gcm', key.encryption, nonce)
+  cipher.setAAD(associatedData(header, binding))
+  const plaintext = JSON.stringify({
+    p: issued.provider.name,
+    r: issued.region,
+    t: issued.token,
+    e: issued.expiresAt?.getTime() ?? null,
+    a: issued.account
+  } satisfies z.infer<typeof Sealed>)
+  const sealed = Buffer.concat([header, cipher.update(plaintext, 'utf8'), cipher.final(), cipher.getAuthTag()])
+  return PREFIX + sealed.toString('base64url')
+}
+
+/** Verifies and opens a sealed token; every refusal is a SealError saying what is wrong. No network involved. */
+export function unsealToken(text: string, key: SealKey, binding: SealBinding, now: Date): IssuedToken {
+  const match = /^tm(\d{1,6})\.([A-Za-z0-9_-]*)$/.exec(text.trim())
+  if (!match) throw new SealError('is not a sealed token from this action: it is malformed or truncated.')
+  if (Number(match[1]) !== VERSION) {
+    throw new SealError(
+      `has format version ${match[1]}, and this version of the action reads version ${VERSION}: ` +
+        'seal and unseal with the same version of the action.'
+    )
+  }
+  const body = match[2] as string
+  const bytes = Buffer.from(body, 'base64url')
+  // Node's decoder skips what it cannot read; only the canonical spelling of the bytes is accepted.
+  if (bytes.toString('base64url') !== body || bytes.length <= HEADER_BYTES + TAG_BYTES) {
+    throw new SealError('is not a sealed token from this action: it is malformed or truncated.')
+  }
+  const header = bytes.subarray(0, HEADER_BYTES)
+  if (!timingSafeEqual(header.subarray(0, 8), key.check)) {
+    throw new SealError('was sealed with another seal-key: use the same secret in the job that seals and the jobs that unseal.')
+  }
+  if (!header.subarray(16, 24).equals(repositoryHash(binding))) {
+    throw new SealError(`was sealed in another repository: it opens only in the repository and workflow run that sealed it.`)
+  }
+  const sealedRun = header.readBigUInt64BE(8)
+  if (sealedRun !== BigInt(binding.runId)) {
+    throw new SealError(
+      `was sealed by workflow run ${sealedRun}, not this one (${binding.runId}): it opens only in the run that sealed it.`
+    )
+  }
+
+  let plaintext: string
+  try {
+    const decipher = createDecipheriv('aes-256-gcm', key.encryption, header.subarray(24, HEADER_BYTES))
+    decipher.setAAD(associatedData(header, binding))
+    decipher.setAuthTag(bytes.subarray(bytes.length - TAG_BYTES))
+    plaintext = Buffer.concat([decipher.update(bytes.subarray(HEADER_BYTES, bytes.length - TAG_BYTES)), decipher.final()]).toString('utf8')
+  } catch {
+    throw new SealError('has been altered or truncated: it failed authentication.')
+  }
+
+  const opened = Sealed.safeParse(safeJson(plaintext))
+  const provider = opened.success ? providers[opened.data.p] : undefined
+  if (!opened.success || !provider) {
+    throw new SealError('holds a token this version of the action cannot read: seal and unseal with the same version of the action.')
+  }
+  const expiresAt = opened.data.e === null ? undefined : new Date(opened.data.e)
+  if (expiresAt && expiresAt.getTime() <= now.getTime()) {
+    throw new SealError(
+      `holds a ${provider.title} token that expired at ${expiresAt.toISOString()}: mint the token in this job instead.`
+    )
+  }
+  return { provider, region: opened.data.r, token: opened.data.t, expiresAt, account: opened.data.a, issuedAt: now }
+}
+
+function runIdBytes({ runId }: SealBinding): Buffer {
+  const bytes = Buffer.alloc(8)
+  bytes.writeBigUInt64BE(BigInt(runId))
+  return bytes
+}
+
+function repositoryHash({ repository }: SealBinding): Buffer {
+  return createHash('sha256').update(repository, 'utf8').digest().subarray(0, 8)
+}
+
+function associatedData(header: Buffer, { repository, runId }: SealBinding): Buffer {
+  return Buffer.concat([Buffer.from(PREFIX), header, Buffer.from(`${repository}\n${runId}`, 'utf8')])
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text)
+  } catch {
+    return undefined
+  }
+}
