@@ -1,6 +1,6 @@
 import type { FakeProvider } from './fake-provider.js'
 import { mintToken, type IssuedToken, type Log, type MintOptions } from '../src/mint.js'
-import { parseSettings, type RawInputs } from '../src/settings.js'
+import { parseSettings, type MintSettings, type RawInputs } from '../src/settings.js'
 
 /** A Log that keeps every line, so tests can read what a run would print. */
 export function recordingLog(): Log & { lines: string[] } {
@@ -20,9 +20,16 @@ export function fakeInputs(fake: FakeProvider, provider: 'sirdata' | 'soda', ext
   }
 }
 
+/** Settings for a minting run, or a thrown error saying the inputs described another kind of run. */
+export function mintSettings(raw: RawInputs, env: Record<string, string | undefined> = {}): MintSettings {
+  const { settings } = parseSettings(raw, env)
+  if (settings.mode !== 'mint') throw new Error(`expected a minting run, got ${settings.mode}`)
+  return settings
+}
+
 /** The core, as the action drives it: validated settings, the provider's request, then the mint. */
 export async function mintFrom(raw: RawInputs, options: Partial<MintOptions> = {}): Promise<IssuedToken> {
-  const { settings } = parseSettings(raw, {})
+  const settings = mintSettings(raw)
   return mintToken(settings, settings.provider.request(settings), {
     log: recordingLog(),
     ...options,

@@ -87,9 +87,24 @@ describe('the bundled action, run as a process', () => {
     expect(run.outputs).toEqual({ token: 'soda-token-without-expiry', 'organization-id': SODA_ORGANIZATION })
     expect(workflowCommands(run.stdout)).toContainEqual({
       command: 'warning',
-      message: 'Soda Cloud did not say when the token expires: expires-at and expires-in are left empty.'
+      message: 'Soda Cloud did not say when the token expires: expires-at and expires-in are left empty, and min-validity is not checked.'
     })
     expect(leakedSecrets(run.everything, ['soda-token-without-expiry'])).toEqual([])
+  })
+
+  it('fails a token that will not last min-validity, and exports nothing', async () => {
+    fake.script({ status: 200, body: { token: 'short-lived-token', expires_in: 30 } })
+
+    const run = await runAction(soda())
+
+    expect(run.code).toBe(1)
+    expect(workflowCommands(run.stdout)).toContainEqual({
+      command: 'error',
+      message: 'Soda Cloud issued a token valid for 30 s, less than min-validity (1 min): lower min-validity if such short-lived tokens are expected.'
+    })
+    expect(run.outputs).toEqual({})
+    expect(run.env).toEqual({})
+    expect(leakedSecrets(run.everything, ['short-lived-token'])).toEqual([])
   })
 
   it('reads credentials from the environment when the inputs are empty', async () => {

@@ -16,7 +16,10 @@ const samples: Record<InputName, { valid: string[]; wrong: string[] }> = {
   'export-env': { valid: ['true', 'False', ''], wrong: ['yes'] },
   'env-name': { valid: ['TOKEN', '_x', ''], wrong: ['1X', 'GITHUB_PATH', 'a b'] },
   timeout: { valid: ['30', '0.5', '1e2', ''], wrong: ['0', '-1', 'NaN', 'Infinity', '601'] },
-  'max-attempts': { valid: ['1', '10', ' 3 ', ''], wrong: ['11', '2.5', '0x10'] }
+  'max-attempts': { valid: ['1', '10', ' 3 ', ''], wrong: ['11', '2.5', '0x10'] },
+  'seal-key': { valid: ['', 'MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=', 'a'.repeat(64)], wrong: ['short', 'a'.repeat(63), '!!'] },
+  'sealed-token': { valid: ['', 'tm1.AAAA'], wrong: [] },
+  'min-validity': { valid: ['60', '0', ''], wrong: ['-1', '1.5', '86401'] }
 }
 
 const inputs = fc.record(
@@ -26,7 +29,7 @@ const inputs = fc.record(
       fc.option(
         fc.oneof(
           { weight: 30, arbitrary: fc.constantFrom(...samples[name].valid) },
-          { weight: 2, arbitrary: fc.constantFrom(...samples[name].wrong) },
+          ...(samples[name].wrong.length ? [{ weight: 2, arbitrary: fc.constantFrom(...samples[name].wrong) }] : []),
           { weight: 1, arbitrary: fc.string({ unit: 'grapheme', maxLength: 12 }) }
         ),
         { nil: undefined, freq: 6 }
@@ -39,12 +42,15 @@ const env = fc.record({
   SIRDATA_LOGIN: fc.option(fc.constantFrom('login', ''), { nil: undefined }),
   SIRDATA_PASSWORD: fc.option(fc.string(), { nil: undefined }),
   SODA_USERNAME: fc.option(fc.string(), { nil: undefined }),
-  SODA_PASSWORD: fc.option(fc.string(), { nil: undefined })
+  SODA_PASSWORD: fc.option(fc.string(), { nil: undefined }),
+  GITHUB_REPOSITORY: fc.option(fc.constantFrom('octo/repo', 'octo/repo', ''), { nil: undefined, freq: 8 }),
+  GITHUB_RUN_ID: fc.option(fc.constantFrom('1234567890', '1234567890', 'x'), { nil: undefined, freq: 8 })
 })
 
 describe('parseSettings, over any inputs', () => {
   it('returns valid settings or an InputError naming only real inputs, and never throws anything else', () => {
     let valid = 0
+    let unsealed = 0
     let refused = 0
     fc.assert(
       fc.property(inputs, env, (raw, environment) => {
@@ -60,6 +66,14 @@ describe('parseSettings, over any inputs', () => {
           return
         }
         const { settings } = result
+        expect(settings.minValiditySeconds).toBeGreaterThanOrEqual(0)
+        if (settings.envName !== undefined) expect(settings.envName).toMatch(/^[A-Za-z_][A-Za-z0-9_]*$/)
+        if (settings.seal) expect(settings.seal.binding.runId).toMatch(/^\d+$/)
+        if (settings.mode === 'unseal') {
+          expect(settings.sealedToken).not.toBe('')
+          unsealed++
+          return
+        }
         expect(Object.values(providers)).toContain(settings.provider)
         expect(Object.keys(settings.provider.regions)).toContain(settings.region)
         expect(isAllowedApiRoot(settings.apiRoot)).toBe(true)
@@ -68,7 +82,6 @@ describe('parseSettings, over any inputs', () => {
         expect(settings.timeoutMs).toBeGreaterThan(0)
         expect(settings.timeoutMs).toBeLessThanOrEqual(LIMITS.timeoutSeconds * 1000)
         expect(Number.isInteger(settings.maxAttempts) && settings.maxAttempts >= 1 && settings.maxAttempts <= LIMITS.maxAttempts).toBe(true)
-        expect(settings.envName).toMatch(/^[A-Za-z_][A-Za-z0-9_]*$/)
         if (settings.provider.name === 'sirdata') expect(settings.partnerId).toMatch(/^\d+$/)
         valid++
       }),
@@ -77,5 +90,6 @@ describe('parseSettings, over any inputs', () => {
     // Both outcomes must have been exercised, or the property proved little.
     expect(valid).toBeGreaterThan(100)
     expect(refused).toBeGreaterThan(100)
+    expect(unsealed).toBeGreaterThan(50)
   })
 })

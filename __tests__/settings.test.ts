@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from '@jest/globals'
 import { parse } from 'yaml'
 import { InputError } from '../src/errors.js'
+import { mintSettings } from '../__fixtures__/mint.js'
 import { INPUT_NAMES, parseSettings, type RawInputs } from '../src/settings.js'
 
 const soda: RawInputs = { provider: 'soda', username: 'analyst@example.com', password: 'secret' }
@@ -20,13 +21,16 @@ function problem(raw: RawInputs, env: Record<string, string> = {}): string {
 describe('parseSettings', () => {
   it('applies the documented defaults', () => {
     const { settings, warnings } = parseSettings(soda, {})
+    if (settings.mode !== 'mint') throw new Error('expected a minting run')
 
     expect(settings).toMatchObject({
       region: 'eu',
       username: 'analyst@example.com',
       password: 'secret',
       exportEnv: true,
-      envName: 'SODA_TOKEN',
+      envName: undefined,
+      minValiditySeconds: 60,
+      seal: undefined,
       timeoutMs: 30_000,
       maxAttempts: 3
     })
@@ -36,7 +40,7 @@ describe('parseSettings', () => {
   })
 
   it('ignores case and surrounding spaces in provider and region', () => {
-    const { settings } = parseSettings({ ...soda, provider: '  Soda ', region: ' US ' }, {})
+    const settings = mintSettings({ ...soda, provider: '  Soda ', region: ' US ' }, {})
 
     expect(settings.provider.name).toBe('soda')
     expect(settings.region).toBe('us')
@@ -44,31 +48,31 @@ describe('parseSettings', () => {
   })
 
   it('points Sirdata at its partner API root', () => {
-    const { settings } = parseSettings(sirdata, {})
+    const settings = mintSettings(sirdata, {})
 
     expect(settings.apiRoot.href).toBe('https://partner-api.sddan.com/api/v1')
     expect(settings.partnerId).toBe('12345')
-    expect(settings.envName).toBe('SIRDATA_TOKEN')
+    expect(settings.envName ?? settings.provider.envName).toBe('SIRDATA_TOKEN')
   })
 
   it('falls back to each provider’s environment variables when inputs are empty', () => {
     const env = { SIRDATA_PARTNER_ID: '777', SIRDATA_LOGIN: 'env-login', SIRDATA_PASSWORD: 'env-pw', SODA_USERNAME: 'u', SODA_PASSWORD: 'p' }
 
-    const fromSirdata = parseSettings({ provider: 'sirdata', 'partner-id': '', username: '', password: '' }, env).settings
-    const fromSoda = parseSettings({ provider: 'soda' }, env).settings
+    const fromSirdata = mintSettings({ provider: 'sirdata', 'partner-id': '', username: '', password: '' }, env)
+    const fromSoda = mintSettings({ provider: 'soda' }, env)
 
     expect([fromSirdata.partnerId, fromSirdata.username, fromSirdata.password]).toEqual(['777', 'env-login', 'env-pw'])
     expect([fromSoda.username, fromSoda.password]).toEqual(['u', 'p'])
   })
 
   it('prefers an input over its environment fallback', () => {
-    const { settings } = parseSettings(soda, { SODA_USERNAME: 'other', SODA_PASSWORD: 'other' })
+    const settings = mintSettings(soda, { SODA_USERNAME: 'other', SODA_PASSWORD: 'other' })
 
     expect(settings.username).toBe('analyst@example.com')
   })
 
   it('reads base-url, export-env, env-name, timeout and max-attempts', () => {
-    const { settings } = parseSettings(
+    const settings = mintSettings(
       { ...soda, 'base-url': 'https://gateway.example.com/soda/v1/', 'export-env': 'False', 'env-name': 'DQ_TOKEN', timeout: '2.5', 'max-attempts': '5' },
       {}
     )
@@ -81,7 +85,7 @@ describe('parseSettings', () => {
   })
 
   it('warns about, and ignores, inputs that do not apply to the provider', () => {
-    const forSoda = parseSettings({ ...soda, 'partner-id': '12345' }, {})
+    const forSoda = parseSettings({ ...soda, 'partner-id': '12345' }, {}) as { settings: { partnerId?: string }; warnings: string[] }
     const forSirdata = parseSettings({ ...sirdata, region: 'us' }, {})
 
     expect(forSoda.warnings).toEqual(["Input 'partner-id' does not apply to soda and is ignored."])
@@ -130,9 +134,44 @@ describe('parseSettings', () => {
   it.each(['http://127.0.0.1:8080/v1', 'http://localhost/v1', 'http://[::1]:9/v1', 'https://gateway.example.com'])(
     'accepts the base-url %s',
     url => {
-      expect(parseSettings({ ...soda, 'base-url': url }, {}).settings.apiRoot.href).toBe(new URL(url).href)
+      expect(mintSettings({ ...soda, 'base-url': url }).apiRoot.href).toBe(new URL(url).href)
     }
   )
+})
+
+describe('parseSettings for sealed tokens', () => {
+  const key = Buffer.alloc(32, 7).toString('base64')
+  const runner = { GITHUB_REPOSITORY: 'data-team/pipelines', GITHUB_RUN_ID: '123' }
+
+  it('unseals without a provider or credentials', () => {
+    const { settings, warnings } = parseSettings({ 'sealed-token': 'tm1.abc', 'seal-key': key }, runner)
+
+    expect(settings).toMatchObject({ mode: 'unseal', sealedToken: 'tm1.abc', provider: undefined, minValiditySeconds: 60 })
+    expect(settings.seal?.binding).toEqual({ repository: 'data-team/pipelines', runId: '123' })
+    expect(warnings).toEqual([])
+  })
+
+  it('checks the provider when one is given', () => {
+    const { settings } = parseSettings({ provider: ' Soda', 'sealed-token': 'tm1.abc', 'seal-key': key }, runner)
+
+    expect(settings.provider?.name).toBe('soda')
+    expect(problem({ provider: 'looker', 'sealed-token': 'tm1.abc', 'seal-key': key })).toContain("Input 'provider' must be one of")
+  })
+
+  it('seals a minted token when seal-key is set', () => {
+    const settings = mintSettings({ ...soda, 'seal-key': key }, runner)
+
+    expect(settings.seal?.key.encryption).toHaveLength(32)
+  })
+
+  it.each<[string, RawInputs, Record<string, string>, string]>([
+    ['a sealed-token without seal-key', { 'sealed-token': 'tm1.abc' }, runner, "Input 'seal-key' is required with sealed-token"],
+    ['a seal-key outside a workflow run', { ...soda, 'seal-key': key }, {}, "Input 'seal-key' needs GITHUB_REPOSITORY and GITHUB_RUN_ID"],
+    ['a short seal-key', { ...soda, 'seal-key': 'c2hvcnQ=' }, runner, "Input 'seal-key' must be at least 32 random bytes, written as base64 or hex: make one with `openssl rand -base64 32`"],
+    ['a negative min-validity', { ...soda, 'min-validity': '-5' }, runner, "Input 'min-validity' must be a whole number of seconds from 0 to 86400 (got '-5')."]
+  ])('rejects %s', (_case, raw, env, message) => {
+    expect(problem(raw, env)).toContain(message)
+  })
 })
 
 describe('action.yml', () => {
@@ -150,10 +189,10 @@ describe('action.yml', () => {
   it('declares the defaults the parser applies', () => {
     const defaults = Object.fromEntries(Object.entries(action.inputs).map(([name, input]) => [name, input.default ?? '']))
 
-    const { settings } = parseSettings({ ...defaults, ...soda }, {})
+    const settings = mintSettings({ ...defaults, ...soda }, {})
 
-    expect(defaults).toMatchObject({ 'export-env': 'true', timeout: '30', 'max-attempts': '3', region: '', 'env-name': '' })
-    expect(settings).toMatchObject({ exportEnv: true, timeoutMs: 30_000, maxAttempts: 3, region: 'eu', envName: 'SODA_TOKEN' })
+    expect(defaults).toMatchObject({ 'export-env': 'true', timeout: '30', 'max-attempts': '3', region: '', 'env-name': '', 'min-validity': '60' })
+    expect(settings).toMatchObject({ exportEnv: true, timeoutMs: 30_000, maxAttempts: 3, region: 'eu', envName: undefined, minValiditySeconds: 60 })
   })
 
   it('runs the committed bundle on node24', () => {

@@ -285,7 +285,7 @@ __webpack_unused_export__ = debug; // for test
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(285);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(976);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -294,7 +294,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 285:
+/***/ 976:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3279,6 +3279,17 @@ class TransientFailureError extends Error {
 /** The message to show for anything thrown, without a stack trace. */
 function describeError(error) {
     return error instanceof Error ? error.message : String(error);
+}
+/** A sealed token that this run cannot open; the message says why and what to do. */
+class SealError extends Error {
+    name = 'SealError';
+    constructor(problem) {
+        super(`The sealed-token ${problem}`);
+    }
+}
+/** A token with less lifetime left than `min-validity`. */
+class TokenLifetimeError extends Error {
+    name = 'TokenLifetimeError';
 }
 
 ;// CONCATENATED MODULE: ./node_modules/zod/v4/core/util.js
@@ -6701,13 +6712,13 @@ function handleTupleResults(itemResults, final, items, input, optoutStart) {
     }
     return final;
 }
-const $ZodRecord = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodRecord", (inst, def) => {
+const $ZodRecord = /*@__PURE__*/ $constructor("$ZodRecord", (inst, def) => {
     $ZodType.init(inst, def);
-    const memo = core.globalConfig.memoizer;
+    const memo = core_globalConfig.memoizer;
     memo?.attach(inst);
     inst._zod.parse = (payload, ctx) => {
         const input = payload.value;
-        if (!util.isPlainObject(input)) {
+        if (!isPlainObject(input)) {
             payload.issues.push({
                 expected: "record",
                 code: "invalid_type",
@@ -6736,7 +6747,7 @@ const $ZodRecord = /*@__PURE__*/ (/* unused pure expression or super */ null && 
                         payload.issues.push({
                             code: "invalid_key",
                             origin: "record",
-                            issues: keyResult.issues.map((iss) => util.finalizeIssue(iss, ctx, core.config())),
+                            issues: keyResult.issues.map((iss) => finalizeIssue(iss, ctx, config())),
                             input: key,
                             path: [key],
                             inst,
@@ -6750,14 +6761,14 @@ const $ZodRecord = /*@__PURE__*/ (/* unused pure expression or super */ null && 
                     if (result instanceof Promise) {
                         proms.push(result.then((result) => {
                             if (result.issues.length) {
-                                payload.issues.push(...util.prefixIssues(key, result.issues));
+                                payload.issues.push(...prefixIssues(key, result.issues));
                             }
                             payload.value[outKey] = result.value;
                         }));
                     }
                     else {
                         if (result.issues.length) {
-                            payload.issues.push(...util.prefixIssues(key, result.issues));
+                            payload.issues.push(...prefixIssues(key, result.issues));
                         }
                         payload.value[outKey] = result.value;
                     }
@@ -6803,7 +6814,7 @@ const $ZodRecord = /*@__PURE__*/ (/* unused pure expression or super */ null && 
                     throw new Error("Async schemas not supported in object keys currently");
                 }
                 // Numeric string fallback: if key is a numeric string and failed, retry with Number(key). This handles z.number(), z.literal([1, 2, 3]), and unions containing numeric literals
-                const checkNumericKey = typeof key === "string" && regexes.number.test(key) && keyResult.issues.length;
+                const checkNumericKey = typeof key === "string" && number.test(key) && keyResult.issues.length;
                 if (checkNumericKey) {
                     const retryResult = def.keyType._zod.run({ value: Number(key), issues: [] }, ctx);
                     if (retryResult instanceof Promise) {
@@ -6827,7 +6838,7 @@ const $ZodRecord = /*@__PURE__*/ (/* unused pure expression or super */ null && 
                         payload.issues.push({
                             code: "invalid_key",
                             origin: "record",
-                            issues: keyResult.issues.map((iss) => util.finalizeIssue(iss, ctx, core.config())),
+                            issues: keyResult.issues.map((iss) => finalizeIssue(iss, ctx, config())),
                             input: key,
                             path: [key],
                             inst,
@@ -6843,14 +6854,14 @@ const $ZodRecord = /*@__PURE__*/ (/* unused pure expression or super */ null && 
                 if (result instanceof Promise) {
                     proms.push(result.then((result) => {
                         if (result.issues.length) {
-                            payload.issues.push(...util.prefixIssues(key, result.issues));
+                            payload.issues.push(...prefixIssues(key, result.issues));
                         }
                         payload.value[outKey] = result.value;
                     }));
                 }
                 else {
                     if (result.issues.length) {
-                        payload.issues.push(...util.prefixIssues(key, result.issues));
+                        payload.issues.push(...prefixIssues(key, result.issues));
                     }
                     payload.value[outKey] = result.value;
                 }
@@ -6870,7 +6881,7 @@ const $ZodRecord = /*@__PURE__*/ (/* unused pure expression or super */ null && 
         }
         return payload;
     };
-})));
+});
 const $ZodMap = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodMap", (inst, def) => {
     $ZodType.init(inst, def);
     const memo = core.globalConfig.memoizer;
@@ -7122,15 +7133,15 @@ const $ZodExactOptional = /*@__PURE__*/ (/* unused pure expression or super */ n
         return def.innerType._zod.run(payload, ctx);
     };
 })));
-const $ZodNullable = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodNullable", (inst, def) => {
+const $ZodNullable = /*@__PURE__*/ $constructor("$ZodNullable", (inst, def) => {
     $ZodType.init(inst, def);
-    util.defineLazyInternal(inst, "optin", (zod) => zod.def.innerType._zod.optin);
-    util.defineLazyInternal(inst, "optout", (zod) => zod.def.innerType._zod.optout);
-    util.defineLazyInternal(inst, "pattern", (zod) => {
+    defineLazyInternal(inst, "optin", (zod) => zod.def.innerType._zod.optin);
+    defineLazyInternal(inst, "optout", (zod) => zod.def.innerType._zod.optout);
+    defineLazyInternal(inst, "pattern", (zod) => {
         const pattern = zod.def.innerType._zod.pattern;
-        return pattern ? new RegExp(`^(${util.cleanRegex(pattern.source)}|null)$`) : undefined;
+        return pattern ? new RegExp(`^(${cleanRegex(pattern.source)}|null)$`) : undefined;
     });
-    util.defineLazyInternal(inst, "values", (zod) => {
+    defineLazyInternal(inst, "values", (zod) => {
         return zod.def.innerType._zod.values ? new Set([...zod.def.innerType._zod.values, null]) : undefined;
     });
     inst._zod.parse = (payload, ctx) => {
@@ -7139,7 +7150,7 @@ const $ZodNullable = /*@__PURE__*/ (/* unused pure expression or super */ null &
             return payload;
         return def.innerType._zod.run(payload, ctx);
     };
-})));
+});
 const $ZodDefault = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodDefault", (inst, def) => {
     $ZodType.init(inst, def);
     // inst._zod.qin = "true";
@@ -9822,10 +9833,10 @@ function tuple(items, _paramsOrRest, _params) {
         ...util.normalizeParams(params),
     });
 }
-const ZodMiniRecord = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodMiniRecord", (inst, def) => {
-    core.$ZodRecord.init(inst, def);
+const ZodMiniRecord = /*@__PURE__*/ $constructor("ZodMiniRecord", (inst, def) => {
+    $ZodRecord.init(inst, def);
     ZodMiniType.init(inst, def);
-})));
+});
 // @__NO_SIDE_EFFECTS__
 function record(keyType, valueType, params) {
     // v3-compat: z.record(valueType, params?) — defaults keyType to z.string()
@@ -9834,14 +9845,14 @@ function record(keyType, valueType, params) {
             type: "record",
             keyType: schemas_string(),
             valueType: keyType,
-            ...util.normalizeParams(valueType),
+            ...normalizeParams(valueType),
         });
     }
     return new ZodMiniRecord({
         type: "record",
         keyType,
         valueType: valueType,
-        ...util.normalizeParams(params),
+        ...normalizeParams(params),
     });
 }
 // @__NO_SIDE_EFFECTS__
@@ -9972,10 +9983,10 @@ function exactOptional(innerType) {
         innerType: innerType,
     });
 }
-const ZodMiniNullable = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodMiniNullable", (inst, def) => {
-    core.$ZodNullable.init(inst, def);
+const ZodMiniNullable = /*@__PURE__*/ $constructor("ZodMiniNullable", (inst, def) => {
+    $ZodNullable.init(inst, def);
     ZodMiniType.init(inst, def);
-})));
+});
 // @__NO_SIDE_EFFECTS__
 function nullable(innerType) {
     return new ZodMiniNullable({
@@ -10385,7 +10396,130 @@ const providers = {
     [soda.name]: soda
 };
 
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+;// CONCATENATED MODULE: ./src/seal.ts
+
+
+
+
+// A sealed token is `tm1.` + base64url(header | ciphertext | tag), AES-256-GCM.
+// The header is in clear only so that each refusal can say what is wrong (another key, repository or run);
+// it is also authenticated, together with the full repository name and run id, as associated data.
+//   key check   8 bytes  HKDF of the seal key under its own label: tells a wrong key from tampering
+//   run id      8 bytes  GITHUB_RUN_ID, big-endian
+//   repository  8 bytes  SHA-256 of GITHUB_REPOSITORY, truncated
+//   nonce      12 bytes  fresh for every seal
+const VERSION = 1;
+const PREFIX = `tm${VERSION}.`;
+const HEADER_BYTES = 36;
+const TAG_BYTES = 16;
+const SALT = 'token-mint-action seal v1';
+const SEAL_KEY_ADVICE = 'make one with `openssl rand -base64 32` and store it as a repository secret';
+/** Reads `seal-key`: at least 32 bytes, as hex or base64 (either alphabet). Undefined when it is not a usable key. */
+function parseSealKey(text) {
+    const trimmed = text.trim();
+    let bytes;
+    if (/^(?:[0-9a-fA-F]{2})+$/.test(trimmed))
+        bytes = Buffer.from(trimmed, 'hex');
+    else if (/^[A-Za-z0-9+/]+={0,2}$/.test(trimmed) || /^[A-Za-z0-9_-]+$/.test(trimmed))
+        bytes = Buffer.from(trimmed, 'base64');
+    if (!bytes || bytes.length < 32)
+        return undefined;
+    const derive = (label, length) => Buffer.from((0,external_node_crypto_namespaceObject.hkdfSync)('sha256', bytes, SALT, label, length));
+    return { encryption: derive('aes-256-gcm key', 32), check: derive('key check', 8) };
+}
+const Sealed = object({
+    p: schemas_string(),
+    r: optional(schemas_string()),
+    t: schemas_string().check(_minLength(1)),
+    e: nullable(schemas_number()),
+    a: record(schemas_string(), schemas_string())
+});
+function sealToken(issued, key, binding) {
+    const nonce = (0,external_node_crypto_namespaceObject.randomBytes)(12);
+    const header = Buffer.concat([key.check, runIdBytes(binding), repositoryHash(binding), nonce]);
+    const cipher = (0,external_node_crypto_namespaceObject.createCipheriv)('aes-256-gcm', key.encryption, nonce);
+    cipher.setAAD(associatedData(header, binding));
+    const plaintext = JSON.stringify({
+        p: issued.provider.name,
+        r: issued.region,
+        t: issued.token,
+        e: issued.expiresAt?.getTime() ?? null,
+        a: issued.account
+    });
+    const sealed = Buffer.concat([header, cipher.update(plaintext, 'utf8'), cipher.final(), cipher.getAuthTag()]);
+    return PREFIX + sealed.toString('base64url');
+}
+/** Verifies and opens a sealed token; every refusal is a SealError saying what is wrong. No network involved. */
+function unsealToken(text, key, binding, now) {
+    const match = /^tm(\d{1,6})\.([A-Za-z0-9_-]*)$/.exec(text.trim());
+    if (!match)
+        throw new SealError('is not a sealed token from this action: it is malformed or truncated.');
+    if (Number(match[1]) !== VERSION) {
+        throw new SealError(`has format version ${match[1]}, and this version of the action reads version ${VERSION}: ` +
+            'seal and unseal with the same version of the action.');
+    }
+    const body = match[2];
+    const bytes = Buffer.from(body, 'base64url');
+    // Node's decoder skips what it cannot read; only the canonical spelling of the bytes is accepted.
+    if (bytes.toString('base64url') !== body || bytes.length <= HEADER_BYTES + TAG_BYTES) {
+        throw new SealError('is not a sealed token from this action: it is malformed or truncated.');
+    }
+    const header = bytes.subarray(0, HEADER_BYTES);
+    if (!(0,external_node_crypto_namespaceObject.timingSafeEqual)(header.subarray(0, 8), key.check)) {
+        throw new SealError('was sealed with another seal-key: use the same secret in the job that seals and the jobs that unseal.');
+    }
+    if (!header.subarray(16, 24).equals(repositoryHash(binding))) {
+        throw new SealError(`was sealed in another repository: it opens only in the repository and workflow run that sealed it.`);
+    }
+    const sealedRun = header.readBigUInt64BE(8);
+    if (sealedRun !== BigInt(binding.runId)) {
+        throw new SealError(`was sealed by workflow run ${sealedRun}, not this one (${binding.runId}): it opens only in the run that sealed it.`);
+    }
+    let plaintext;
+    try {
+        const decipher = (0,external_node_crypto_namespaceObject.createDecipheriv)('aes-256-gcm', key.encryption, header.subarray(24, HEADER_BYTES));
+        decipher.setAAD(associatedData(header, binding));
+        decipher.setAuthTag(bytes.subarray(bytes.length - TAG_BYTES));
+        plaintext = Buffer.concat([decipher.update(bytes.subarray(HEADER_BYTES, bytes.length - TAG_BYTES)), decipher.final()]).toString('utf8');
+    }
+    catch {
+        throw new SealError('has been altered or truncated: it failed authentication.');
+    }
+    const opened = Sealed.safeParse(safeJson(plaintext));
+    const provider = opened.success ? providers[opened.data.p] : undefined;
+    if (!opened.success || !provider) {
+        throw new SealError('holds a token this version of the action cannot read: seal and unseal with the same version of the action.');
+    }
+    const expiresAt = opened.data.e === null ? undefined : new Date(opened.data.e);
+    if (expiresAt && expiresAt.getTime() <= now.getTime()) {
+        throw new SealError(`holds a ${provider.title} token that expired at ${expiresAt.toISOString()}: mint the token in this job instead.`);
+    }
+    return { provider, region: opened.data.r, token: opened.data.t, expiresAt, account: opened.data.a, issuedAt: now };
+}
+function runIdBytes({ runId }) {
+    const bytes = Buffer.alloc(8);
+    bytes.writeBigUInt64BE(BigInt(runId));
+    return bytes;
+}
+function repositoryHash({ repository }) {
+    return (0,external_node_crypto_namespaceObject.createHash)('sha256').update(repository, 'utf8').digest().subarray(0, 8);
+}
+function associatedData(header, { repository, runId }) {
+    return Buffer.concat([Buffer.from(PREFIX), header, Buffer.from(`${repository}\n${runId}`, 'utf8')]);
+}
+function safeJson(text) {
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/settings.ts
+
 
 
 
@@ -10400,9 +10534,12 @@ const INPUT_NAMES = [
     'export-env',
     'env-name',
     'timeout',
-    'max-attempts'
+    'max-attempts',
+    'seal-key',
+    'sealed-token',
+    'min-validity'
 ];
-const LIMITS = { timeoutSeconds: 600, maxAttempts: 10 };
+const LIMITS = { timeoutSeconds: 600, maxAttempts: 10, minValiditySeconds: 86_400 };
 const PROVIDER_NAMES = Object.keys(providers);
 // Values are quoted back only for inputs that cannot hold a secret, and cut short.
 const quote = (value) => `'${String(value).slice(0, 40)}'`;
@@ -10441,6 +10578,14 @@ const envName = pipe(trimmed, schemas_string().check(_regex(/^[A-Za-z_][A-Za-z0-
 refine(name => !/^(GITHUB_|RUNNER_)/i.test(name) && name.toUpperCase() !== 'NODE_OPTIONS', {
     error: 'must not be a GITHUB_* or RUNNER_* variable or NODE_OPTIONS: the runner does not let a step set those.'
 })));
+const sealKey = pipe(schemas_string(), transform((text, ctx) => {
+    const key = parseSealKey(text);
+    if (key)
+        return key;
+    // Never quote the value: it is a secret, even when it is a bad one.
+    ctx.issues.push({ code: 'custom', input: '', message: `must be at least 32 random bytes, written as base64 or hex: ${SEAL_KEY_ADVICE}.` });
+    return NEVER;
+}));
 const partnerId = pipe(trimmed, schemas_string().check(_regex(/^\d{1,20}$/, { error: 'must be digits only: your Sirdata partner id.' })));
 /**
  * Validates raw inputs (with environment fallbacks) into Settings.
@@ -10448,39 +10593,93 @@ const partnerId = pipe(trimmed, schemas_string().check(_regex(/^\d{1,20}$/, { er
  */
 function parseSettings(raw, env) {
     const value = (name) => raw[name]?.trim() || undefined;
-    const providerName = value('provider');
-    if (!providerName) {
-        throw new InputError([{ input: 'provider', message: `is required: one of ${PROVIDER_NAMES.join(', ')}.` }]);
-    }
-    const chosen = oneOf(PROVIDER_NAMES).safeParse(providerName);
-    if (!chosen.success)
-        throw new InputError(problemsOf(chosen.error, 'provider'));
-    const provider = providers[chosen.data];
     const warnings = [];
     const problems = [];
-    const uses = (input) => provider.inputs.includes(input);
+    const unsealing = value('sealed-token') !== undefined;
+    const providerName = value('provider');
+    let provider;
+    if (providerName) {
+        const chosen = oneOf(PROVIDER_NAMES).safeParse(providerName);
+        if (chosen.success)
+            provider = providers[chosen.data];
+        else
+            problems.push(...problemsOf(chosen.error, 'provider'));
+    }
+    else if (!unsealing) {
+        problems.push({ input: 'provider', message: `is required: one of ${PROVIDER_NAMES.join(', ')}.` });
+    }
+    // Without a known provider, nothing else can be checked against it.
+    if (!unsealing && !provider)
+        throw new InputError(problems);
+    const common = object({
+        'export-env': optional(booleanText),
+        'env-name': optional(envName),
+        'min-validity': optional(numberText(`a whole number of seconds from 0 to ${LIMITS.minValiditySeconds}`, n => Number.isInteger(n) && n >= 0 && n <= LIMITS.minValiditySeconds)),
+        'seal-key': optional(sealKey)
+    })
+        .safeParse({
+        'export-env': value('export-env'),
+        'env-name': value('env-name'),
+        'min-validity': value('min-validity'),
+        'seal-key': value('seal-key')
+    });
+    if (!common.success)
+        problems.push(...problemsOf(common.error));
+    // A sealed token is bound to the repository and run that sealed it, as the runner names them.
+    const binding = { repository: env.GITHUB_REPOSITORY?.trim() ?? '', runId: env.GITHUB_RUN_ID?.trim() ?? '' };
+    const key = common.success ? common.data['seal-key'] : undefined;
+    if (key && (!binding.repository || !/^\d{1,19}$/.test(binding.runId))) {
+        problems.push({
+            input: 'seal-key',
+            message: 'needs GITHUB_REPOSITORY and GITHUB_RUN_ID, which the runner sets: sealed tokens work only inside a GitHub Actions workflow run.'
+        });
+    }
+    const shared = common.success
+        ? {
+            exportEnv: (common.data['export-env'] ?? 'true').toLowerCase() === 'true',
+            envName: common.data['env-name'],
+            minValiditySeconds: common.data['min-validity'] ?? 60,
+            seal: key ? { key, binding } : undefined
+        }
+        : undefined;
+    if (unsealing) {
+        if (!value('seal-key')) {
+            problems.push({ input: 'seal-key', message: 'is required with sealed-token: pass the same secret as the job that sealed it.' });
+        }
+        // Inputs with no default in action.yml are only set on purpose: say that they do nothing here.
+        for (const input of ['partner-id', 'region', 'username', 'password', 'base-url']) {
+            if (value(input))
+                warnings.push(`Input '${input}' is ignored: the token comes from sealed-token, not from the provider.`);
+        }
+        if (problems.length > 0 || !shared?.seal)
+            throw new InputError(problems);
+        return {
+            settings: { mode: 'unseal', ...shared, seal: shared.seal, sealedToken: value('sealed-token'), provider },
+            warnings
+        };
+    }
+    const chosen = provider;
+    const uses = (input) => chosen.inputs.includes(input);
     for (const input of ['partner-id', 'region']) {
         if (!uses(input) && value(input)) {
-            warnings.push(`Input '${input}' does not apply to ${provider.name} and is ignored.`);
+            warnings.push(`Input '${input}' does not apply to ${chosen.name} and is ignored.`);
         }
     }
     // An empty input falls back to the provider's environment variable, then to "missing".
     const withFallback = (input) => {
-        const variable = provider.envFallbacks[input];
+        const variable = chosen.envFallbacks[input];
         const found = value(input) ?? (variable ? env[variable]?.trim() || undefined : undefined);
         if (found === undefined) {
             const fallback = variable ? `, or the ${variable} environment variable` : '';
-            problems.push({ input, message: `is required for ${provider.name}: set it${fallback}.` });
+            problems.push({ input, message: `is required for ${chosen.name}: set it${fallback}.` });
         }
         return found;
     };
-    const regions = Object.keys(provider.regions);
+    const regions = Object.keys(chosen.regions);
     const schema = object({
         region: optional(oneOf(regions)),
         'base-url': optional(apiRoot),
         'partner-id': optional(partnerId),
-        'export-env': optional(booleanText),
-        'env-name': optional(envName),
         timeout: optional(numberText(`a number of seconds above 0 and at most ${LIMITS.timeoutSeconds}`, n => n > 0 && n <= LIMITS.timeoutSeconds)),
         'max-attempts': optional(numberText(`a whole number from 1 to ${LIMITS.maxAttempts}`, n => Number.isInteger(n) && n >= 1 && n <= LIMITS.maxAttempts))
     });
@@ -10491,27 +10690,25 @@ function parseSettings(raw, env) {
         region: uses('region') ? value('region') : undefined,
         'base-url': value('base-url'),
         'partner-id': partner,
-        'export-env': value('export-env'),
-        'env-name': value('env-name'),
         timeout: value('timeout'),
         'max-attempts': value('max-attempts')
     });
     if (!parsed.success)
         problems.push(...problemsOf(parsed.error));
-    if (problems.length > 0 || !parsed.success)
+    if (problems.length > 0 || !parsed.success || !shared)
         throw new InputError(problems);
     const fields = parsed.data;
     const region = fields.region ?? regions[0];
     return {
         settings: {
-            provider,
+            mode: 'mint',
+            ...shared,
+            provider: chosen,
             region,
-            apiRoot: fields['base-url'] ?? new URL(provider.regions[region]),
+            apiRoot: fields['base-url'] ?? new URL(chosen.regions[region]),
             partnerId: fields['partner-id'],
             username: username,
             password: password,
-            exportEnv: (fields['export-env'] ?? 'true').toLowerCase() === 'true',
-            envName: fields['env-name'] ?? provider.envName,
             timeoutMs: Math.round((fields.timeout ?? 30) * 1000),
             maxAttempts: fields['max-attempts'] ?? 3
         },
@@ -10536,7 +10733,7 @@ function isAllowedApiRoot(url) {
 
 
 /**
- * Reads every input once and validates it. The password (from the input or its env fallback) is masked
+ * Reads every input once and validates it. The password (from the input or its env fallback) and the seal key are masked
  * as soon as it is read, before validation can fail and before anything else prints.
  */
 function readSettings() {
@@ -10544,11 +10741,43 @@ function readSettings() {
     for (const name of INPUT_NAMES)
         raw[name] = getInput(name);
     const fallbacks = Object.values(providers).map(provider => provider.envFallbacks.password);
-    for (const secret of [raw.password, ...fallbacks.map(name => (name ? process.env[name] : undefined))]) {
+    for (const secret of [raw.password, raw['seal-key'], ...fallbacks.map(name => (name ? process.env[name] : undefined))]) {
         if (secret?.trim())
             core_setSecret(secret.trim());
     }
     return parseSettings(raw, process.env);
+}
+
+;// CONCATENATED MODULE: ./src/lifetime.ts
+
+/** Whole seconds the token has left from the moment this run received it; undefined when the provider did not say. */
+function lifetimeSeconds(issued) {
+    if (!issued.expiresAt)
+        return undefined;
+    return Math.max(0, Math.floor((issued.expiresAt.getTime() - issued.issuedAt.getTime()) / 1000));
+}
+/**
+ * Fails a token that will not outlive `min-validity`, so a job does not start work it cannot finish.
+ * Returns a warning when the expiry is unknown and so cannot be checked.
+ */
+function checkLifetime(issued, minSeconds, unsealed) {
+    const left = lifetimeSeconds(issued);
+    const title = issued.provider.title;
+    if (left === undefined) {
+        return `${title} did not say when the token expires: expires-at and expires-in are left empty, and min-validity is not checked.`;
+    }
+    if (left >= minSeconds)
+        return undefined;
+    throw new TokenLifetimeError(unsealed
+        ? `The unsealed ${title} token has ${formatDuration(left)} left, less than min-validity (${formatDuration(minSeconds)}): mint the token in this job instead.`
+        : `${title} issued a token valid for ${formatDuration(left)}, less than min-validity (${formatDuration(minSeconds)}): lower min-validity if such short-lived tokens are expected.`);
+}
+function formatDuration(seconds) {
+    if (seconds < 60)
+        return `${seconds} s`;
+    const hours = Math.floor(seconds / 3600);
+    const minutes = Math.floor((seconds % 3600) / 60);
+    return hours > 0 ? `${hours} h ${minutes} min` : `${minutes} min`;
 }
 
 ;// CONCATENATED MODULE: external "node:http"
@@ -10561,8 +10790,8 @@ const external_node_net_namespaceObject = __WEBPACK_EXTERNAL_createRequire(impor
 const external_node_tls_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
 ;// CONCATENATED MODULE: ./src/version.ts
 // Kept in step with package.json by a test; a JSON import would bundle the whole manifest.
-const VERSION = '1.0.0';
-const USER_AGENT = `token-mint-action/${VERSION} (+https://github.com/features/actions; node ${process.version})`;
+const version_VERSION = '1.0.0';
+const USER_AGENT = `token-mint-action/${version_VERSION} (+https://github.com/features/actions; node ${process.version})`;
 
 ;// CONCATENATED MODULE: ./src/http/transport.ts
 
@@ -10819,7 +11048,8 @@ async function mintToken(settings, request, options) {
     const minted = provider.parse(parseJson(response, provider.title), issuedAt);
     // The partner id the workflow asked for stands in when the answer leaves it out.
     const fromInputs = settings.partnerId ? { 'partner-id': settings.partnerId } : {};
-    return { ...minted, account: { ...fromInputs, ...minted.account }, issuedAt };
+    const region = provider.inputs.includes('region') ? settings.region : undefined;
+    return { ...minted, account: { ...fromInputs, ...minted.account }, provider, region, issuedAt };
 }
 function parseJson(response, title) {
     // Never quote the body: an unexpected answer can still hold a token or an echoed credential.
@@ -10854,51 +11084,58 @@ function logAttempt(log, method, url, report) {
 
 ;// CONCATENATED MODULE: ./src/publish.ts
 
+
 // Labels for the account facts providers report, by output name.
 const ACCOUNT_LABELS = {
     'partner-id': 'Partner id',
     'organization-id': 'Organisation',
     user: 'User'
 };
-/** The outputs a minted token produces; also what the CLI prints as JSON. */
+/** The outputs a token produces; also what the CLI prints as JSON. */
 function tokenOutputs(issued) {
     const outputs = { token: issued.token };
-    if (issued.expiresAt) {
+    const left = lifetimeSeconds(issued);
+    if (issued.expiresAt && left !== undefined) {
         outputs['expires-at'] = issued.expiresAt.toISOString();
-        outputs['expires-in'] = String(lifetimeSeconds(issued));
+        outputs['expires-in'] = String(left);
     }
     return { ...outputs, ...issued.account };
 }
 /**
- * Masks the token, then sets outputs, the env var and the job summary, and logs one line.
- * The mask comes first so that no later line, ours or the runner's, can show the token.
+ * Sets the outputs, the env var and the job summary, and logs one line.
+ * The caller has masked the token already, so that no line, ours or the runner's, can show it.
  */
-async function publishToken(issued, settings) {
-    core_setSecret(issued.token);
-    const { provider } = settings;
+async function publishToken(issued, options) {
+    const envName = options.envName ?? issued.provider.envName;
     for (const [name, value] of Object.entries(tokenOutputs(issued)))
         setOutput(name, value);
-    if (settings.exportEnv)
-        exportVariable(settings.envName, issued.token);
-    if (!issued.expiresAt) {
-        core_warning(`${provider.title} did not say when the token expires: expires-at and expires-in are left empty.`);
-    }
-    const facts = publish_describe(issued, settings);
-    await writeSummary(`${provider.title} token minted`, facts);
-    info(`Minted a ${provider.title} token: ${facts.map(([label, value]) => `${label.toLowerCase()} ${value}`).join(', ')}.`);
+    if (options.sealedToken)
+        setOutput('sealed-token', options.sealedToken);
+    if (options.exportEnv)
+        exportVariable(envName, issued.token);
+    const facts = publish_describe(issued, options, envName);
+    const verb = options.unsealed ? 'unsealed' : 'minted';
+    await writeSummary(`${issued.provider.title} token ${verb}`, facts);
+    info(`${options.unsealed ? 'Unsealed' : 'Minted'} a ${issued.provider.title} token: ` +
+        `${facts.map(([label, value]) => `${label.toLowerCase()} ${value}`).join(', ')}.`);
 }
 /** What a person wants to know about a token, never the token itself. */
-function publish_describe(issued, settings) {
+function publish_describe(issued, options, envName) {
     const facts = [];
-    if (settings.provider.inputs.includes('region'))
-        facts.push(['Region', settings.region]);
+    if (issued.region)
+        facts.push(['Region', issued.region]);
     for (const [name, value] of Object.entries(issued.account))
         facts.push([ACCOUNT_LABELS[name] ?? name, value]);
-    if (issued.expiresAt) {
+    const left = lifetimeSeconds(issued);
+    if (issued.expiresAt && left !== undefined) {
         facts.push(['Expires at', issued.expiresAt.toISOString()]);
-        facts.push(['Lifetime', formatDuration(lifetimeSeconds(issued))]);
+        facts.push([options.unsealed ? 'Time left' : 'Lifetime', formatDuration(left)]);
     }
-    facts.push(['Exported as', settings.exportEnv ? `$${settings.envName}` : 'not exported (export-env is false)']);
+    if (options.unsealed)
+        facts.push(['Source', 'sealed-token from an earlier job of this workflow run']);
+    if (options.sealedToken)
+        facts.push(['Sealed', 'yes, as the sealed-token output, for later jobs of this workflow run']);
+    facts.push(['Exported as', options.exportEnv ? `$${envName}` : 'not exported (export-env is false)']);
     return facts;
 }
 async function writeSummary(title, facts) {
@@ -10921,16 +11158,6 @@ async function writeSummary(title, facts) {
         core_warning(`Could not write the job summary: ${error instanceof Error ? error.message : String(error)}`);
     }
 }
-function lifetimeSeconds(issued) {
-    return Math.max(0, Math.floor(((issued.expiresAt?.getTime() ?? 0) - issued.issuedAt.getTime()) / 1000));
-}
-function formatDuration(seconds) {
-    if (seconds < 60)
-        return `${seconds} s`;
-    const hours = Math.floor(seconds / 3600);
-    const minutes = Math.floor((seconds % 3600) / 60);
-    return hours > 0 ? `${hours} h ${minutes} min` : `${minutes} min`;
-}
 
 ;// CONCATENATED MODULE: ./src/main.ts
 
@@ -10938,23 +11165,45 @@ function formatDuration(seconds) {
 
 
 
+
+
 const actionLog = { debug: core_debug, warning: core_warning };
-/** The action: inputs -> token request -> publish. The one place that fails the step. */
+/** The action: inputs -> a token (minted, or unsealed) -> publish. The one place that fails the step. */
 async function run(options = {}) {
     try {
         const { settings, warnings } = readSettings();
-        const request = settings.provider.request(settings);
-        for (const secret of request.secrets)
-            core_setSecret(secret);
-        for (const warning of warnings)
-            core_warning(warning);
-        const issued = await mintToken(settings, request, { log: actionLog, ...options });
-        await publishToken(issued, settings);
+        const issued = settings.mode === 'unseal' ? unseal(settings, warnings) : await mint(settings, warnings, options);
+        // Masked before anything else can print it.
+        core_setSecret(issued.token);
+        const unsealed = settings.mode === 'unseal';
+        const unknownExpiry = checkLifetime(issued, settings.minValiditySeconds, unsealed);
+        if (unknownExpiry)
+            core_warning(unknownExpiry);
+        const sealed = settings.mode === 'mint' && settings.seal ? sealToken(issued, settings.seal.key, settings.seal.binding) : undefined;
+        await publishToken(issued, { exportEnv: settings.exportEnv, envName: settings.envName, unsealed, sealedToken: sealed });
     }
     catch (error) {
         // Only the message: a stack trace helps no workflow author and could quote internals.
         setFailed(describeError(error));
     }
+}
+async function mint(settings, warnings, options) {
+    const request = settings.provider.request(settings);
+    for (const secret of request.secrets)
+        core_setSecret(secret);
+    for (const warning of warnings)
+        core_warning(warning);
+    return mintToken(settings, request, { log: actionLog, ...options });
+}
+function unseal(settings, warnings) {
+    for (const warning of warnings)
+        core_warning(warning);
+    const issued = unsealToken(settings.sealedToken, settings.seal.key, settings.seal.binding, new Date());
+    if (settings.provider && settings.provider !== issued.provider) {
+        core_setSecret(issued.token);
+        throw new SealError(`holds a ${issued.provider.title} token, but provider is ${settings.provider.name}.`);
+    }
+    return issued;
 }
 
 

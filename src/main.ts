@@ -1,23 +1,47 @@
 import * as core from '@actions/core'
-import { describeError } from './errors.js'
+import { describeError, SealError } from './errors.js'
 import { readSettings } from './inputs.js'
-import { mintToken, type Log, type MintOptions } from './mint.js'
+import { checkLifetime } from './lifetime.js'
+import { mintToken, type IssuedToken, type Log, type MintOptions } from './mint.js'
 import { publishToken } from './publish.js'
+import { sealToken, unsealToken } from './seal.js'
+import type { MintSettings, UnsealSettings } from './settings.js'
 
 const actionLog: Log = { debug: core.debug, warning: core.warning }
 
-/** The action: inputs -> token request -> publish. The one place that fails the step. */
+/** The action: inputs -> a token (minted, or unsealed) -> publish. The one place that fails the step. */
 export async function run(options: Partial<MintOptions> = {}): Promise<void> {
   try {
     const { settings, warnings } = readSettings()
-    const request = settings.provider.request(settings)
-    for (const secret of request.secrets) core.setSecret(secret)
-    for (const warning of warnings) core.warning(warning)
+    const issued = settings.mode === 'unseal' ? unseal(settings, warnings) : await mint(settings, warnings, options)
+    // Masked before anything else can print it.
+    core.setSecret(issued.token)
 
-    const issued = await mintToken(settings, request, { log: actionLog, ...options })
-    await publishToken(issued, settings)
+    const unsealed = settings.mode === 'unseal'
+    const unknownExpiry = checkLifetime(issued, settings.minValiditySeconds, unsealed)
+    if (unknownExpiry) core.warning(unknownExpiry)
+    const sealed = settings.mode === 'mint' && settings.seal ? sealToken(issued, settings.seal.key, settings.seal.binding) : undefined
+
+    await publishToken(issued, { exportEnv: settings.exportEnv, envName: settings.envName, unsealed, sealedToken: sealed })
   } catch (error) {
     // Only the message: a stack trace helps no workflow author and could quote internals.
     core.setFailed(describeError(error))
   }
+}
+
+async function mint(settings: MintSettings, warnings: string[], options: Partial<MintOptions>): Promise<IssuedToken> {
+  const request = settings.provider.request(settings)
+  for (const secret of request.secrets) core.setSecret(secret)
+  for (const warning of warnings) core.warning(warning)
+  return mintToken(settings, request, { log: actionLog, ...options })
+}
+
+function unseal(settings: UnsealSettings, warnings: string[]): IssuedToken {
+  for (const warning of warnings) core.warning(warning)
+  const issued = unsealToken(settings.sealedToken, settings.seal.key, settings.seal.binding, new Date())
+  if (settings.provider && settings.provider !== issued.provider) {
+    core.setSecret(issued.token)
+    throw new SealError(`holds a ${issued.provider.title} token, but provider is ${settings.provider.name}.`)
+  }
+  return issued
 }

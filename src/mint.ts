@@ -2,8 +2,8 @@ import { STATUS_CODES } from 'node:http'
 import { TokenRequestError, TransientFailureError } from './errors.js'
 import { DEFAULT_RETRY, RETRYABLE_STATUSES, sendWithRetries, type AttemptReport, type RetryPolicy } from './http/retry.js'
 import { AttemptError, formatSeconds, type AttemptOptions, type HttpResponse } from './http/transport.js'
-import type { MintedToken, TokenRequest } from './providers/provider.js'
-import type { Settings } from './settings.js'
+import type { MintedToken, Provider, TokenRequest } from './providers/provider.js'
+import type { MintSettings } from './settings.js'
 
 /** Where the core writes what a person may want to read; the action and the CLI each supply one. */
 export interface Log {
@@ -11,8 +11,12 @@ export interface Log {
   warning(message: string): void
 }
 
-/** A minted token with the moment it was received, from which its remaining lifetime is counted. */
+/** A token as this run holds it, minted or unsealed: what it is for, and when this run received it. */
 export interface IssuedToken extends MintedToken {
+  readonly provider: Provider
+  /** Set for providers with regions. */
+  readonly region?: string
+  /** Lifetimes are counted from here. */
   readonly issuedAt: Date
 }
 
@@ -25,7 +29,7 @@ export interface MintOptions {
 }
 
 /** Sends the token request and reads the answer into a token, or throws an error written for the workflow author. */
-export async function mintToken(settings: Settings, request: TokenRequest, options: MintOptions): Promise<IssuedToken> {
+export async function mintToken(settings: MintSettings, request: TokenRequest, options: MintOptions): Promise<IssuedToken> {
   const { provider } = settings
   const url = new URL(settings.apiRoot.href.replace(/\/+$/, '') + request.path)
   const where = `${provider.title} at ${url.origin}${url.pathname}`
@@ -67,7 +71,8 @@ export async function mintToken(settings: Settings, request: TokenRequest, optio
   const minted = provider.parse(parseJson(response, provider.title), issuedAt)
   // The partner id the workflow asked for stands in when the answer leaves it out.
   const fromInputs: Record<string, string> = settings.partnerId ? { 'partner-id': settings.partnerId } : {}
-  return { ...minted, account: { ...fromInputs, ...minted.account }, issuedAt }
+  const region = provider.inputs.includes('region') ? settings.region : undefined
+  return { ...minted, account: { ...fromInputs, ...minted.account }, provider, region, issuedAt }
 }
 
 function parseJson(response: HttpResponse, title: string): unknown {

@@ -1,6 +1,6 @@
 import * as core from '@actions/core'
+import { formatDuration, lifetimeSeconds } from './lifetime.js'
 import type { IssuedToken } from './mint.js'
-import type { Settings } from './settings.js'
 
 // Labels for the account facts providers report, by output name.
 const ACCOUNT_LABELS: Record<string, string> = {
@@ -9,45 +9,59 @@ const ACCOUNT_LABELS: Record<string, string> = {
   user: 'User'
 }
 
-/** The outputs a minted token produces; also what the CLI prints as JSON. */
+export interface PublishOptions {
+  readonly exportEnv: boolean
+  /** Undefined means the provider's default. */
+  readonly envName?: string
+  /** The token came from sealed-token rather than from the provider. */
+  readonly unsealed: boolean
+  /** The envelope for later jobs, when seal-key was set on a minting run. */
+  readonly sealedToken?: string
+}
+
+/** The outputs a token produces; also what the CLI prints as JSON. */
 export function tokenOutputs(issued: IssuedToken): Record<string, string> {
   const outputs: Record<string, string> = { token: issued.token }
-  if (issued.expiresAt) {
+  const left = lifetimeSeconds(issued)
+  if (issued.expiresAt && left !== undefined) {
     outputs['expires-at'] = issued.expiresAt.toISOString()
-    outputs['expires-in'] = String(lifetimeSeconds(issued))
+    outputs['expires-in'] = String(left)
   }
   return { ...outputs, ...issued.account }
 }
 
 /**
- * Masks the token, then sets outputs, the env var and the job summary, and logs one line.
- * The mask comes first so that no later line, ours or the runner's, can show the token.
+ * Sets the outputs, the env var and the job summary, and logs one line.
+ * The caller has masked the token already, so that no line, ours or the runner's, can show it.
  */
-export async function publishToken(issued: IssuedToken, settings: Settings): Promise<void> {
-  core.setSecret(issued.token)
-  const { provider } = settings
-
+export async function publishToken(issued: IssuedToken, options: PublishOptions): Promise<void> {
+  const envName = options.envName ?? issued.provider.envName
   for (const [name, value] of Object.entries(tokenOutputs(issued))) core.setOutput(name, value)
-  if (settings.exportEnv) core.exportVariable(settings.envName, issued.token)
-  if (!issued.expiresAt) {
-    core.warning(`${provider.title} did not say when the token expires: expires-at and expires-in are left empty.`)
-  }
+  if (options.sealedToken) core.setOutput('sealed-token', options.sealedToken)
+  if (options.exportEnv) core.exportVariable(envName, issued.token)
 
-  const facts = describe(issued, settings)
-  await writeSummary(`${provider.title} token minted`, facts)
-  core.info(`Minted a ${provider.title} token: ${facts.map(([label, value]) => `${label.toLowerCase()} ${value}`).join(', ')}.`)
+  const facts = describe(issued, options, envName)
+  const verb = options.unsealed ? 'unsealed' : 'minted'
+  await writeSummary(`${issued.provider.title} token ${verb}`, facts)
+  core.info(
+    `${options.unsealed ? 'Unsealed' : 'Minted'} a ${issued.provider.title} token: ` +
+      `${facts.map(([label, value]) => `${label.toLowerCase()} ${value}`).join(', ')}.`
+  )
 }
 
 /** What a person wants to know about a token, never the token itself. */
-function describe(issued: IssuedToken, settings: Settings): [string, string][] {
+function describe(issued: IssuedToken, options: PublishOptions, envName: string): [string, string][] {
   const facts: [string, string][] = []
-  if (settings.provider.inputs.includes('region')) facts.push(['Region', settings.region])
+  if (issued.region) facts.push(['Region', issued.region])
   for (const [name, value] of Object.entries(issued.account)) facts.push([ACCOUNT_LABELS[name] ?? name, value])
-  if (issued.expiresAt) {
+  const left = lifetimeSeconds(issued)
+  if (issued.expiresAt && left !== undefined) {
     facts.push(['Expires at', issued.expiresAt.toISOString()])
-    facts.push(['Lifetime', formatDuration(lifetimeSeconds(issued))])
+    facts.push([options.unsealed ? 'Time left' : 'Lifetime', formatDuration(left)])
   }
-  facts.push(['Exported as', settings.exportEnv ? `$${settings.envName}` : 'not exported (export-env is false)'])
+  if (options.unsealed) facts.push(['Source', 'sealed-token from an earlier job of this workflow run'])
+  if (options.sealedToken) facts.push(['Sealed', 'yes, as the sealed-token output, for later jobs of this workflow run'])
+  facts.push(['Exported as', options.exportEnv ? `$${envName}` : 'not exported (export-env is false)'])
   return facts
 }
 
@@ -68,15 +82,4 @@ async function writeSummary(title: string, facts: [string, string][]) {
   } catch (error) {
     core.warning(`Could not write the job summary: ${error instanceof Error ? error.message : String(error)}`)
   }
-}
-
-function lifetimeSeconds(issued: IssuedToken): number {
-  return Math.max(0, Math.floor(((issued.expiresAt?.getTime() ?? 0) - issued.issuedAt.getTime()) / 1000))
-}
-
-export function formatDuration(seconds: number): string {
-  if (seconds < 60) return `${seconds} s`
-  const hours = Math.floor(seconds / 3600)
-  const minutes = Math.floor((seconds % 3600) / 60)
-  return hours > 0 ? `${hours} h ${minutes} min` : `${minutes} min`
 }
