@@ -87,3 +87,25 @@ export function workflowCommands(stdout: string): { command: string; message: st
     message: match[2] as string
   }))
 }
+
+export const CLI_BUNDLE = fileURLToPath(new URL('../dist/cli/index.js', import.meta.url))
+
+export interface CliRun {
+  readonly code: number | null
+  readonly stdout: string
+  readonly stderr: string
+}
+
+/** Runs the bundled CLI as a shell would, with only the environment given (and PATH). */
+export async function runCliProcess(args: string[], env: Record<string, string> = {}): Promise<CliRun> {
+  const child = spawn(process.execPath, [CLI_BUNDLE, ...args], {
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe']
+  })
+  let stdout = ''
+  let stderr = ''
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+  const code = await new Promise<number | null>(resolve => child.on('close', resolve))
+  return { code, stdout, stderr }
+}

@@ -285,7 +285,7 @@ __webpack_unused_export__ = debug; // for test
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(976);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(628);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -294,7 +294,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 976:
+/***/ 628:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -11082,8 +11082,7 @@ function logAttempt(log, method, url, report) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/publish.ts
-
+;// CONCATENATED MODULE: ./src/report.ts
 
 // Labels for the account facts providers report, by output name.
 const ACCOUNT_LABELS = {
@@ -11091,7 +11090,7 @@ const ACCOUNT_LABELS = {
     'organization-id': 'Organisation',
     user: 'User'
 };
-/** The outputs a token produces; also what the CLI prints as JSON. */
+/** The outputs a token produces: the action's step outputs, and the CLI's JSON. */
 function tokenOutputs(issued) {
     const outputs = { token: issued.token };
     const left = lifetimeSeconds(issued);
@@ -11101,6 +11100,28 @@ function tokenOutputs(issued) {
     }
     return { ...outputs, ...issued.account };
 }
+/** What a person wants to know about a token, as label and value: never the token itself. */
+function tokenFacts(issued, unsealed = false) {
+    const facts = [];
+    if (issued.region)
+        facts.push(['Region', issued.region]);
+    for (const [name, value] of Object.entries(issued.account))
+        facts.push([ACCOUNT_LABELS[name] ?? name, value]);
+    const left = lifetimeSeconds(issued);
+    if (issued.expiresAt && left !== undefined) {
+        facts.push(['Expires at', issued.expiresAt.toISOString()]);
+        facts.push([unsealed ? 'Time left' : 'Lifetime', formatDuration(left)]);
+    }
+    return facts;
+}
+/** One line for a log: "Minted a Soda Cloud token: region eu, ..., lifetime 30 min." */
+function describeToken(verb, issued, facts) {
+    return `${verb} a ${issued.provider.title} token: ${facts.map(([label, value]) => `${label.toLowerCase()} ${value}`).join(', ')}.`;
+}
+
+;// CONCATENATED MODULE: ./src/publish.ts
+
+
 /**
  * Sets the outputs, the env var and the job summary, and logs one line.
  * The caller has masked the token already, so that no line, ours or the runner's, can show it.
@@ -11116,21 +11137,11 @@ async function publishToken(issued, options) {
     const facts = publish_describe(issued, options, envName);
     const verb = options.unsealed ? 'unsealed' : 'minted';
     await writeSummary(`${issued.provider.title} token ${verb}`, facts);
-    info(`${options.unsealed ? 'Unsealed' : 'Minted'} a ${issued.provider.title} token: ` +
-        `${facts.map(([label, value]) => `${label.toLowerCase()} ${value}`).join(', ')}.`);
+    info(describeToken(options.unsealed ? 'Unsealed' : 'Minted', issued, facts));
 }
-/** What a person wants to know about a token, never the token itself. */
+/** The summary's facts: the token's, then how this run got it and where it went. */
 function publish_describe(issued, options, envName) {
-    const facts = [];
-    if (issued.region)
-        facts.push(['Region', issued.region]);
-    for (const [name, value] of Object.entries(issued.account))
-        facts.push([ACCOUNT_LABELS[name] ?? name, value]);
-    const left = lifetimeSeconds(issued);
-    if (issued.expiresAt && left !== undefined) {
-        facts.push(['Expires at', issued.expiresAt.toISOString()]);
-        facts.push([options.unsealed ? 'Time left' : 'Lifetime', formatDuration(left)]);
-    }
+    const facts = tokenFacts(issued, options.unsealed);
     if (options.unsealed)
         facts.push(['Source', 'sealed-token from an earlier job of this workflow run']);
     if (options.sealedToken)

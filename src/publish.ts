@@ -1,13 +1,6 @@
 import * as core from '@actions/core'
-import { formatDuration, lifetimeSeconds } from './lifetime.js'
 import type { IssuedToken } from './mint.js'
-
-// Labels for the account facts providers report, by output name.
-const ACCOUNT_LABELS: Record<string, string> = {
-  'partner-id': 'Partner id',
-  'organization-id': 'Organisation',
-  user: 'User'
-}
+import { describeToken, tokenFacts, tokenOutputs } from './report.js'
 
 export interface PublishOptions {
   readonly exportEnv: boolean
@@ -17,17 +10,6 @@ export interface PublishOptions {
   readonly unsealed: boolean
   /** The envelope for later jobs, when seal-key was set on a minting run. */
   readonly sealedToken?: string
-}
-
-/** The outputs a token produces; also what the CLI prints as JSON. */
-export function tokenOutputs(issued: IssuedToken): Record<string, string> {
-  const outputs: Record<string, string> = { token: issued.token }
-  const left = lifetimeSeconds(issued)
-  if (issued.expiresAt && left !== undefined) {
-    outputs['expires-at'] = issued.expiresAt.toISOString()
-    outputs['expires-in'] = String(left)
-  }
-  return { ...outputs, ...issued.account }
 }
 
 /**
@@ -43,22 +25,12 @@ export async function publishToken(issued: IssuedToken, options: PublishOptions)
   const facts = describe(issued, options, envName)
   const verb = options.unsealed ? 'unsealed' : 'minted'
   await writeSummary(`${issued.provider.title} token ${verb}`, facts)
-  core.info(
-    `${options.unsealed ? 'Unsealed' : 'Minted'} a ${issued.provider.title} token: ` +
-      `${facts.map(([label, value]) => `${label.toLowerCase()} ${value}`).join(', ')}.`
-  )
+  core.info(describeToken(options.unsealed ? 'Unsealed' : 'Minted', issued, facts))
 }
 
-/** What a person wants to know about a token, never the token itself. */
+/** The summary's facts: the token's, then how this run got it and where it went. */
 function describe(issued: IssuedToken, options: PublishOptions, envName: string): [string, string][] {
-  const facts: [string, string][] = []
-  if (issued.region) facts.push(['Region', issued.region])
-  for (const [name, value] of Object.entries(issued.account)) facts.push([ACCOUNT_LABELS[name] ?? name, value])
-  const left = lifetimeSeconds(issued)
-  if (issued.expiresAt && left !== undefined) {
-    facts.push(['Expires at', issued.expiresAt.toISOString()])
-    facts.push([options.unsealed ? 'Time left' : 'Lifetime', formatDuration(left)])
-  }
+  const facts = tokenFacts(issued, options.unsealed)
   if (options.unsealed) facts.push(['Source', 'sealed-token from an earlier job of this workflow run'])
   if (options.sealedToken) facts.push(['Sealed', 'yes, as the sealed-token output, for later jobs of this workflow run'])
   facts.push(['Exported as', options.exportEnv ? `$${envName}` : 'not exported (export-env is false)'])
