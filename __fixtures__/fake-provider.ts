@@ -107,7 +107,11 @@ export async function startFakeProvider(options: FakeProviderOptions = {}): Prom
       } catch {
         return { status: 400 }
       }
-      if (!/^application\/json/.test(req.headers['content-type'] ?? '') || typeof login !== 'string' || typeof password !== 'string') {
+      if (
+        !/^application\/json/.test(req.headers['content-type'] ?? '') ||
+        typeof login !== 'string' ||
+        typeof password !== 'string'
+      ) {
         return { status: 400 }
       }
       if (sirdata[1] !== credentials.partnerId || login !== credentials.username || password !== credentials.password) {
@@ -151,7 +155,8 @@ export async function startFakeProvider(options: FakeProviderOptions = {}): Prom
         at: Date.now()
       }
       requests.push(recorded)
-      const reply = queue.shift() ?? (throttled() ? { status: 429, headers: { 'Retry-After': '1' } } : documented(recorded))
+      const reply =
+        queue.shift() ?? (throttled() ? { status: 429, headers: { 'Retry-After': '1' } } : documented(recorded))
       if ('fault' in reply) {
         if (reply.fault === 'reset') return req.socket.destroy()
         if (reply.fault === 'hang') return
@@ -162,7 +167,8 @@ export async function startFakeProvider(options: FakeProviderOptions = {}): Prom
         res.on('close', () => clearInterval(timer))
         return
       }
-      const body = reply.body === undefined ? '' : typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body)
+      const body =
+        reply.body === undefined ? '' : typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body)
       res.writeHead(reply.status, {
         ...(typeof reply.body === 'object' ? { 'Content-Type': 'application/json' } : {}),
         ...reply.headers
@@ -173,7 +179,9 @@ export async function startFakeProvider(options: FakeProviderOptions = {}): Prom
     })
   }
 
-  const server = options.tls ? https.createServer({ key: options.tls.key, cert: options.tls.cert }, handle) : http.createServer(handle)
+  const server = options.tls
+    ? https.createServer({ key: options.tls.key, cert: options.tls.cert }, handle)
+    : http.createServer(handle)
   server.on('connection', socket => {
     sockets.add(socket)
     socket.on('close', () => sockets.delete(socket))

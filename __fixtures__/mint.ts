@@ -5,7 +5,11 @@ import { parseSettings, type MintSettings, type RawInputs } from '../src/setting
 /** A Log that keeps every line, so tests can read what a run would print. */
 export function recordingLog(): Log & { lines: string[] } {
   const lines: string[] = []
-  return { lines, debug: message => void lines.push(`debug: ${message}`), warning: message => void lines.push(`warning: ${message}`) }
+  return {
+    lines,
+    debug: message => void lines.push(`debug: ${message}`),
+    warning: message => void lines.push(`warning: ${message}`)
+  }
 }
 
 /** Inputs that mint from the fake for the named provider. */

@@ -32,7 +32,9 @@ export async function runAction(inputs: Record<string, string>, env: Record<stri
     GITHUB_STATE: join(dir, 'state')
   }
   for (const file of Object.values(files)) writeFileSync(file, '')
-  const inputEnv = Object.fromEntries(Object.entries(inputs).map(([name, value]) => [`INPUT_${name.toUpperCase()}`, value]))
+  const inputEnv = Object.fromEntries(
+    Object.entries(inputs).map(([name, value]) => [`INPUT_${name.toUpperCase()}`, value])
+  )
   try {
     const child = spawn(process.execPath, [BUNDLE], {
       env: { PATH: process.env.PATH ?? '', GITHUB_ACTIONS: 'true', ...files, ...inputEnv, ...env },
@@ -44,12 +46,12 @@ export async function runAction(inputs: Record<string, string>, env: Record<stri
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
     const code = await new Promise<number | null>(resolve => child.on('close', resolve))
     const read = (file: string) => readFileSync(file, 'utf8')
-    const [outputs, exported, summary, state] = [files.GITHUB_OUTPUT, files.GITHUB_ENV, files.GITHUB_STEP_SUMMARY, files.GITHUB_STATE].map(read) as [
-      string,
-      string,
-      string,
-      string
-    ]
+    const [outputs, exported, summary, state] = [
+      files.GITHUB_OUTPUT,
+      files.GITHUB_ENV,
+      files.GITHUB_STEP_SUMMARY,
+      files.GITHUB_STATE
+    ].map(read) as [string, string, string, string]
     return {
       code,
       stdout,

@@ -60,7 +60,10 @@ describe('the bundled action, run as a process', () => {
     const [request] = fake.requests
     expect(request?.method).toBe('GET')
     expect(request?.path).toBe('/api/v1/public/auth/partner/12345/token')
-    expect(JSON.parse(request?.body ?? '')).toEqual({ login: fake.credentials.username, password: fake.credentials.password })
+    expect(JSON.parse(request?.body ?? '')).toEqual({
+      login: fake.credentials.username,
+      password: fake.credentials.password
+    })
     expect(request?.headers['content-length']).toBe(String(Buffer.byteLength(request?.body ?? '')))
   })
 
@@ -87,7 +90,8 @@ describe('the bundled action, run as a process', () => {
     expect(run.outputs).toEqual({ token: 'soda-token-without-expiry', 'organization-id': SODA_ORGANIZATION })
     expect(workflowCommands(run.stdout)).toContainEqual({
       command: 'warning',
-      message: 'Soda Cloud did not say when the token expires: expires-at and expires-in are left empty, and min-validity is not checked.'
+      message:
+        'Soda Cloud did not say when the token expires: expires-at and expires-in are left empty, and min-validity is not checked.'
     })
     expect(leakedSecrets(run.everything, ['soda-token-without-expiry'])).toEqual([])
   })
@@ -100,7 +104,8 @@ describe('the bundled action, run as a process', () => {
     expect(run.code).toBe(1)
     expect(workflowCommands(run.stdout)).toContainEqual({
       command: 'error',
-      message: 'Soda Cloud issued a token valid for 30 s, less than min-validity (1 min): lower min-validity if such short-lived tokens are expected.'
+      message:
+        'Soda Cloud issued a token valid for 30 s, less than min-validity (1 min): lower min-validity if such short-lived tokens are expected.'
     })
     expect(run.outputs).toEqual({})
     expect(run.env).toEqual({})

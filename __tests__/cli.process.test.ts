@@ -27,7 +27,9 @@ describe('the token-mint CLI', () => {
 
     expect(run.code).toBe(0)
     expect(run.stdout).toMatch(
-      new RegExp(`^Minted a Soda Cloud token: region us, organisation ${SODA_ORGANIZATION}, user analyst@example\\.com, expires at \\S+Z, lifetime 30 min\\.\\n$`)
+      new RegExp(
+        `^Minted a Soda Cloud token: region us, organisation ${SODA_ORGANIZATION}, user analyst@example\\.com, expires at \\S+Z, lifetime 30 min\\.\\n$`
+      )
     )
     expect(run.stderr).toBe('')
     expect(leakedSecrets(run.stdout + run.stderr, secretsOf(fake))).toEqual([])
@@ -37,7 +39,10 @@ describe('the token-mint CLI', () => {
     // Asynchronously: the fake answers from this process's event loop.
     const { stdout } = await promisify(execFile)(
       'bash',
-      ['-c', `eval "$("${process.execPath}" "${CLI_BUNDLE}" --provider sirdata --base-url "${fake.roots.sirdata}" --format env)" && printf %s "$SIRDATA_TOKEN"`],
+      [
+        '-c',
+        `eval "$("${process.execPath}" "${CLI_BUNDLE}" --provider sirdata --base-url "${fake.roots.sirdata}" --format env)" && printf %s "$SIRDATA_TOKEN"`
+      ],
       { env: { PATH: process.env.PATH ?? '', ...sirdataEnv() } }
     )
 
@@ -45,13 +50,19 @@ describe('the token-mint CLI', () => {
   })
 
   it('names the variable after --env-name', async () => {
-    const run = await runCliProcess(['--provider', 'soda', '--base-url', fake.roots.soda, '--format', 'env', '--env-name', 'DQ_TOKEN'], sodaEnv())
+    const run = await runCliProcess(
+      ['--provider', 'soda', '--base-url', fake.roots.soda, '--format', 'env', '--env-name', 'DQ_TOKEN'],
+      sodaEnv()
+    )
 
     expect(run.stdout).toBe(`export DQ_TOKEN='${fake.tokens[0]}'\n`)
   })
 
   it('prints the same outputs as the action with --format json', async () => {
-    const cli = await runCliProcess(['--provider', 'sirdata', '--base-url', fake.roots.sirdata, '--format', 'json'], sirdataEnv())
+    const cli = await runCliProcess(
+      ['--provider', 'sirdata', '--base-url', fake.roots.sirdata, '--format', 'json'],
+      sirdataEnv()
+    )
     const action = await runAction({
       provider: 'sirdata',
       'partner-id': fake.credentials.partnerId,
@@ -68,7 +79,12 @@ describe('the token-mint CLI', () => {
   it('exits 1 when the provider refuses, with the action’s message', async () => {
     const env = { ...sodaEnv(), SODA_PASSWORD: 'wrong-password' }
     const cli = await runCliProcess(['--provider', 'soda', '--base-url', fake.roots.soda], env)
-    const action = await runAction({ provider: 'soda', username: env.SODA_USERNAME, password: env.SODA_PASSWORD, 'base-url': fake.roots.soda })
+    const action = await runAction({
+      provider: 'soda',
+      username: env.SODA_USERNAME,
+      password: env.SODA_PASSWORD,
+      'base-url': fake.roots.soda
+    })
 
     expect(cli.code).toBe(1)
     const [error] = workflowCommands(action.stdout).filter(c => c.command === 'error')
@@ -79,10 +95,30 @@ describe('the token-mint CLI', () => {
 
   it.each<[string, string[], Record<string, string>, RegExp]>([
     ['an unknown option', ['--provider', 'soda', '--bogus'], {}, /^error: Unknown option '--bogus'/],
-    ['a password on the command line', ['--provider', 'soda', '--password', 'hunter2'], {}, /^error: Unknown option '--password'/],
-    ['an unknown provider', ['--provider', 'looker'], {}, /^error: Input 'provider' must be one of: sirdata, soda \(got 'looker'\)\.\n$/],
-    ['missing credentials', ['--provider', 'soda'], {}, /Input 'username' is required for soda: set it, or the SODA_USERNAME environment variable\./],
-    ['an unknown format', ['--provider', 'soda', '--format', 'yaml'], {}, /^error: --format must be one of: text, env, json \(got 'yaml'\)\.\n$/]
+    [
+      'a password on the command line',
+      ['--provider', 'soda', '--password', 'hunter2'],
+      {},
+      /^error: Unknown option '--password'/
+    ],
+    [
+      'an unknown provider',
+      ['--provider', 'looker'],
+      {},
+      /^error: Input 'provider' must be one of: sirdata, soda \(got 'looker'\)\.\n$/
+    ],
+    [
+      'missing credentials',
+      ['--provider', 'soda'],
+      {},
+      /Input 'username' is required for soda: set it, or the SODA_USERNAME environment variable\./
+    ],
+    [
+      'an unknown format',
+      ['--provider', 'soda', '--format', 'yaml'],
+      {},
+      /^error: --format must be one of: text, env, json \(got 'yaml'\)\.\n$/
+    ]
   ])('exits 2 on %s, before any request', async (_case, args, env, message) => {
     const run = await runCliProcess([...args, '--base-url', fake.roots.soda], env)
 
@@ -95,10 +131,15 @@ describe('the token-mint CLI', () => {
   it('exits 3 after the last attempt on a transient failure, warning at each retry', async () => {
     fake.script({ status: 503 }, { status: 503 })
 
-    const run = await runCliProcess(['--provider', 'soda', '--base-url', fake.roots.soda, '--max-attempts', '2'], sodaEnv())
+    const run = await runCliProcess(
+      ['--provider', 'soda', '--base-url', fake.roots.soda, '--max-attempts', '2'],
+      sodaEnv()
+    )
 
     expect(run.code).toBe(3)
-    expect(run.stderr).toMatch(/^warning: Attempt 1 of 2 failed: HTTP 503; retrying in [\d.]+ s\.\nerror: Could not get a token from Soda Cloud at .*: failed after 2 attempts; the last: HTTP 503\.\n$/)
+    expect(run.stderr).toMatch(
+      /^warning: Attempt 1 of 2 failed: HTTP 503; retrying in [\d.]+ s\.\nerror: Could not get a token from Soda Cloud at .*: failed after 2 attempts; the last: HTTP 503\.\n$/
+    )
     expect(fake.requests).toHaveLength(2)
   })
 
@@ -113,7 +154,18 @@ describe('the token-mint CLI', () => {
     const run = await runCliProcess(['--help'])
 
     expect(run.code).toBe(0)
-    for (const text of ['--provider', '--partner-id', '--region', '--base-url', '--timeout', '--max-attempts', '--format', 'SODA_PASSWORD', 'SIRDATA_LOGIN', 'Exit codes: 0 minted, 1 refused by the provider, 2 bad usage, 3 transient']) {
+    for (const text of [
+      '--provider',
+      '--partner-id',
+      '--region',
+      '--base-url',
+      '--timeout',
+      '--max-attempts',
+      '--format',
+      'SODA_PASSWORD',
+      'SIRDATA_LOGIN',
+      'Exit codes: 0 minted, 1 refused by the provider, 2 bad usage, 3 transient'
+    ]) {
       expect(run.stdout).toContain(text)
     }
   })

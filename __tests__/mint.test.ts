@@ -22,7 +22,10 @@ describe('mintToken', () => {
     expect(request?.path).toBe('/api/v1/public/auth/partner/12345/token')
     expect(request?.headers['content-type']).toBe('application/json')
     expect(request?.headers['content-length']).toBe(String(Buffer.byteLength(request?.body ?? '')))
-    expect(JSON.parse(request?.body ?? '')).toEqual({ login: fake.credentials.username, password: fake.credentials.password })
+    expect(JSON.parse(request?.body ?? '')).toEqual({
+      login: fake.credentials.username,
+      password: fake.credentials.password
+    })
     expect(request?.headers['user-agent']).toMatch(new RegExp(`^token-mint-action/${VERSION.replace(/\./g, '\\.')} `))
     expect(issued.token).toBe(fake.tokens[0])
     expect(issued.account).toEqual({ 'partner-id': '12345' })

@@ -34,7 +34,11 @@ describe('sirdata', () => {
 
   it('reads the documented answer, normalising the nanosecond expiry to UTC', () => {
     const token = sirdata.parse(
-      { token: '-njtsdfsjookdbyekkcuzoldsrl', partner_id: 12345, expiration_time: '2019-12-11T17:52:30.821624721+01:00' },
+      {
+        token: '-njtsdfsjookdbyekkcuzoldsrl',
+        partner_id: 12345,
+        expiration_time: '2019-12-11T17:52:30.821624721+01:00'
+      },
       now
     )
 

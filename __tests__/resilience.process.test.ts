@@ -36,7 +36,9 @@ describe('the bundled action over HTTPS', () => {
     expect(run.outputs.token).toBe(fake.tokens[0])
     expect(workflowCommands(run.stdout)).toContainEqual({
       command: 'debug',
-      message: expect.stringMatching(/^GET https:\/\/127\.0\.0\.1:\d+\/v1\/get_token: HTTP 200 in \d+ ms \(attempt 1\/3\)$/)
+      message: expect.stringMatching(
+        /^GET https:\/\/127\.0\.0\.1:\d+\/v1\/get_token: HTTP 200 in \d+ ms \(attempt 1\/3\)$/
+      )
     })
     expect(leakedSecrets(run.everything, secretsOf(fake))).toEqual([])
   })
@@ -108,7 +110,10 @@ describe('the bundled action over HTTPS', () => {
     })
 
     it('tunnels through https_proxy', async () => {
-      const run = await runAction(soda({ 'base-url': `https://soda.test:${fake.port}/v1` }), { ...trusted(), https_proxy: proxy.url })
+      const run = await runAction(soda({ 'base-url': `https://soda.test:${fake.port}/v1` }), {
+        ...trusted(),
+        https_proxy: proxy.url
+      })
 
       expect(run.code).toBe(0)
       expect(proxy.tunnels.map(t => t.authority)).toEqual([`soda.test:${fake.port}`])
@@ -120,7 +125,9 @@ describe('the bundled action over HTTPS', () => {
     await fake.close()
     fake = await startFakeProvider({ tls: pki, rateLimit: { requests: 8, windowMs: 1000 } })
 
-    const runs = await Promise.all(Array.from({ length: 24 }, () => runAction(soda({ 'max-attempts': '6' }), trusted())))
+    const runs = await Promise.all(
+      Array.from({ length: 24 }, () => runAction(soda({ 'max-attempts': '6' }), trusted()))
+    )
 
     expect(runs.map(run => run.code)).toEqual(Array(24).fill(0))
     expect(new Set(runs.map(run => run.outputs.token)).size).toBe(24)

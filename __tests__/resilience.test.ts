@@ -39,7 +39,11 @@ describe('resilience', () => {
   }
 
   /** Mints from the fake with the test CA trusted and back-offs recorded instead of slept. */
-  const mint = (provider: 'sirdata' | 'soda', extra: RawInputs = {}, attempt: { ca?: string; lookup?: RequestOptions['lookup'] } = { ca: pki.ca }) =>
+  const mint = (
+    provider: 'sirdata' | 'soda',
+    extra: RawInputs = {},
+    attempt: { ca?: string; lookup?: RequestOptions['lookup'] } = { ca: pki.ca }
+  ) =>
     mintFrom(fakeInputs(fake, provider, extra), {
       log,
       attempt,
@@ -88,7 +92,9 @@ describe('resilience', () => {
 
       const error = await failure(mint('sirdata'))
 
-      expect(error.message).toMatch(/^Could not get a token from Sirdata at https:\/\/127\.0\.0\.1:\d+\/api\/v1\/public\/auth\/partner\/12345\/token: failed after 3 attempts; the last: HTTP 500\.$/)
+      expect(error.message).toMatch(
+        /^Could not get a token from Sirdata at https:\/\/127\.0\.0\.1:\d+\/api\/v1\/public\/auth\/partner\/12345\/token: failed after 3 attempts; the last: HTTP 500\.$/
+      )
     })
 
     it('waits for Retry-After on a 429, then succeeds', async () => {
@@ -123,7 +129,9 @@ describe('resilience', () => {
       await mint('sirdata')
 
       expect(fake.requests).toHaveLength(2)
-      expect(log.lines).toContainEqual(expect.stringMatching(/^warning: Attempt 1 of 3 failed: (connection reset \(ECONNRESET\)|.*socket hang up)/))
+      expect(log.lines).toContainEqual(
+        expect.stringMatching(/^warning: Attempt 1 of 3 failed: (connection reset \(ECONNRESET\)|.*socket hang up)/)
+      )
     })
 
     it('retries a refused connection, then names it', async () => {
@@ -141,9 +149,13 @@ describe('resilience', () => {
 
     it('retries a failed DNS lookup', async () => {
       const notFound: RequestOptions['lookup'] = (_host, _options, callback) =>
-        (callback as (error: Error) => void)(Object.assign(new Error('getaddrinfo ENOTFOUND soda.test'), { code: 'ENOTFOUND' }))
+        (callback as (error: Error) => void)(
+          Object.assign(new Error('getaddrinfo ENOTFOUND soda.test'), { code: 'ENOTFOUND' })
+        )
 
-      const error = await failure(mint('soda', { 'base-url': `https://soda.test:${fake.port}/v1` }, { ca: pki.ca, lookup: notFound }))
+      const error = await failure(
+        mint('soda', { 'base-url': `https://soda.test:${fake.port}/v1` }, { ca: pki.ca, lookup: notFound })
+      )
 
       expect(error.message).toContain('failed after 3 attempts; the last: host not found (DNS) (ENOTFOUND)')
     })
@@ -203,10 +215,18 @@ describe('resilience', () => {
   describe('answers that are not a token', () => {
     it.each<[string, FakeReply, string]>([
       ['invalid JSON', { status: 200, body: '{"token":' }, 'with a body that is not JSON'],
-      ['an HTML error page', { status: 200, body: '<!doctype html><h1>Gateway login</h1>' }, 'with an HTML or XML page'],
+      [
+        'an HTML error page',
+        { status: 200, body: '<!doctype html><h1>Gateway login</h1>' },
+        'with an HTML or XML page'
+      ],
       ['an empty body', { status: 200, body: '' }, 'with an empty body'],
       ['an oversized body', { status: 200, body: 'x'.repeat(2 * 1024 * 1024) }, 'larger than 1024 KiB'],
-      ['an oversized body with no length', { status: 200, body: 'x'.repeat(2 * 1024 * 1024), chunked: true }, 'larger than 1024 KiB']
+      [
+        'an oversized body with no length',
+        { status: 200, body: 'x'.repeat(2 * 1024 * 1024), chunked: true },
+        'larger than 1024 KiB'
+      ]
     ])('fails clearly on %s, after one request', async (_case, reply, problem) => {
       fake.script(reply)
 
@@ -268,7 +288,9 @@ describe('resilience', () => {
 
       const error = await failure(mint('soda', { 'base-url': `https://soda.test:${fake.port}/v1` }))
 
-      expect(error.message).toContain(`the proxy 127.0.0.1:${proxy.url.split(':').pop()} answered 407 to CONNECT soda.test:${fake.port}`)
+      expect(error.message).toContain(
+        `the proxy 127.0.0.1:${proxy.url.split(':').pop()} answered 407 to CONNECT soda.test:${fake.port}`
+      )
       expect(proxy.tunnels).toHaveLength(1)
     })
 

@@ -28,7 +28,10 @@ describe('the bundled action, handing a sealed token between jobs', () => {
       },
       run
     )
-  const errors = (result: ActionRun) => workflowCommands(result.stdout).filter(c => c.command === 'error').map(c => c.message)
+  const errors = (result: ActionRun) =>
+    workflowCommands(result.stdout)
+      .filter(c => c.command === 'error')
+      .map(c => c.message)
 
   it('mints once, and a later job unseals the same token and outputs without a request', async () => {
     const minted = await mintAndSeal()
@@ -65,13 +68,50 @@ describe('the bundled action, handing a sealed token between jobs', () => {
   })
 
   it.each<[string, (sealed: string) => [Record<string, string>, Record<string, string>], RegExp]>([
-    ['another seal-key', sealed => [{ 'sealed-token': sealed, 'seal-key': randomBytes(32).toString('hex') }, run], /sealed with another seal-key/],
-    ['another workflow run', sealed => [{ 'sealed-token': sealed, 'seal-key': sealKey }, { ...run, GITHUB_RUN_ID: '7000000002' }], /sealed by workflow run 7000000001, not this one/],
-    ['another repository', sealed => [{ 'sealed-token': sealed, 'seal-key': sealKey }, { ...run, GITHUB_REPOSITORY: 'other/repo' }], /sealed in another repository/],
-    ['a tampered envelope', sealed => [{ 'sealed-token': sealed.slice(0, -3) + (sealed.endsWith('AAA') ? 'BBB' : 'AAA'), 'seal-key': sealKey }, run], /altered or truncated/],
-    ['another provider', sealed => [{ 'sealed-token': sealed, 'seal-key': sealKey, provider: 'sirdata' }, run], /holds a Soda Cloud token, but provider is sirdata/],
-    ['too little lifetime left', sealed => [{ 'sealed-token': sealed, 'seal-key': sealKey, 'min-validity': '3600' }, run], /has (29|30) min left, less than min-validity \(1 h 0 min\): mint the token in this job instead/],
-    ['a missing seal-key', sealed => [{ 'sealed-token': sealed }, run], /Input 'seal-key' is required with sealed-token/]
+    [
+      'another seal-key',
+      sealed => [{ 'sealed-token': sealed, 'seal-key': randomBytes(32).toString('hex') }, run],
+      /sealed with another seal-key/
+    ],
+    [
+      'another workflow run',
+      sealed => [
+        { 'sealed-token': sealed, 'seal-key': sealKey },
+        { ...run, GITHUB_RUN_ID: '7000000002' }
+      ],
+      /sealed by workflow run 7000000001, not this one/
+    ],
+    [
+      'another repository',
+      sealed => [
+        { 'sealed-token': sealed, 'seal-key': sealKey },
+        { ...run, GITHUB_REPOSITORY: 'other/repo' }
+      ],
+      /sealed in another repository/
+    ],
+    [
+      'a tampered envelope',
+      sealed => [
+        { 'sealed-token': sealed.slice(0, -3) + (sealed.endsWith('AAA') ? 'BBB' : 'AAA'), 'seal-key': sealKey },
+        run
+      ],
+      /altered or truncated/
+    ],
+    [
+      'another provider',
+      sealed => [{ 'sealed-token': sealed, 'seal-key': sealKey, provider: 'sirdata' }, run],
+      /holds a Soda Cloud token, but provider is sirdata/
+    ],
+    [
+      'too little lifetime left',
+      sealed => [{ 'sealed-token': sealed, 'seal-key': sealKey, 'min-validity': '3600' }, run],
+      /has (29|30) min left, less than min-validity \(1 h 0 min\): mint the token in this job instead/
+    ],
+    [
+      'a missing seal-key',
+      sealed => [{ 'sealed-token': sealed }, run],
+      /Input 'seal-key' is required with sealed-token/
+    ]
   ])('refuses %s with one error, no request and nothing exported', async (_case, unsealWith, message) => {
     const sealed = (await mintAndSeal()).outputs['sealed-token'] as string
     const [inputs, env] = unsealWith(sealed)

@@ -68,7 +68,13 @@ describe('sealToken and unsealToken', () => {
   })
 
   it('round-trip a token with no expiry', () => {
-    const noExpiry = { ...issued, provider: sirdata, region: undefined, expiresAt: undefined, account: { 'partner-id': '12345' } }
+    const noExpiry = {
+      ...issued,
+      provider: sirdata,
+      region: undefined,
+      expiresAt: undefined,
+      account: { 'partner-id': '12345' }
+    }
 
     expect(unsealToken(sealToken(noExpiry, key, binding), key, binding, now)).toEqual(noExpiry)
   })
@@ -136,7 +142,9 @@ describe('unsealToken refuses', () => {
   })
 
   it('a truncated envelope', () => {
-    expect(refusal(() => unsealToken(envelope.slice(0, -8), key, binding, now))).toMatch(/altered or truncated|malformed or truncated/)
+    expect(refusal(() => unsealToken(envelope.slice(0, -8), key, binding, now))).toMatch(
+      /altered or truncated|malformed or truncated/
+    )
     expect(refusal(() => unsealToken(envelope.slice(0, 40), key, binding, now))).toContain('malformed or truncated')
   })
 
@@ -147,7 +155,9 @@ describe('unsealToken refuses', () => {
   })
 
   it('something that is not an envelope', () => {
-    expect(refusal(() => unsealToken('${{ needs.mint.outputs.sealed }}', key, binding, now))).toContain('is not a sealed token from this action')
+    expect(refusal(() => unsealToken('${{ needs.mint.outputs.sealed }}', key, binding, now))).toContain(
+      'is not a sealed token from this action'
+    )
   })
 
   it('an expired token', () => {
@@ -160,10 +170,16 @@ describe('unsealToken refuses', () => {
 
   it('every mutation of an envelope, cleanly', () => {
     // Three token lengths, so that some envelopes end in a character with unused bits, which a lax decoder ignores.
-    const envelopes = [0, 1, 2].map(extra => sealToken({ ...issued, token: issued.token + 'x'.repeat(extra) }, key, binding))
+    const envelopes = [0, 1, 2].map(extra =>
+      sealToken({ ...issued, token: issued.token + 'x'.repeat(extra) }, key, binding)
+    )
     const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'
     const mutation = fc.oneof(
-      fc.record({ kind: fc.constant('replace' as const), at: fc.nat(), char: fc.constantFrom(...alphabet, '=', '.', ' ', '+', '/') }),
+      fc.record({
+        kind: fc.constant('replace' as const),
+        at: fc.nat(),
+        char: fc.constantFrom(...alphabet, '=', '.', ' ', '+', '/')
+      }),
       fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), char: fc.constantFrom(...alphabet, '=', '\n') }),
       fc.record({ kind: fc.constant('delete' as const), at: fc.nat() }),
       fc.record({ kind: fc.constant('truncate' as const), at: fc.nat() }),
@@ -171,26 +187,30 @@ describe('unsealToken refuses', () => {
       fc.record({ kind: fc.constant('swap' as const), at: fc.nat(), other: fc.nat() })
     )
     fc.assert(
-      fc.property(fc.constantFrom(...envelopes), fc.array(mutation, { minLength: 1, maxLength: 3 }), (original, mutations) => {
-        let text = original
-        for (const m of mutations) {
-          const at = 'at' in m ? m.at % (text.length + 1) : 0
-          if (m.kind === 'replace') text = text.slice(0, at) + m.char + text.slice(at + 1)
-          if (m.kind === 'insert') text = text.slice(0, at) + m.char + text.slice(at)
-          if (m.kind === 'delete') text = text.slice(0, at) + text.slice(at + 1)
-          if (m.kind === 'truncate') text = text.slice(0, at)
-          if (m.kind === 'last') text = text.slice(0, -1) + m.char
-          if (m.kind === 'swap') {
-            const other = m.other % text.length
-            const chars = [...text]
-            ;[chars[at % text.length], chars[other]] = [chars[other] as string, chars[at % text.length] as string]
-            text = chars.join('')
+      fc.property(
+        fc.constantFrom(...envelopes),
+        fc.array(mutation, { minLength: 1, maxLength: 3 }),
+        (original, mutations) => {
+          let text = original
+          for (const m of mutations) {
+            const at = 'at' in m ? m.at % (text.length + 1) : 0
+            if (m.kind === 'replace') text = text.slice(0, at) + m.char + text.slice(at + 1)
+            if (m.kind === 'insert') text = text.slice(0, at) + m.char + text.slice(at)
+            if (m.kind === 'delete') text = text.slice(0, at) + text.slice(at + 1)
+            if (m.kind === 'truncate') text = text.slice(0, at)
+            if (m.kind === 'last') text = text.slice(0, -1) + m.char
+            if (m.kind === 'swap') {
+              const other = m.other % text.length
+              const chars = [...text]
+              ;[chars[at % text.length], chars[other]] = [chars[other] as string, chars[at % text.length] as string]
+              text = chars.join('')
+            }
           }
+          // A mutation that changes nothing, or only the surrounding white space that is trimmed, is no mutation.
+          fc.pre(text.trim() !== original)
+          expect(() => unsealToken(text, key, binding, now)).toThrow(SealError)
         }
-        // A mutation that changes nothing, or only the surrounding white space that is trimmed, is no mutation.
-        fc.pre(text.trim() !== original)
-        expect(() => unsealToken(text, key, binding, now)).toThrow(SealError)
-      }),
+      ),
       { numRuns: 2000 }
     )
   })

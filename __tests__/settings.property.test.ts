@@ -12,12 +12,18 @@ const samples: Record<InputName, { valid: string[]; wrong: string[] }> = {
   region: { valid: ['eu', 'US', '', ' eu '], wrong: ['asia'] },
   username: { valid: ['a@example.com', 'login'], wrong: ['', ' '] },
   password: { valid: ['pw', 'p:w"\\', ' x '], wrong: [''] },
-  'base-url': { valid: ['https://x.example/v1', 'http://127.0.0.1:9/v1', 'http://[::1]/v1', ''], wrong: ['http://10.0.0.1/v1', 'https://u:p@x.example', 'ftp://x', '::'] },
+  'base-url': {
+    valid: ['https://x.example/v1', 'http://127.0.0.1:9/v1', 'http://[::1]/v1', ''],
+    wrong: ['http://10.0.0.1/v1', 'https://u:p@x.example', 'ftp://x', '::']
+  },
   'export-env': { valid: ['true', 'False', ''], wrong: ['yes'] },
   'env-name': { valid: ['TOKEN', '_x', ''], wrong: ['1X', 'GITHUB_PATH', 'a b'] },
   timeout: { valid: ['30', '0.5', '1e2', ''], wrong: ['0', '-1', 'NaN', 'Infinity', '601'] },
   'max-attempts': { valid: ['1', '10', ' 3 ', ''], wrong: ['11', '2.5', '0x10'] },
-  'seal-key': { valid: ['', 'MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=', 'a'.repeat(64)], wrong: ['short', 'a'.repeat(63), '!!'] },
+  'seal-key': {
+    valid: ['', 'MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=', 'a'.repeat(64)],
+    wrong: ['short', 'a'.repeat(63), '!!']
+  },
   'sealed-token': { valid: ['', 'tm1.AAAA'], wrong: [] },
   'min-validity': { valid: ['60', '0', ''], wrong: ['-1', '1.5', '86401'] }
 }
@@ -81,7 +87,11 @@ describe('parseSettings, over any inputs', () => {
         expect(settings.password).not.toBe('')
         expect(settings.timeoutMs).toBeGreaterThan(0)
         expect(settings.timeoutMs).toBeLessThanOrEqual(LIMITS.timeoutSeconds * 1000)
-        expect(Number.isInteger(settings.maxAttempts) && settings.maxAttempts >= 1 && settings.maxAttempts <= LIMITS.maxAttempts).toBe(true)
+        expect(
+          Number.isInteger(settings.maxAttempts) &&
+            settings.maxAttempts >= 1 &&
+            settings.maxAttempts <= LIMITS.maxAttempts
+        ).toBe(true)
         if (settings.provider.name === 'sirdata') expect(settings.partnerId).toMatch(/^\d+$/)
         valid++
       }),

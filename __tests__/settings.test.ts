@@ -56,7 +56,13 @@ describe('parseSettings', () => {
   })
 
   it('falls back to each provider’s environment variables when inputs are empty', () => {
-    const env = { SIRDATA_PARTNER_ID: '777', SIRDATA_LOGIN: 'env-login', SIRDATA_PASSWORD: 'env-pw', SODA_USERNAME: 'u', SODA_PASSWORD: 'p' }
+    const env = {
+      SIRDATA_PARTNER_ID: '777',
+      SIRDATA_LOGIN: 'env-login',
+      SIRDATA_PASSWORD: 'env-pw',
+      SODA_USERNAME: 'u',
+      SODA_PASSWORD: 'p'
+    }
 
     const fromSirdata = mintSettings({ provider: 'sirdata', 'partner-id': '', username: '', password: '' }, env)
     const fromSoda = mintSettings({ provider: 'soda' }, env)
@@ -73,7 +79,14 @@ describe('parseSettings', () => {
 
   it('reads base-url, export-env, env-name, timeout and max-attempts', () => {
     const settings = mintSettings(
-      { ...soda, 'base-url': 'https://gateway.example.com/soda/v1/', 'export-env': 'False', 'env-name': 'DQ_TOKEN', timeout: '2.5', 'max-attempts': '5' },
+      {
+        ...soda,
+        'base-url': 'https://gateway.example.com/soda/v1/',
+        'export-env': 'False',
+        'env-name': 'DQ_TOKEN',
+        timeout: '2.5',
+        'max-attempts': '5'
+      },
       {}
     )
 
@@ -85,7 +98,10 @@ describe('parseSettings', () => {
   })
 
   it('warns about, and ignores, inputs that do not apply to the provider', () => {
-    const forSoda = parseSettings({ ...soda, 'partner-id': '12345' }, {}) as { settings: { partnerId?: string }; warnings: string[] }
+    const forSoda = parseSettings({ ...soda, 'partner-id': '12345' }, {}) as {
+      settings: { partnerId?: string }
+      warnings: string[]
+    }
     const forSirdata = parseSettings({ ...sirdata, region: 'us' }, {})
 
     expect(forSoda.warnings).toEqual(["Input 'partner-id' does not apply to soda and is ignored."])
@@ -95,23 +111,87 @@ describe('parseSettings', () => {
 
   it.each<[string, RawInputs, string]>([
     ['a missing provider', { ...soda, provider: '' }, "Input 'provider' is required: one of sirdata, soda."],
-    ['an unknown provider', { ...soda, provider: 'looker' }, "Input 'provider' must be one of: sirdata, soda (got 'looker')."],
+    [
+      'an unknown provider',
+      { ...soda, provider: 'looker' },
+      "Input 'provider' must be one of: sirdata, soda (got 'looker')."
+    ],
     ['an unknown region', { ...soda, region: 'asia' }, "Input 'region' must be one of: eu, us (got 'asia')."],
-    ['a missing partner id', { ...sirdata, 'partner-id': '' }, "Input 'partner-id' is required for sirdata: set it, or the SIRDATA_PARTNER_ID environment variable."],
-    ['a partner id with letters', { ...sirdata, 'partner-id': '12a' }, "Input 'partner-id' must be digits only: your Sirdata partner id."],
-    ['a partner id that would change the path', { ...sirdata, 'partner-id': '1/../2' }, "Input 'partner-id' must be digits only: your Sirdata partner id."],
-    ['a missing username', { ...soda, username: ' ' }, "Input 'username' is required for soda: set it, or the SODA_USERNAME environment variable."],
-    ['a missing password', { ...sirdata, password: '' }, "Input 'password' is required for sirdata: set it, or the SIRDATA_PASSWORD environment variable."],
-    ['an http base-url to another host', { ...soda, 'base-url': 'http://example.com/v1' }, "Input 'base-url' must be an https:// URL"],
-    ['a base-url with credentials', { ...soda, 'base-url': 'https://user:pw@example.com/v1' }, "Input 'base-url' must be an https:// URL"],
-    ['a base-url that is not a URL', { ...soda, 'base-url': 'reporting.cloud.soda.io' }, "Input 'base-url' must be an https:// URL"],
-    ['a non-boolean export-env', { ...soda, 'export-env': 'yes' }, "Input 'export-env' must be true or false (got 'yes')."],
-    ['an env-name with a dash', { ...soda, 'env-name': 'SODA-TOKEN' }, "Input 'env-name' must be a valid environment variable name"],
-    ['an env-name the runner reserves', { ...soda, 'env-name': 'GITHUB_TOKEN' }, "Input 'env-name' must not be a GITHUB_* or RUNNER_* variable"],
-    ['a zero timeout', { ...soda, timeout: '0' }, "Input 'timeout' must be a number of seconds above 0 and at most 600 (got '0')."],
-    ['a timeout with a unit', { ...soda, timeout: '30s' }, "Input 'timeout' must be a number of seconds above 0 and at most 600 (got '30s')."],
-    ['a fractional max-attempts', { ...soda, 'max-attempts': '1.5' }, "Input 'max-attempts' must be a whole number from 1 to 10 (got '1.5')."],
-    ['a max-attempts of zero', { ...soda, 'max-attempts': '0' }, "Input 'max-attempts' must be a whole number from 1 to 10 (got '0')."]
+    [
+      'a missing partner id',
+      { ...sirdata, 'partner-id': '' },
+      "Input 'partner-id' is required for sirdata: set it, or the SIRDATA_PARTNER_ID environment variable."
+    ],
+    [
+      'a partner id with letters',
+      { ...sirdata, 'partner-id': '12a' },
+      "Input 'partner-id' must be digits only: your Sirdata partner id."
+    ],
+    [
+      'a partner id that would change the path',
+      { ...sirdata, 'partner-id': '1/../2' },
+      "Input 'partner-id' must be digits only: your Sirdata partner id."
+    ],
+    [
+      'a missing username',
+      { ...soda, username: ' ' },
+      "Input 'username' is required for soda: set it, or the SODA_USERNAME environment variable."
+    ],
+    [
+      'a missing password',
+      { ...sirdata, password: '' },
+      "Input 'password' is required for sirdata: set it, or the SIRDATA_PASSWORD environment variable."
+    ],
+    [
+      'an http base-url to another host',
+      { ...soda, 'base-url': 'http://example.com/v1' },
+      "Input 'base-url' must be an https:// URL"
+    ],
+    [
+      'a base-url with credentials',
+      { ...soda, 'base-url': 'https://user:pw@example.com/v1' },
+      "Input 'base-url' must be an https:// URL"
+    ],
+    [
+      'a base-url that is not a URL',
+      { ...soda, 'base-url': 'reporting.cloud.soda.io' },
+      "Input 'base-url' must be an https:// URL"
+    ],
+    [
+      'a non-boolean export-env',
+      { ...soda, 'export-env': 'yes' },
+      "Input 'export-env' must be true or false (got 'yes')."
+    ],
+    [
+      'an env-name with a dash',
+      { ...soda, 'env-name': 'SODA-TOKEN' },
+      "Input 'env-name' must be a valid environment variable name"
+    ],
+    [
+      'an env-name the runner reserves',
+      { ...soda, 'env-name': 'GITHUB_TOKEN' },
+      "Input 'env-name' must not be a GITHUB_* or RUNNER_* variable"
+    ],
+    [
+      'a zero timeout',
+      { ...soda, timeout: '0' },
+      "Input 'timeout' must be a number of seconds above 0 and at most 600 (got '0')."
+    ],
+    [
+      'a timeout with a unit',
+      { ...soda, timeout: '30s' },
+      "Input 'timeout' must be a number of seconds above 0 and at most 600 (got '30s')."
+    ],
+    [
+      'a fractional max-attempts',
+      { ...soda, 'max-attempts': '1.5' },
+      "Input 'max-attempts' must be a whole number from 1 to 10 (got '1.5')."
+    ],
+    [
+      'a max-attempts of zero',
+      { ...soda, 'max-attempts': '0' },
+      "Input 'max-attempts' must be a whole number from 1 to 10 (got '0')."
+    ]
   ])('rejects %s, naming the input and what is valid', (_case, raw, message) => {
     expect(problem(raw)).toContain(message)
   })
@@ -126,7 +206,12 @@ describe('parseSettings', () => {
   })
 
   it('never quotes a credential back in an error', () => {
-    const message = problem({ provider: 'soda', username: 'someone', password: 'hunter2', 'base-url': 'https://someone:hunter2@x.example/v1' })
+    const message = problem({
+      provider: 'soda',
+      username: 'someone',
+      password: 'hunter2',
+      'base-url': 'https://someone:hunter2@x.example/v1'
+    })
 
     expect(message).not.toContain('hunter2')
   })
@@ -146,7 +231,12 @@ describe('parseSettings for sealed tokens', () => {
   it('unseals without a provider or credentials', () => {
     const { settings, warnings } = parseSettings({ 'sealed-token': 'tm1.abc', 'seal-key': key }, runner)
 
-    expect(settings).toMatchObject({ mode: 'unseal', sealedToken: 'tm1.abc', provider: undefined, minValiditySeconds: 60 })
+    expect(settings).toMatchObject({
+      mode: 'unseal',
+      sealedToken: 'tm1.abc',
+      provider: undefined,
+      minValiditySeconds: 60
+    })
     expect(settings.seal?.binding).toEqual({ repository: 'data-team/pipelines', runId: '123' })
     expect(warnings).toEqual([])
   })
@@ -155,7 +245,9 @@ describe('parseSettings for sealed tokens', () => {
     const { settings } = parseSettings({ provider: ' Soda', 'sealed-token': 'tm1.abc', 'seal-key': key }, runner)
 
     expect(settings.provider?.name).toBe('soda')
-    expect(problem({ provider: 'looker', 'sealed-token': 'tm1.abc', 'seal-key': key })).toContain("Input 'provider' must be one of")
+    expect(problem({ provider: 'looker', 'sealed-token': 'tm1.abc', 'seal-key': key })).toContain(
+      "Input 'provider' must be one of"
+    )
   })
 
   it('seals a minted token when seal-key is set', () => {
@@ -165,10 +257,30 @@ describe('parseSettings for sealed tokens', () => {
   })
 
   it.each<[string, RawInputs, Record<string, string>, string]>([
-    ['a sealed-token without seal-key', { 'sealed-token': 'tm1.abc' }, runner, "Input 'seal-key' is required with sealed-token"],
-    ['a seal-key outside a workflow run', { ...soda, 'seal-key': key }, {}, "Input 'seal-key' needs GITHUB_REPOSITORY and GITHUB_RUN_ID"],
-    ['a short seal-key', { ...soda, 'seal-key': 'c2hvcnQ=' }, runner, "Input 'seal-key' must be at least 32 random bytes, written as base64 or hex: make one with `openssl rand -base64 32`"],
-    ['a negative min-validity', { ...soda, 'min-validity': '-5' }, runner, "Input 'min-validity' must be a whole number of seconds from 0 to 86400 (got '-5')."]
+    [
+      'a sealed-token without seal-key',
+      { 'sealed-token': 'tm1.abc' },
+      runner,
+      "Input 'seal-key' is required with sealed-token"
+    ],
+    [
+      'a seal-key outside a workflow run',
+      { ...soda, 'seal-key': key },
+      {},
+      "Input 'seal-key' needs GITHUB_REPOSITORY and GITHUB_RUN_ID"
+    ],
+    [
+      'a short seal-key',
+      { ...soda, 'seal-key': 'c2hvcnQ=' },
+      runner,
+      "Input 'seal-key' must be at least 32 random bytes, written as base64 or hex: make one with `openssl rand -base64 32`"
+    ],
+    [
+      'a negative min-validity',
+      { ...soda, 'min-validity': '-5' },
+      runner,
+      "Input 'min-validity' must be a whole number of seconds from 0 to 86400 (got '-5')."
+    ]
   ])('rejects %s', (_case, raw, env, message) => {
     expect(problem(raw, env)).toContain(message)
   })
@@ -187,12 +299,28 @@ describe('action.yml', () => {
   })
 
   it('declares the defaults the parser applies', () => {
-    const defaults = Object.fromEntries(Object.entries(action.inputs).map(([name, input]) => [name, input.default ?? '']))
+    const defaults = Object.fromEntries(
+      Object.entries(action.inputs).map(([name, input]) => [name, input.default ?? ''])
+    )
 
     const settings = mintSettings({ ...defaults, ...soda }, {})
 
-    expect(defaults).toMatchObject({ 'export-env': 'true', timeout: '30', 'max-attempts': '3', region: '', 'env-name': '', 'min-validity': '60' })
-    expect(settings).toMatchObject({ exportEnv: true, timeoutMs: 30_000, maxAttempts: 3, region: 'eu', envName: undefined, minValiditySeconds: 60 })
+    expect(defaults).toMatchObject({
+      'export-env': 'true',
+      timeout: '30',
+      'max-attempts': '3',
+      region: '',
+      'env-name': '',
+      'min-validity': '60'
+    })
+    expect(settings).toMatchObject({
+      exportEnv: true,
+      timeoutMs: 30_000,
+      maxAttempts: 3,
+      region: 'eu',
+      envName: undefined,
+      minValiditySeconds: 60
+    })
   })
 
   it('runs the committed bundle on node24', () => {

@@ -10482,7 +10482,10 @@ function unsealToken(text, key, binding, now) {
         const decipher = (0,external_node_crypto_namespaceObject.createDecipheriv)('aes-256-gcm', key.encryption, header.subarray(24, HEADER_BYTES));
         decipher.setAAD(associatedData(header, binding));
         decipher.setAuthTag(bytes.subarray(bytes.length - TAG_BYTES));
-        plaintext = Buffer.concat([decipher.update(bytes.subarray(HEADER_BYTES, bytes.length - TAG_BYTES)), decipher.final()]).toString('utf8');
+        plaintext = Buffer.concat([
+            decipher.update(bytes.subarray(HEADER_BYTES, bytes.length - TAG_BYTES)),
+            decipher.final()
+        ]).toString('utf8');
     }
     catch {
         throw new SealError('has been altered or truncated: it failed authentication.');
@@ -10583,7 +10586,11 @@ const sealKey = pipe(schemas_string(), transform((text, ctx) => {
     if (key)
         return key;
     // Never quote the value: it is a secret, even when it is a bad one.
-    ctx.issues.push({ code: 'custom', input: '', message: `must be at least 32 random bytes, written as base64 or hex: ${SEAL_KEY_ADVICE}.` });
+    ctx.issues.push({
+        code: 'custom',
+        input: '',
+        message: `must be at least 32 random bytes, written as base64 or hex: ${SEAL_KEY_ADVICE}.`
+    });
     return NEVER;
 }));
 const partnerId = pipe(trimmed, schemas_string().check(_regex(/^\d{1,20}$/, { error: 'must be digits only: your Sirdata partner id.' })));
@@ -10644,7 +10651,10 @@ function parseSettings(raw, env) {
         : undefined;
     if (unsealing) {
         if (!value('seal-key')) {
-            problems.push({ input: 'seal-key', message: 'is required with sealed-token: pass the same secret as the job that sealed it.' });
+            problems.push({
+                input: 'seal-key',
+                message: 'is required with sealed-token: pass the same secret as the job that sealed it.'
+            });
         }
         // Inputs with no default in action.yml are only set on purpose: say that they do nothing here.
         for (const input of ['partner-id', 'region', 'username', 'password', 'base-url']) {
@@ -10654,7 +10664,13 @@ function parseSettings(raw, env) {
         if (problems.length > 0 || !shared?.seal)
             throw new InputError(problems);
         return {
-            settings: { mode: 'unseal', ...shared, seal: shared.seal, sealedToken: value('sealed-token'), provider },
+            settings: {
+                mode: 'unseal',
+                ...shared,
+                seal: shared.seal,
+                sealedToken: value('sealed-token'),
+                provider
+            },
             warnings
         };
     }
@@ -10741,7 +10757,11 @@ function readSettings() {
     for (const name of INPUT_NAMES)
         raw[name] = getInput(name);
     const fallbacks = Object.values(providers).map(provider => provider.envFallbacks.password);
-    for (const secret of [raw.password, raw['seal-key'], ...fallbacks.map(name => (name ? process.env[name] : undefined))]) {
+    for (const secret of [
+        raw.password,
+        raw['seal-key'],
+        ...fallbacks.map(name => (name ? process.env[name] : undefined))
+    ]) {
         if (secret?.trim())
             core_setSecret(secret.trim());
     }
@@ -10967,7 +10987,12 @@ async function sendWithRetries(request, attempt, policy, report) {
         try {
             const response = await sendOnce(request, attempt);
             if (!RETRYABLE_STATUSES.has(response.status)) {
-                report({ attempt: n, maxAttempts: policy.maxAttempts, elapsedMs: Date.now() - started, status: response.status });
+                report({
+                    attempt: n,
+                    maxAttempts: policy.maxAttempts,
+                    elapsedMs: Date.now() - started,
+                    status: response.status
+                });
                 return response;
             }
             reason = `HTTP ${response.status}`;
@@ -11053,7 +11078,11 @@ async function mintToken(settings, request, options) {
 }
 function parseJson(response, title) {
     // Never quote the body: an unexpected answer can still hold a token or an echoed credential.
-    const what = response.body.trim() === '' ? 'an empty body' : /^\s*</.test(response.body) ? 'an HTML or XML page' : 'a body that is not JSON';
+    const what = response.body.trim() === ''
+        ? 'an empty body'
+        : /^\s*</.test(response.body)
+            ? 'an HTML or XML page'
+            : 'a body that is not JSON';
     try {
         if (response.body.trim() !== '')
             return JSON.parse(response.body);
@@ -11190,8 +11219,15 @@ async function run(options = {}) {
         const unknownExpiry = checkLifetime(issued, settings.minValiditySeconds, unsealed);
         if (unknownExpiry)
             core_warning(unknownExpiry);
-        const sealed = settings.mode === 'mint' && settings.seal ? sealToken(issued, settings.seal.key, settings.seal.binding) : undefined;
-        await publishToken(issued, { exportEnv: settings.exportEnv, envName: settings.envName, unsealed, sealedToken: sealed });
+        const sealed = settings.mode === 'mint' && settings.seal
+            ? sealToken(issued, settings.seal.key, settings.seal.binding)
+            : undefined;
+        await publishToken(issued, {
+            exportEnv: settings.exportEnv,
+            envName: settings.envName,
+            unsealed,
+            sealedToken: sealed
+        });
     }
     catch (error) {
         // Only the message: a stack trace helps no workflow author and could quote internals.

@@ -32,7 +32,9 @@ function node24(): string {
     mkdirSync(cache, { recursive: true })
     const spec = `node-${process.platform}-${process.arch}@24`
     console.log(`Fetching ${spec} from the npm registry (once)...`)
-    execFileSync('npm', ['pack', spec, '--pack-destination', cache, '--silent'], { stdio: ['ignore', 'ignore', 'inherit'] })
+    execFileSync('npm', ['pack', spec, '--pack-destination', cache, '--silent'], {
+      stdio: ['ignore', 'ignore', 'inherit']
+    })
     const tarball = readdirSync(cache).find(name => name.endsWith('.tgz')) as string
     execFileSync('tar', ['xzf', join(cache, tarball), '-C', cache])
     rmSync(join(cache, tarball))
@@ -93,9 +95,17 @@ function time(node: string, argv: string[], env: Record<string, string>): Promis
 }
 
 /** Peak RSS in KiB through GNU time, where the machine has it; undefined elsewhere. */
-async function peakRssKiB(node: string, argv: string[], env: Record<string, string>, expectCode: number): Promise<number | undefined> {
+async function peakRssKiB(
+  node: string,
+  argv: string[],
+  env: Record<string, string>,
+  expectCode: number
+): Promise<number | undefined> {
   if (!existsSync('/usr/bin/time')) return undefined
-  const child = spawn('/usr/bin/time', ['-f', 'peak-rss-kib=%M', node, ...argv], { env, stdio: ['ignore', 'ignore', 'pipe'] })
+  const child = spawn('/usr/bin/time', ['-f', 'peak-rss-kib=%M', node, ...argv], {
+    env,
+    stdio: ['ignore', 'ignore', 'pipe']
+  })
   let stderr = ''
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
   const code = await new Promise<number | null>(resolve => child.on('close', resolve))
@@ -126,13 +136,17 @@ async function main() {
   }
   const bareEnv = { PATH: process.env.PATH ?? '' }
   const results = []
-  console.log(`Node ${version}, ${pairs} interleaved pairs per case after ${warmup} warm-ups; dist/index.js ${(bundleBytes / 1024).toFixed(0)} KiB\n`)
+  console.log(
+    `Node ${version}, ${pairs} interleaved pairs per case after ${warmup} warm-ups; dist/index.js ${(bundleBytes / 1024).toFixed(0)} KiB\n`
+  )
   try {
     for (const benchCase of cases(fake)) {
       const env = {
         ...bareEnv,
         ...files,
-        ...Object.fromEntries(Object.entries(benchCase.inputs).map(([name, value]) => [`INPUT_${name.toUpperCase()}`, value]))
+        ...Object.fromEntries(
+          Object.entries(benchCase.inputs).map(([name, value]) => [`INPUT_${name.toUpperCase()}`, value])
+        )
       }
       const action: number[] = []
       const bare: number[] = []
@@ -140,7 +154,8 @@ async function main() {
       for (let i = 0; i < warmup + pairs; i++) {
         for (const file of Object.values(files)) writeFileSync(file, '')
         const run = await time(node, [BUNDLE], env)
-        if (run.code !== benchCase.expectCode) throw new Error(`${benchCase.name}: exit ${run.code}, expected ${benchCase.expectCode}`)
+        if (run.code !== benchCase.expectCode)
+          throw new Error(`${benchCase.name}: exit ${run.code}, expected ${benchCase.expectCode}`)
         const baseline = await time(node, ['-e', '0'], bareEnv)
         if (i >= warmup) {
           action.push(run.ms)
@@ -164,7 +179,8 @@ async function main() {
         peakRssMiB: rss.length ? median(rss) / 1024 : undefined,
         requestsPerRun: requests
       }
-      if (requests !== benchCase.requestsPerRun) throw new Error(`${benchCase.name}: ${requests} requests per run, expected ${benchCase.requestsPerRun}`)
+      if (requests !== benchCase.requestsPerRun)
+        throw new Error(`${benchCase.name}: ${requests} requests per run, expected ${benchCase.requestsPerRun}`)
       results.push(result)
       console.log(
         `${benchCase.name.padEnd(18)} ${result.medianMs.toFixed(1).padStart(6)} ms  (bare ${result.bareMedianMs.toFixed(1)} ms)  ` +
@@ -177,7 +193,14 @@ async function main() {
     rmSync(dir, { recursive: true, force: true })
   }
   if (args.json) {
-    const report = { node: version, date: new Date().toISOString(), cpus: (await import('node:os')).cpus().length, bundleBytes, pairs, results }
+    const report = {
+      node: version,
+      date: new Date().toISOString(),
+      cpus: (await import('node:os')).cpus().length,
+      bundleBytes,
+      pairs,
+      results
+    }
     writeFileSync(args.json, JSON.stringify(report, null, 2) + '\n')
     console.log(`\nWrote ${args.json}`)
   }

@@ -10,7 +10,11 @@ export function readSettings(): { settings: Settings; warnings: string[] } {
   const raw: Partial<Record<(typeof INPUT_NAMES)[number], string>> = {}
   for (const name of INPUT_NAMES) raw[name] = core.getInput(name)
   const fallbacks = Object.values(providers).map(provider => provider.envFallbacks.password)
-  for (const secret of [raw.password, raw['seal-key'], ...fallbacks.map(name => (name ? process.env[name] : undefined))]) {
+  for (const secret of [
+    raw.password,
+    raw['seal-key'],
+    ...fallbacks.map(name => (name ? process.env[name] : undefined))
+  ]) {
     if (secret?.trim()) core.setSecret(secret.trim())
   }
   return parseSettings(raw as RawInputs, process.env)

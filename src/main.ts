@@ -20,9 +20,17 @@ export async function run(options: Partial<MintOptions> = {}): Promise<void> {
     const unsealed = settings.mode === 'unseal'
     const unknownExpiry = checkLifetime(issued, settings.minValiditySeconds, unsealed)
     if (unknownExpiry) core.warning(unknownExpiry)
-    const sealed = settings.mode === 'mint' && settings.seal ? sealToken(issued, settings.seal.key, settings.seal.binding) : undefined
+    const sealed =
+      settings.mode === 'mint' && settings.seal
+        ? sealToken(issued, settings.seal.key, settings.seal.binding)
+        : undefined
 
-    await publishToken(issued, { exportEnv: settings.exportEnv, envName: settings.envName, unsealed, sealedToken: sealed })
+    await publishToken(issued, {
+      exportEnv: settings.exportEnv,
+      envName: settings.envName,
+      unsealed,
+      sealedToken: sealed
+    })
   } catch (error) {
     // Only the message: a stack trace helps no workflow author and could quote internals.
     core.setFailed(describeError(error))

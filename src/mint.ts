@@ -1,6 +1,6 @@
 import { STATUS_CODES } from 'node:http'
 import { TokenRequestError, TransientFailureError } from './errors.js'
-import { DEFAULT_RETRY, RETRYABLE_STATUSES, sendWithRetries, type AttemptReport, type RetryPolicy } from './http/retry.js'
+import { DEFAULT_RETRY, sendWithRetries, type AttemptReport, type RetryPolicy } from './http/retry.js'
 import { AttemptError, formatSeconds, type AttemptOptions, type HttpResponse } from './http/transport.js'
 import type { MintedToken, Provider, TokenRequest } from './providers/provider.js'
 import type { MintSettings } from './settings.js'
@@ -29,7 +29,11 @@ export interface MintOptions {
 }
 
 /** Sends the token request and reads the answer into a token, or throws an error written for the workflow author. */
-export async function mintToken(settings: MintSettings, request: TokenRequest, options: MintOptions): Promise<IssuedToken> {
+export async function mintToken(
+  settings: MintSettings,
+  request: TokenRequest,
+  options: MintOptions
+): Promise<IssuedToken> {
   const { provider } = settings
   const url = new URL(settings.apiRoot.href.replace(/\/+$/, '') + request.path)
   const where = `${provider.title} at ${url.origin}${url.pathname}`
@@ -45,7 +49,8 @@ export async function mintToken(settings: MintSettings, request: TokenRequest, o
     if (error instanceof TransientFailureError) {
       throw new TransientFailureError(`Could not get a token from ${where}: ${error.message}.`, error.attempts)
     }
-    if (error instanceof AttemptError) throw new TokenRequestError(`Could not get a token from ${where}: ${error.message}.`)
+    if (error instanceof AttemptError)
+      throw new TokenRequestError(`Could not get a token from ${where}: ${error.message}.`)
     throw error
   }
 
@@ -77,7 +82,12 @@ export async function mintToken(settings: MintSettings, request: TokenRequest, o
 
 function parseJson(response: HttpResponse, title: string): unknown {
   // Never quote the body: an unexpected answer can still hold a token or an echoed credential.
-  const what = response.body.trim() === '' ? 'an empty body' : /^\s*</.test(response.body) ? 'an HTML or XML page' : 'a body that is not JSON'
+  const what =
+    response.body.trim() === ''
+      ? 'an empty body'
+      : /^\s*</.test(response.body)
+        ? 'an HTML or XML page'
+        : 'a body that is not JSON'
   try {
     if (response.body.trim() !== '') return JSON.parse(response.body)
   } catch {
@@ -100,7 +110,9 @@ function redirectHost(location: string | undefined, from: URL): string {
 
 function logAttempt(log: Log, method: string, url: URL, report: AttemptReport) {
   const outcome = report.status === undefined ? report.reason : `HTTP ${report.status}`
-  log.debug(`${method} ${url.origin}${url.pathname}: ${outcome} in ${report.elapsedMs} ms (attempt ${report.attempt}/${report.maxAttempts})`)
+  log.debug(
+    `${method} ${url.origin}${url.pathname}: ${outcome} in ${report.elapsedMs} ms (attempt ${report.attempt}/${report.maxAttempts})`
+  )
   if (report.retryInMs !== undefined) {
     log.warning(
       `Attempt ${report.attempt} of ${report.maxAttempts} failed: ${report.reason}; retrying in ${formatSeconds(report.retryInMs)}.`

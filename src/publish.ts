@@ -32,7 +32,8 @@ export async function publishToken(issued: IssuedToken, options: PublishOptions)
 function describe(issued: IssuedToken, options: PublishOptions, envName: string): [string, string][] {
   const facts = tokenFacts(issued, options.unsealed)
   if (options.unsealed) facts.push(['Source', 'sealed-token from an earlier job of this workflow run'])
-  if (options.sealedToken) facts.push(['Sealed', 'yes, as the sealed-token output, for later jobs of this workflow run'])
+  if (options.sealedToken)
+    facts.push(['Sealed', 'yes, as the sealed-token output, for later jobs of this workflow run'])
   facts.push(['Exported as', options.exportEnv ? `$${envName}` : 'not exported (export-env is false)'])
   return facts
 }

@@ -36,7 +36,8 @@ export function parseSealKey(text: string): SealKey | undefined {
   const trimmed = text.trim()
   let bytes: Buffer | undefined
   if (/^(?:[0-9a-fA-F]{2})+$/.test(trimmed)) bytes = Buffer.from(trimmed, 'hex')
-  else if (/^[A-Za-z0-9+/]+={0,2}$/.test(trimmed) || /^[A-Za-z0-9_-]+$/.test(trimmed)) bytes = Buffer.from(trimmed, 'base64')
+  else if (/^[A-Za-z0-9+/]+={0,2}$/.test(trimmed) || /^[A-Za-z0-9_-]+$/.test(trimmed))
+    bytes = Buffer.from(trimmed, 'base64')
   if (!bytes || bytes.length < 32) return undefined
   const derive = (label: string, length: number) => Buffer.from(hkdfSync('sha256', bytes, SALT, label, length))
   return { encryption: derive('aes-256-gcm key', 32), check: derive('key check', 8) }
@@ -84,10 +85,14 @@ export function unsealToken(text: string, key: SealKey, binding: SealBinding, no
   }
   const header = bytes.subarray(0, HEADER_BYTES)
   if (!timingSafeEqual(header.subarray(0, 8), key.check)) {
-    throw new SealError('was sealed with another seal-key: use the same secret in the job that seals and the jobs that unseal.')
+    throw new SealError(
+      'was sealed with another seal-key: use the same secret in the job that seals and the jobs that unseal.'
+    )
   }
   if (!header.subarray(16, 24).equals(repositoryHash(binding))) {
-    throw new SealError(`was sealed in another repository: it opens only in the repository and workflow run that sealed it.`)
+    throw new SealError(
+      `was sealed in another repository: it opens only in the repository and workflow run that sealed it.`
+    )
   }
   const sealedRun = header.readBigUInt64BE(8)
   if (sealedRun !== BigInt(binding.runId)) {
@@ -101,7 +106,10 @@ export function unsealToken(text: string, key: SealKey, binding: SealBinding, no
     const decipher = createDecipheriv('aes-256-gcm', key.encryption, header.subarray(24, HEADER_BYTES))
     decipher.setAAD(associatedData(header, binding))
     decipher.setAuthTag(bytes.subarray(bytes.length - TAG_BYTES))
-    plaintext = Buffer.concat([decipher.update(bytes.subarray(HEADER_BYTES, bytes.length - TAG_BYTES)), decipher.final()]).toString('utf8')
+    plaintext = Buffer.concat([
+      decipher.update(bytes.subarray(HEADER_BYTES, bytes.length - TAG_BYTES)),
+      decipher.final()
+    ]).toString('utf8')
   } catch {
     throw new SealError('has been altered or truncated: it failed authentication.')
   }
@@ -109,7 +117,9 @@ export function unsealToken(text: string, key: SealKey, binding: SealBinding, no
   const opened = Sealed.safeParse(safeJson(plaintext))
   const provider = opened.success ? providers[opened.data.p] : undefined
   if (!opened.success || !provider) {
-    throw new SealError('holds a token this version of the action cannot read: seal and unseal with the same version of the action.')
+    throw new SealError(
+      'holds a token this version of the action cannot read: seal and unseal with the same version of the action.'
+    )
   }
   const expiresAt = opened.data.e === null ? undefined : new Date(opened.data.e)
   if (expiresAt && expiresAt.getTime() <= now.getTime()) {

@@ -138,7 +138,11 @@ const sealKey = z.pipe(
     const key = parseSealKey(text)
     if (key) return key
     // Never quote the value: it is a secret, even when it is a bad one.
-    ctx.issues.push({ code: 'custom', input: '', message: `must be at least 32 random bytes, written as base64 or hex: ${SEAL_KEY_ADVICE}.` })
+    ctx.issues.push({
+      code: 'custom',
+      input: '',
+      message: `must be at least 32 random bytes, written as base64 or hex: ${SEAL_KEY_ADVICE}.`
+    })
     return z.NEVER
   })
 )
@@ -198,7 +202,8 @@ export function parseSettings(
   if (key && (!binding.repository || !/^\d{1,19}$/.test(binding.runId))) {
     problems.push({
       input: 'seal-key',
-      message: 'needs GITHUB_REPOSITORY and GITHUB_RUN_ID, which the runner sets: sealed tokens work only inside a GitHub Actions workflow run.'
+      message:
+        'needs GITHUB_REPOSITORY and GITHUB_RUN_ID, which the runner sets: sealed tokens work only inside a GitHub Actions workflow run.'
     })
   }
   const shared = common.success
@@ -212,15 +217,25 @@ export function parseSettings(
 
   if (unsealing) {
     if (!value('seal-key')) {
-      problems.push({ input: 'seal-key', message: 'is required with sealed-token: pass the same secret as the job that sealed it.' })
+      problems.push({
+        input: 'seal-key',
+        message: 'is required with sealed-token: pass the same secret as the job that sealed it.'
+      })
     }
     // Inputs with no default in action.yml are only set on purpose: say that they do nothing here.
     for (const input of ['partner-id', 'region', 'username', 'password', 'base-url'] as const) {
-      if (value(input)) warnings.push(`Input '${input}' is ignored: the token comes from sealed-token, not from the provider.`)
+      if (value(input))
+        warnings.push(`Input '${input}' is ignored: the token comes from sealed-token, not from the provider.`)
     }
     if (problems.length > 0 || !shared?.seal) throw new InputError(problems)
     return {
-      settings: { mode: 'unseal', ...shared, seal: shared.seal, sealedToken: value('sealed-token') as string, provider },
+      settings: {
+        mode: 'unseal',
+        ...shared,
+        seal: shared.seal,
+        sealedToken: value('sealed-token') as string,
+        provider
+      },
       warnings
     }
   }
@@ -250,10 +265,16 @@ export function parseSettings(
     'base-url': z.optional(apiRoot),
     'partner-id': z.optional(partnerId),
     timeout: z.optional(
-      numberText(`a number of seconds above 0 and at most ${LIMITS.timeoutSeconds}`, n => n > 0 && n <= LIMITS.timeoutSeconds)
+      numberText(
+        `a number of seconds above 0 and at most ${LIMITS.timeoutSeconds}`,
+        n => n > 0 && n <= LIMITS.timeoutSeconds
+      )
     ),
     'max-attempts': z.optional(
-      numberText(`a whole number from 1 to ${LIMITS.maxAttempts}`, n => Number.isInteger(n) && n >= 1 && n <= LIMITS.maxAttempts)
+      numberText(
+        `a whole number from 1 to ${LIMITS.maxAttempts}`,
+        n => Number.isInteger(n) && n >= 1 && n <= LIMITS.maxAttempts
+      )
     )
   })
 

@@ -49,7 +49,16 @@ export interface CliIo {
 }
 
 // The CLI's options are the action's inputs, under the same names.
-const INPUT_OPTIONS = ['provider', 'partner-id', 'region', 'base-url', 'timeout', 'max-attempts', 'min-validity', 'env-name'] as const
+const INPUT_OPTIONS = [
+  'provider',
+  'partner-id',
+  'region',
+  'base-url',
+  'timeout',
+  'max-attempts',
+  'min-validity',
+  'env-name'
+] as const
 
 /** Runs the CLI and returns its exit code; never throws. */
 export async function runCli(
@@ -97,7 +106,8 @@ export async function runCli(
 
     const outputs = tokenOutputs(issued)
     if (format === 'json') io.out(`${JSON.stringify(outputs, null, 2)}\n`)
-    else if (format === 'env') io.out(`export ${settings.envName ?? settings.provider.envName}=${shellQuote(issued.token)}\n`)
+    else if (format === 'env')
+      io.out(`export ${settings.envName ?? settings.provider.envName}=${shellQuote(issued.token)}\n`)
     else io.out(`${describeToken('Minted', issued, tokenFacts(issued))}\n`)
     return EXIT.minted
   } catch (error) {

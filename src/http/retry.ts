@@ -49,7 +49,12 @@ export async function sendWithRetries(
     try {
       const response = await sendOnce(request, attempt)
       if (!RETRYABLE_STATUSES.has(response.status)) {
-        report({ attempt: n, maxAttempts: policy.maxAttempts, elapsedMs: Date.now() - started, status: response.status })
+        report({
+          attempt: n,
+          maxAttempts: policy.maxAttempts,
+          elapsedMs: Date.now() - started,
+          status: response.status
+        })
         return response
       }
       reason = `HTTP ${response.status}`
@@ -72,7 +77,11 @@ export async function sendWithRetries(
 }
 
 /** Exponential back-off with jitter, or the server's Retry-After (capped) plus jitter so a throttled matrix spreads out. */
-export function backoff(attempt: number, retryAfterMs: number | undefined, policy: Omit<RetryPolicy, 'maxAttempts' | 'sleep'>): number {
+export function backoff(
+  attempt: number,
+  retryAfterMs: number | undefined,
+  policy: Omit<RetryPolicy, 'maxAttempts' | 'sleep'>
+): number {
   const jitter = policy.random()
   if (retryAfterMs !== undefined) {
     return Math.round(Math.min(retryAfterMs, policy.maxDelayMs) + jitter * policy.baseDelayMs)

@@ -140,7 +140,12 @@ function openTunnel(
       open.push(socket)
       if (res.statusCode !== 200) {
         // 407 means the proxy wants other credentials: retrying cannot help.
-        return reject(new AttemptError(`the proxy ${proxy.host} answered ${res.statusCode} to CONNECT ${authority}`, res.statusCode !== 407))
+        return reject(
+          new AttemptError(
+            `the proxy ${proxy.host} answered ${res.statusCode} to CONNECT ${authority}`,
+            res.statusCode !== 407
+          )
+        )
       }
       const secured = tls.connect({
         socket,
@@ -178,11 +183,17 @@ function connectionError(error: NodeJS.ErrnoException, peer?: string): AttemptEr
     )
   }
   const reason = CONNECTION_ERRORS[code] ?? (error.message || 'connection failed')
-  return new AttemptError(`${peer ? `${peer}: ` : ''}${reason}${code && CONNECTION_ERRORS[code] ? ` (${code})` : ''}`, true)
+  return new AttemptError(
+    `${peer ? `${peer}: ` : ''}${reason}${code && CONNECTION_ERRORS[code] ? ` (${code})` : ''}`,
+    true
+  )
 }
 
 function tooLarge(limit: number): AttemptError {
-  return new AttemptError(`the answer is larger than ${Math.round(limit / 1024)} KiB, far more than a token response`, false)
+  return new AttemptError(
+    `the answer is larger than ${Math.round(limit / 1024)} KiB, far more than a token response`,
+    false
+  )
 }
 
 export function formatSeconds(ms: number): string {
