@@ -11172,9 +11172,9 @@ async function publishToken(issued, options) {
 function publish_describe(issued, options, envName) {
     const facts = tokenFacts(issued, options.unsealed);
     if (options.unsealed)
-        facts.push(['Source', 'sealed-token from an earlier job of this workflow run']);
+        facts.push(['Unsealed from', 'the sealed-token of an earlier job of this workflow run']);
     if (options.sealedToken)
-        facts.push(['Sealed', 'yes, as the sealed-token output, for later jobs of this workflow run']);
+        facts.push(['Sealed', 'as the sealed-token output, for later jobs of this workflow run']);
     facts.push(['Exported as', options.exportEnv ? `$${envName}` : 'not exported (export-env is false)']);
     return facts;
 }

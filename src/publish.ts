@@ -31,9 +31,8 @@ export async function publishToken(issued: IssuedToken, options: PublishOptions)
 /** The summary's facts: the token's, then how this run got it and where it went. */
 function describe(issued: IssuedToken, options: PublishOptions, envName: string): [string, string][] {
   const facts = tokenFacts(issued, options.unsealed)
-  if (options.unsealed) facts.push(['Source', 'sealed-token from an earlier job of this workflow run'])
-  if (options.sealedToken)
-    facts.push(['Sealed', 'yes, as the sealed-token output, for later jobs of this workflow run'])
+  if (options.unsealed) facts.push(['Unsealed from', 'the sealed-token of an earlier job of this workflow run'])
+  if (options.sealedToken) facts.push(['Sealed', 'as the sealed-token output, for later jobs of this workflow run'])
   facts.push(['Exported as', options.exportEnv ? `$${envName}` : 'not exported (export-env is false)'])
   return facts
 }
