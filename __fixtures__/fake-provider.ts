@@ -61,6 +61,8 @@ export interface FakeProviderOptions {
   readonly tls?: { readonly key: string; readonly cert: string }
   /** Soda's expires_in; null leaves it out, as the schema allows. */
   readonly sodaExpiresIn?: number | null
+  /** Listen on this port of 127.0.0.1; 0 (the default) takes a free one. */
+  readonly port?: number
   /** Throttle like a busy provider: past `requests` in `windowMs`, answer 429 with Retry-After: 1. */
   readonly rateLimit?: { readonly requests: number; readonly windowMs: number }
 }
@@ -186,7 +188,7 @@ export async function startFakeProvider(options: FakeProviderOptions = {}): Prom
     sockets.add(socket)
     socket.on('close', () => sockets.delete(socket))
   })
-  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
+  await new Promise<void>(resolve => server.listen(options.port ?? 0, '127.0.0.1', resolve))
   const { port } = server.address() as AddressInfo
   const origin = `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}`
 

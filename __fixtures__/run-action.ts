@@ -1,10 +1,20 @@
 import { spawn } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-export const BUNDLE = fileURLToPath(new URL('../dist/index.js', import.meta.url))
+/** The repository root: the nearest folder up from here with action.yml (this file also runs compiled, from .build/). */
+function repositoryRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url))
+  while (!existsSync(join(dir, 'action.yml'))) {
+    if (dirname(dir) === dir) throw new Error('action.yml not found above __fixtures__')
+    dir = dirname(dir)
+  }
+  return dir
+}
+
+export const BUNDLE = join(repositoryRoot(), 'dist/index.js')
 
 export interface ActionRun {
   readonly code: number | null
@@ -90,7 +100,7 @@ export function workflowCommands(stdout: string): { command: string; message: st
   }))
 }
 
-export const CLI_BUNDLE = fileURLToPath(new URL('../dist/cli/index.js', import.meta.url))
+export const CLI_BUNDLE = join(repositoryRoot(), 'dist/cli/index.js')
 
 export interface CliRun {
   readonly code: number | null

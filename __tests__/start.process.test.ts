@@ -1,0 +1,31 @@
+import { describe, expect, it } from '@jest/globals'
+import { execFile } from 'node:child_process'
+import { promisify } from 'node:util'
+
+// What a newcomer runs first: npm start, against the embedded fake, no network and no credentials.
+describe('npm start', () => {
+  const start = (...args: string[]) =>
+    promisify(execFile)('npm', ['start', '--silent', '--', ...args], {
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' }
+    })
+
+  it('mints a masked token for each provider, hands one over sealed, and runs the CLI', async () => {
+    const { stdout } = await start()
+
+    expect(stdout).toContain('Minted a Sirdata token: partner id 12345')
+    expect(stdout).toContain('Minted a Soda Cloud token: region eu')
+    expect(stdout).toContain('Unsealed a Soda Cloud token')
+    expect(stdout.match(/^ {4}token: \*\*\*$/gm)).toHaveLength(4)
+    expect(stdout).toContain('SIRDATA_TOKEN=***')
+    // The fake's tokens look like sirdata-<24 chars> and soda-<24 chars>: none may show.
+    expect(stdout).not.toMatch(/\b(sirdata|soda)-[A-Za-z0-9_-]{24}\b/)
+    expect(stdout).not.toMatch(/pw-[A-Za-z0-9_-]{12}/)
+  }, 60_000)
+
+  it('passes arguments through to the runs', async () => {
+    const { stdout } = await start('--provider', 'soda', '--region', 'us')
+
+    expect(stdout).toContain('Minted a Soda Cloud token: region us')
+    expect(stdout).not.toContain('Minted a Sirdata token')
+  }, 60_000)
+})
