@@ -14,8 +14,9 @@ export default tseslint.config(
     }
   },
   {
-    // Scripts and the CLI's own entry talk to a terminal.
+    // Scripts talk to a terminal; plain JavaScript files run on Node.
     files: ['scripts/**'],
+    languageOptions: { globals: { console: 'readonly', process: 'readonly' } },
     rules: { 'no-console': 'off' }
   }
 )
