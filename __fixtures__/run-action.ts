@@ -16,10 +16,7 @@ function repositoryRoot(): string {
 
 export const BUNDLE = join(repositoryRoot(), 'dist/index.js')
 
-export interface ActionRun {
-  readonly code: number | null
-  readonly stdout: string
-  readonly stderr: string
+export interface ActionRun extends ProcessRun {
   readonly outputs: Record<string, string>
   readonly env: Record<string, string>
   readonly summary: string
@@ -46,15 +43,7 @@ export async function runAction(inputs: Record<string, string>, env: Record<stri
     Object.entries(inputs).map(([name, value]) => [`INPUT_${name.toUpperCase()}`, value])
   )
   try {
-    const child = spawn(process.execPath, [BUNDLE], {
-      env: { PATH: process.env.PATH ?? '', GITHUB_ACTIONS: 'true', ...files, ...inputEnv, ...env },
-      stdio: ['ignore', 'pipe', 'pipe']
-    })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
-    const code = await new Promise<number | null>(resolve => child.on('close', resolve))
+    const { code, stdout, stderr } = await runNode([BUNDLE], { GITHUB_ACTIONS: 'true', ...files, ...inputEnv, ...env })
     const read = (file: string) => readFileSync(file, 'utf8')
     const [outputs, exported, summary, state] = [
       files.GITHUB_OUTPUT,
@@ -102,15 +91,20 @@ export function workflowCommands(stdout: string): { command: string; message: st
 
 export const CLI_BUNDLE = join(repositoryRoot(), 'dist/cli/index.js')
 
-export interface CliRun {
+export interface ProcessRun {
   readonly code: number | null
   readonly stdout: string
   readonly stderr: string
 }
 
 /** Runs the bundled CLI as a shell would, with only the environment given (and PATH). */
-export async function runCliProcess(args: string[], env: Record<string, string> = {}): Promise<CliRun> {
-  const child = spawn(process.execPath, [CLI_BUNDLE, ...args], {
+export function runCliProcess(args: string[], env: Record<string, string> = {}): Promise<ProcessRun> {
+  return runNode([CLI_BUNDLE, ...args], env)
+}
+
+/** Runs node with these arguments and only this environment (and PATH), collecting what it prints. */
+async function runNode(args: string[], env: Record<string, string>): Promise<ProcessRun> {
+  const child = spawn(process.execPath, args, {
     env: { PATH: process.env.PATH ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe']
   })
