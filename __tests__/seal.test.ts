@@ -160,6 +160,13 @@ describe('unsealToken refuses', () => {
     )
   })
 
+  it('a token for another provider than the one asked for', () => {
+    expect(refusal(() => unsealToken(envelope, key, binding, now, sirdata))).toBe(
+      'The sealed-token holds a Soda Cloud token, but provider is sirdata.'
+    )
+    expect(unsealToken(envelope, key, binding, now, soda).token).toBe(issued.token)
+  })
+
   it('an expired token', () => {
     const afterExpiry = new Date(now.getTime() + 1800_000)
 

@@ -10451,8 +10451,11 @@ function sealToken(issued, key, binding) {
     const sealed = Buffer.concat([header, cipher.update(plaintext, 'utf8'), cipher.final(), cipher.getAuthTag()]);
     return PREFIX + sealed.toString('base64url');
 }
-/** Verifies and opens a sealed token; every refusal is a SealError saying what is wrong. No network involved. */
-function unsealToken(text, key, binding, now) {
+/**
+ * Verifies and opens a sealed token; every refusal is a SealError saying what is wrong. No network involved.
+ * With `expected`, the token must be for that provider.
+ */
+function unsealToken(text, key, binding, now, expected) {
     const match = /^tm(\d{1,6})\.([A-Za-z0-9_-]*)$/.exec(text.trim());
     if (!match)
         throw new SealError('is not a sealed token from this action: it is malformed or truncated.');
@@ -10494,6 +10497,9 @@ function unsealToken(text, key, binding, now) {
     const provider = opened.success ? providers[opened.data.p] : undefined;
     if (!opened.success || !provider) {
         throw new SealError('holds a token this version of the action cannot read: seal and unseal with the same version of the action.');
+    }
+    if (expected && expected !== provider) {
+        throw new SealError(`holds a ${provider.title} token, but provider is ${expected.name}.`);
     }
     const expiresAt = opened.data.e === null ? undefined : new Date(opened.data.e);
     if (expiresAt && expiresAt.getTime() <= now.getTime()) {
@@ -10749,8 +10755,8 @@ function isAllowedApiRoot(url) {
 
 
 /**
- * Reads every input once and validates it. The password (from the input or its env fallback) and the seal key are masked
- * as soon as it is read, before validation can fail and before anything else prints.
+ * Reads every input once and validates it. The password (from the input or its env fallback) and the seal key
+ * are masked as soon as they are read, before validation can fail and before anything else prints.
  */
 function readSettings() {
     const raw = {};
@@ -10811,7 +10817,7 @@ const external_node_tls_namespaceObject = __WEBPACK_EXTERNAL_createRequire(impor
 ;// CONCATENATED MODULE: ./src/version.ts
 // Kept in step with package.json by a test; a JSON import would bundle the whole manifest.
 const version_VERSION = '1.0.0';
-const USER_AGENT = `token-mint-action/${version_VERSION} (+https://github.com/features/actions; node ${process.version})`;
+const USER_AGENT = `token-mint-action/${version_VERSION} node/${process.version}`;
 
 ;// CONCATENATED MODULE: ./src/http/transport.ts
 
@@ -11209,10 +11215,10 @@ async function writeSummary(title, facts) {
 
 const actionLog = { debug: core_debug, warning: core_warning };
 /** The action: inputs -> a token (minted, or unsealed) -> publish. The one place that fails the step. */
-async function run(options = {}) {
+async function run() {
     try {
         const { settings, warnings } = readSettings();
-        const issued = settings.mode === 'unseal' ? unseal(settings, warnings) : await mint(settings, warnings, options);
+        const issued = settings.mode === 'unseal' ? unseal(settings, warnings) : await mint(settings, warnings);
         // Masked before anything else can print it.
         core_setSecret(issued.token);
         const unsealed = settings.mode === 'unseal';
@@ -11234,23 +11240,18 @@ async function run(options = {}) {
         setFailed(describeError(error));
     }
 }
-async function mint(settings, warnings, options) {
+async function mint(settings, warnings) {
     const request = settings.provider.request(settings);
     for (const secret of request.secrets)
         core_setSecret(secret);
     for (const warning of warnings)
         core_warning(warning);
-    return mintToken(settings, request, { log: actionLog, ...options });
+    return mintToken(settings, request, { log: actionLog });
 }
 function unseal(settings, warnings) {
     for (const warning of warnings)
         core_warning(warning);
-    const issued = unsealToken(settings.sealedToken, settings.seal.key, settings.seal.binding, new Date());
-    if (settings.provider && settings.provider !== issued.provider) {
-        core_setSecret(issued.token);
-        throw new SealError(`holds a ${issued.provider.title} token, but provider is ${settings.provider.name}.`);
-    }
-    return issued;
+    return unsealToken(settings.sealedToken, settings.seal.key, settings.seal.binding, new Date(), settings.provider);
 }
 
 

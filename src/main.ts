@@ -1,8 +1,8 @@
 import * as core from '@actions/core'
-import { describeError, SealError } from './errors.js'
+import { describeError } from './errors.js'
 import { readSettings } from './inputs.js'
 import { checkLifetime } from './lifetime.js'
-import { mintToken, type IssuedToken, type Log, type MintOptions } from './mint.js'
+import { mintToken, type IssuedToken, type Log } from './mint.js'
 import { publishToken } from './publish.js'
 import { sealToken, unsealToken } from './seal.js'
 import type { MintSettings, UnsealSettings } from './settings.js'
@@ -10,10 +10,10 @@ import type { MintSettings, UnsealSettings } from './settings.js'
 const actionLog: Log = { debug: core.debug, warning: core.warning }
 
 /** The action: inputs -> a token (minted, or unsealed) -> publish. The one place that fails the step. */
-export async function run(options: Partial<MintOptions> = {}): Promise<void> {
+export async function run(): Promise<void> {
   try {
     const { settings, warnings } = readSettings()
-    const issued = settings.mode === 'unseal' ? unseal(settings, warnings) : await mint(settings, warnings, options)
+    const issued = settings.mode === 'unseal' ? unseal(settings, warnings) : await mint(settings, warnings)
     // Masked before anything else can print it.
     core.setSecret(issued.token)
 
@@ -37,19 +37,14 @@ export async function run(options: Partial<MintOptions> = {}): Promise<void> {
   }
 }
 
-async function mint(settings: MintSettings, warnings: string[], options: Partial<MintOptions>): Promise<IssuedToken> {
+async function mint(settings: MintSettings, warnings: string[]): Promise<IssuedToken> {
   const request = settings.provider.request(settings)
   for (const secret of request.secrets) core.setSecret(secret)
   for (const warning of warnings) core.warning(warning)
-  return mintToken(settings, request, { log: actionLog, ...options })
+  return mintToken(settings, request, { log: actionLog })
 }
 
 function unseal(settings: UnsealSettings, warnings: string[]): IssuedToken {
   for (const warning of warnings) core.warning(warning)
-  const issued = unsealToken(settings.sealedToken, settings.seal.key, settings.seal.binding, new Date())
-  if (settings.provider && settings.provider !== issued.provider) {
-    core.setSecret(issued.token)
-    throw new SealError(`holds a ${issued.provider.title} token, but provider is ${settings.provider.name}.`)
-  }
-  return issued
+  return unsealToken(settings.sealedToken, settings.seal.key, settings.seal.binding, new Date(), settings.provider)
 }

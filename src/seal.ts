@@ -3,6 +3,7 @@ import * as z from 'zod/mini'
 import { SealError } from './errors.js'
 import type { IssuedToken } from './mint.js'
 import { providers } from './providers/index.js'
+import type { Provider } from './providers/provider.js'
 
 // A sealed token is `tm1.` + base64url(header | ciphertext | tag), AES-256-GCM.
 // The header is in clear only so that each refusal can say what is wrong (another key, repository or run);
@@ -67,8 +68,17 @@ export function sealToken(issued: IssuedToken, key: SealKey, binding: SealBindin
   return PREFIX + sealed.toString('base64url')
 }
 
-/** Verifies and opens a sealed token; every refusal is a SealError saying what is wrong. No network involved. */
-export function unsealToken(text: string, key: SealKey, binding: SealBinding, now: Date): IssuedToken {
+/**
+ * Verifies and opens a sealed token; every refusal is a SealError saying what is wrong. No network involved.
+ * With `expected`, the token must be for that provider.
+ */
+export function unsealToken(
+  text: string,
+  key: SealKey,
+  binding: SealBinding,
+  now: Date,
+  expected?: Provider
+): IssuedToken {
   const match = /^tm(\d{1,6})\.([A-Za-z0-9_-]*)$/.exec(text.trim())
   if (!match) throw new SealError('is not a sealed token from this action: it is malformed or truncated.')
   if (Number(match[1]) !== VERSION) {
@@ -120,6 +130,9 @@ export function unsealToken(text: string, key: SealKey, binding: SealBinding, no
     throw new SealError(
       'holds a token this version of the action cannot read: seal and unseal with the same version of the action.'
     )
+  }
+  if (expected && expected !== provider) {
+    throw new SealError(`holds a ${provider.title} token, but provider is ${expected.name}.`)
   }
   const expiresAt = opened.data.e === null ? undefined : new Date(opened.data.e)
   if (expiresAt && expiresAt.getTime() <= now.getTime()) {

@@ -211,7 +211,7 @@ class DecodedURL extends URL {
 ;// CONCATENATED MODULE: ./src/version.ts
 // Kept in step with package.json by a test; a JSON import would bundle the whole manifest.
 const VERSION = '1.0.0';
-const USER_AGENT = `token-mint-action/${VERSION} (+https://github.com/features/actions; node ${process.version})`;
+const USER_AGENT = `token-mint-action/${VERSION} node/${process.version}`;
 
 ;// CONCATENATED MODULE: ./src/http/transport.ts
 
@@ -7707,8 +7707,11 @@ function sealToken(issued, key, binding) {
     const sealed = Buffer.concat([header, cipher.update(plaintext, 'utf8'), cipher.final(), cipher.getAuthTag()]);
     return PREFIX + sealed.toString('base64url');
 }
-/** Verifies and opens a sealed token; every refusal is a SealError saying what is wrong. No network involved. */
-function unsealToken(text, key, binding, now) {
+/**
+ * Verifies and opens a sealed token; every refusal is a SealError saying what is wrong. No network involved.
+ * With `expected`, the token must be for that provider.
+ */
+function unsealToken(text, key, binding, now, expected) {
     const match = /^tm(\d{1,6})\.([A-Za-z0-9_-]*)$/.exec(text.trim());
     if (!match)
         throw new SealError('is not a sealed token from this action: it is malformed or truncated.');
@@ -7750,6 +7753,9 @@ function unsealToken(text, key, binding, now) {
     const provider = opened.success ? providers[opened.data.p] : undefined;
     if (!opened.success || !provider) {
         throw new SealError('holds a token this version of the action cannot read: seal and unseal with the same version of the action.');
+    }
+    if (expected && expected !== provider) {
+        throw new SealError(`holds a ${provider.title} token, but provider is ${expected.name}.`);
     }
     const expiresAt = opened.data.e === null ? undefined : new Date(opened.data.e);
     if (expiresAt && expiresAt.getTime() <= now.getTime()) {
