@@ -43,3 +43,13 @@ describe('the README', () => {
     expect(readFileSync(new URL('../.ci/run', import.meta.url), 'utf8')).toContain('npm test')
   })
 })
+
+describe('the version', () => {
+  it('is the same in package.json and in the User-Agent the action sends', async () => {
+    const { USER_AGENT, VERSION } = await import('../src/version.js')
+    const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
+
+    expect(VERSION).toBe(pkg.version)
+    expect(USER_AGENT).toMatch(new RegExp(`^token-mint-action/${pkg.version.replace(/\./g, '\\.')} `))
+  })
+})

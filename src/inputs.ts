@@ -3,8 +3,8 @@ import { providers } from './providers/index.js'
 import { INPUT_NAMES, parseSettings, type RawInputs, type Settings } from './settings.js'
 
 /**
- * Reads every input once and validates it. The password (from the input or its env fallback) and the seal key are masked
- * as soon as it is read, before validation can fail and before anything else prints.
+ * Reads every input once and validates it. The password (from the input or its env fallback) and the seal key
+ * are masked as soon as they are read, before validation can fail and before anything else prints.
  */
 export function readSettings(): { settings: Settings; warnings: string[] } {
   const raw: Partial<Record<(typeof INPUT_NAMES)[number], string>> = {}
