@@ -296,7 +296,9 @@ function sendOnce(request, options) {
         const proxy = request.url.protocol === 'https:' ? getProxyUrl(request.url) : undefined;
         if (!proxy)
             return send();
-        openTunnel(proxy, request.url, options, open).then(send, error => settle(error));
+        openTunnel(proxy, request.url, options, open).then(
+        // A tunnel that opens after the deadline has nothing left to carry.
+        tunnel => (settled ? tunnel.destroy() : send(tunnel)), error => settle(error));
     });
 }
 /** An HTTP CONNECT tunnel through the runner's proxy, then TLS to the target inside it, verified as usual. */

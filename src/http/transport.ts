@@ -110,7 +110,11 @@ export function sendOnce(request: HttpRequest, options: AttemptOptions): Promise
 
     const proxy = request.url.protocol === 'https:' ? getProxyUrl(request.url) : undefined
     if (!proxy) return send()
-    openTunnel(proxy, request.url, options, open).then(send, error => settle(error))
+    openTunnel(proxy, request.url, options, open).then(
+      // A tunnel that opens after the deadline has nothing left to carry.
+      tunnel => (settled ? tunnel.destroy() : send(tunnel)),
+      error => settle(error)
+    )
   })
 }
 
