@@ -3260,12 +3260,7 @@ class InputError extends Error {
 }
 /** The provider answered, and the answer means this configuration cannot get a token (a 3xx or 4xx, or a bad body). */
 class TokenRequestError extends Error {
-    status;
     name = 'TokenRequestError';
-    constructor(message, status) {
-        super(message);
-        this.status = status;
-    }
 }
 /** Every attempt failed for a reason that might pass (network, timeout, 429, 5xx). */
 class TransientFailureError extends Error {
@@ -11071,11 +11066,11 @@ async function mintToken(settings, request, options) {
         const target = redirectHost(response.headers.location, url);
         throw new TokenRequestError(`${provider.title} answered HTTP ${status} ${external_node_http_namespaceObject.STATUS_CODES[status] ?? ''}, a redirect to ${target}. ` +
             'The action does not follow redirects, since they would carry your credentials elsewhere: ' +
-            'check region and base-url.', status);
+            'check region and base-url.');
     }
     if (status < 200 || status >= 300) {
         const hint = provider.hint(status);
-        throw new TokenRequestError(`${provider.title} refused the token request: HTTP ${status} ${external_node_http_namespaceObject.STATUS_CODES[status] ?? ''}.${hint ? ` ${hint}` : ''}`, status);
+        throw new TokenRequestError(`${provider.title} refused the token request: HTTP ${status} ${external_node_http_namespaceObject.STATUS_CODES[status] ?? ''}.${hint ? ` ${hint}` : ''}`);
     }
     const issuedAt = (options.now ?? (() => new Date()))();
     const minted = provider.parse(parseJson(response, provider.title), issuedAt);

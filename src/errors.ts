@@ -18,12 +18,6 @@ export class InputError extends Error {
 /** The provider answered, and the answer means this configuration cannot get a token (a 3xx or 4xx, or a bad body). */
 export class TokenRequestError extends Error {
   override readonly name = 'TokenRequestError'
-  constructor(
-    message: string,
-    readonly status?: number
-  ) {
-    super(message)
-  }
 }
 
 /** Every attempt failed for a reason that might pass (network, timeout, 429, 5xx). */

@@ -60,15 +60,13 @@ export async function mintToken(
     throw new TokenRequestError(
       `${provider.title} answered HTTP ${status} ${STATUS_CODES[status] ?? ''}, a redirect to ${target}. ` +
         'The action does not follow redirects, since they would carry your credentials elsewhere: ' +
-        'check region and base-url.',
-      status
+        'check region and base-url.'
     )
   }
   if (status < 200 || status >= 300) {
     const hint = provider.hint(status)
     throw new TokenRequestError(
-      `${provider.title} refused the token request: HTTP ${status} ${STATUS_CODES[status] ?? ''}.${hint ? ` ${hint}` : ''}`,
-      status
+      `${provider.title} refused the token request: HTTP ${status} ${STATUS_CODES[status] ?? ''}.${hint ? ` ${hint}` : ''}`
     )
   }
 

@@ -8,7 +8,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(893);
 
-process.exitCode = await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .ak)(process.argv.slice(2), process.env, {
+process.exitCode = await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .a)(process.argv.slice(2), process.env, {
     out: text => process.stdout.write(text),
     err: text => process.stderr.write(text)
 });
@@ -24,10 +24,8 @@ __webpack_async_result__();
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  ak: () => (/* binding */ runCli)
+  a: () => (/* binding */ runCli)
 });
-
-// UNUSED EXPORTS: EXIT, USAGE, exitCodeFor
 
 ;// CONCATENATED MODULE: external "node:util"
 const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
@@ -45,12 +43,7 @@ class InputError extends Error {
 }
 /** The provider answered, and the answer means this configuration cannot get a token (a 3xx or 4xx, or a bad body). */
 class TokenRequestError extends Error {
-    status;
     name = 'TokenRequestError';
-    constructor(message, status) {
-        super(message);
-        this.status = status;
-    }
 }
 /** Every attempt failed for a reason that might pass (network, timeout, 429, 5xx). */
 class TransientFailureError extends Error {
@@ -465,11 +458,11 @@ async function mintToken(settings, request, options) {
         const target = redirectHost(response.headers.location, url);
         throw new TokenRequestError(`${provider.title} answered HTTP ${status} ${external_node_http_namespaceObject.STATUS_CODES[status] ?? ''}, a redirect to ${target}. ` +
             'The action does not follow redirects, since they would carry your credentials elsewhere: ' +
-            'check region and base-url.', status);
+            'check region and base-url.');
     }
     if (status < 200 || status >= 300) {
         const hint = provider.hint(status);
-        throw new TokenRequestError(`${provider.title} refused the token request: HTTP ${status} ${external_node_http_namespaceObject.STATUS_CODES[status] ?? ''}.${hint ? ` ${hint}` : ''}`, status);
+        throw new TokenRequestError(`${provider.title} refused the token request: HTTP ${status} ${external_node_http_namespaceObject.STATUS_CODES[status] ?? ''}.${hint ? ` ${hint}` : ''}`);
     }
     const issuedAt = (options.now ?? (() => new Date()))();
     const minted = provider.parse(parseJson(response, provider.title), issuedAt);
@@ -8062,7 +8055,7 @@ const INPUT_OPTIONS = [
     'env-name'
 ];
 /** Runs the CLI and returns its exit code; never throws. */
-async function runCli(argv, env, io, options = {}) {
+async function runCli(argv, env, io) {
     let args;
     try {
         args = run_parse(argv);
@@ -8098,7 +8091,7 @@ async function runCli(argv, env, io, options = {}) {
             throw new Error('sealed tokens are for GitHub Actions workflow runs only');
         for (const warning of warnings)
             log.warning(warning);
-        const issued = await mintToken(settings, settings.provider.request(settings), { log, ...options });
+        const issued = await mintToken(settings, settings.provider.request(settings), { log });
         const unknownExpiry = checkLifetime(issued, settings.minValiditySeconds, false);
         if (unknownExpiry)
             log.warning(unknownExpiry);

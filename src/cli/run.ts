@@ -1,14 +1,14 @@
 import { parseArgs } from 'node:util'
 import { describeError, InputError, TransientFailureError } from '../errors.js'
 import { checkLifetime } from '../lifetime.js'
-import { mintToken, type Log, type MintOptions } from '../mint.js'
+import { mintToken, type Log } from '../mint.js'
 import { describeToken, tokenFacts, tokenOutputs } from '../report.js'
 import { parseSettings, type InputName, type RawInputs } from '../settings.js'
 import { VERSION } from '../version.js'
 
-export const EXIT = { minted: 0, refused: 1, usage: 2, transient: 3 } as const
+const EXIT = { minted: 0, refused: 1, usage: 2, transient: 3 } as const
 
-export const USAGE = `Usage: token-mint --provider <sirdata|soda> [options]
+const USAGE = `Usage: token-mint --provider <sirdata|soda> [options]
 
 Mints a short-lived Sirdata or Soda Cloud API token with the same code, checks and
 messages as the token-mint-action GitHub Action, for other CI systems and laptops.
@@ -64,8 +64,7 @@ const INPUT_OPTIONS = [
 export async function runCli(
   argv: readonly string[],
   env: Readonly<Record<string, string | undefined>>,
-  io: CliIo,
-  options: Partial<MintOptions> = {}
+  io: CliIo
 ): Promise<number> {
   let args: ReturnType<typeof parse>
   try {
@@ -100,7 +99,7 @@ export async function runCli(
     if (settings.mode !== 'mint') throw new Error('sealed tokens are for GitHub Actions workflow runs only')
     for (const warning of warnings) log.warning(warning)
 
-    const issued = await mintToken(settings, settings.provider.request(settings), { log, ...options })
+    const issued = await mintToken(settings, settings.provider.request(settings), { log })
     const unknownExpiry = checkLifetime(issued, settings.minValiditySeconds, false)
     if (unknownExpiry) log.warning(unknownExpiry)
 
@@ -135,7 +134,7 @@ function parse(argv: readonly string[]) {
 }
 
 /** Bad inputs are usage errors; a failure that may pass is transient; anything else the provider refused. */
-export function exitCodeFor(error: unknown): number {
+function exitCodeFor(error: unknown): number {
   if (error instanceof InputError) return EXIT.usage
   if (error instanceof TransientFailureError) return EXIT.transient
   return EXIT.refused

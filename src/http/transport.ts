@@ -28,7 +28,7 @@ export interface AttemptOptions {
   readonly lookup?: http.RequestOptions['lookup']
 }
 
-export const MAX_BODY_BYTES = 1024 * 1024
+const MAX_BODY_BYTES = 1024 * 1024
 
 /** Why one attempt got no usable answer; `transient` says whether another attempt may fare better. */
 export class AttemptError extends Error {
