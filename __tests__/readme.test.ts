@@ -28,7 +28,7 @@ interface Example {
 
 /** Every ```yaml (or ```yml) block of a Markdown text, with where it starts and whether it is a GitHub workflow. */
 function yamlBlocks(markdown: string): Example[] {
-  const lines = markdown.split('\n')
+  const lines = markdown.split(/\r?\n/)
   const blocks: Example[] = []
   for (let i = 0; i < lines.length; i++) {
     const open = /^(\s*)(`{3,})\s*([\w-]*)/.exec(lines[i] as string)
@@ -192,7 +192,7 @@ function headingAnchors(markdown: string): Set<string> {
   const anchors = new Set<string>()
   const seen = new Map<string, number>()
   let fence: string | undefined
-  for (const line of markdown.split('\n')) {
+  for (const line of markdown.split(/\r?\n/)) {
     const marker = /^\s*(`{3,})/.exec(line)?.[1]
     if (marker && (fence === undefined || marker.length >= fence.length))
       fence = fence === undefined ? marker : undefined
