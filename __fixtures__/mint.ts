@@ -1,22 +1,33 @@
 import type { FakeProvider } from './fake-provider.js'
-import { mintToken, type IssuedToken, type Log, type MintOptions } from '../src/mint.js'
-import { parseSettings, type MintSettings, type RawInputs } from '../src/settings.js'
+import { mintToken, type Log, type MintOptions } from '../src/mint.js'
+import { parseSettings, type MintSettings, type RawInputs } from '../src/settings/settings.js'
+import type { IssuedToken } from '../src/token.js'
 
-/** A Log that keeps every line, so tests can read what a run would print. */
-export function recordingLog(): Log & { lines: string[] } {
+/** A Log that keeps every line and every secret it was handed, so tests can read what a run would print. */
+export function recordingLog(): Log & { lines: string[]; secrets: string[] } {
   const lines: string[] = []
+  const secrets: string[] = []
   return {
     lines,
+    secrets,
     debug: message => void lines.push(`debug: ${message}`),
-    warning: message => void lines.push(`warning: ${message}`)
+    warning: message => void lines.push(`warning: ${message}`),
+    secret: value => void secrets.push(value)
   }
 }
 
-/** Inputs that mint from the fake for the named provider. */
-export function fakeInputs(fake: FakeProvider, provider: 'sirdata' | 'soda', extra: RawInputs = {}): RawInputs {
+/**
+ * The one input builder: inputs that mint from the fake for the named provider, as the action's `with:` would
+ * hold them (and as runAction passes them to the bundle), with `extra` on top.
+ */
+export function fakeInputs(
+  fake: FakeProvider,
+  provider: 'sirdata' | 'soda',
+  extra: Record<string, string> = {}
+): Record<string, string> {
   return {
     provider,
-    'partner-id': provider === 'sirdata' ? fake.credentials.partnerId : '',
+    ...(provider === 'sirdata' ? { 'partner-id': fake.credentials.partnerId } : {}),
     username: fake.credentials.username,
     password: fake.credentials.password,
     'base-url': fake.roots[provider],
@@ -31,13 +42,15 @@ export function mintSettings(raw: RawInputs, env: Record<string, string | undefi
   return settings
 }
 
-/** The core, as the action drives it: validated settings, the provider's request, then the mint. */
+/** The core, as the action drives it: validated settings, then the one entry into the core. */
 export async function mintFrom(raw: RawInputs, options: Partial<MintOptions> = {}): Promise<IssuedToken> {
-  const settings = mintSettings(raw)
-  return mintToken(settings, settings.provider.request(settings), {
+  const { token } = await mintToken(mintSettings(raw), {
     log: recordingLog(),
     ...options,
     // Back-offs are recorded by the caller's sleep or skipped, never waited for, so the suite stays fast.
-    retry: { baseDelayMs: 5, sleep: async () => {}, ...options.retry }
+    retry: { baseDelayMs: 5, sleep: async () => {}, ...options.retry },
+    // The proxy variables come from the test, never from the machine running it.
+    attempt: { env: {}, ...options.attempt }
   })
+  return token
 }

@@ -183,7 +183,9 @@ describe('the bundled action, run as a process', () => {
     expect(run.code).toBe(1)
     expect(workflowCommands(run.stdout)).toContainEqual({
       command: 'error',
-      message: expect.stringContaining('failed after 1 attempt; the last: no complete answer within 1 s')
+      message: expect.stringContaining(
+        "failed after 1 attempt; the last: timed out after 1 s waiting for a complete answer (input 'timeout')"
+      )
     })
   })
 })

@@ -53,7 +53,10 @@ describe('mintToken', () => {
   })
 
   it('keeps the partner id from the inputs when Sirdata leaves it out', async () => {
-    fake.script({ status: 200, body: { token: 't', expiration_time: '2030-01-01T00:00:00.000000000+01:00' } })
+    fake.script({
+      status: 200,
+      body: { token: 'sirdata-token-1', expiration_time: '2030-01-01T00:00:00.000000000+01:00' }
+    })
 
     const issued = await mintFrom(fakeInputs(fake, 'sirdata'))
 

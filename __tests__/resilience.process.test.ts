@@ -72,7 +72,7 @@ describe('the bundled action over HTTPS', () => {
     expect(run.code).toBe(1)
     expect(workflowCommands(run.stdout)).toContainEqual({
       command: 'error',
-      message: expect.stringContaining('no complete answer within 1 s')
+      message: expect.stringContaining("timed out after 1 s waiting for a complete answer (input 'timeout')")
     })
     expect(run.outputs).toEqual({})
     expect(run.env).toEqual({})

@@ -6,9 +6,8 @@ import { startFakeProvider, type FakeProvider, type FakeReply } from '../__fixtu
 import { fakeInputs, mintFrom, recordingLog } from '../__fixtures__/mint.js'
 import { leakedSecrets, secretsOf } from '../__fixtures__/secrets.js'
 import { createTestPki, type TestPki } from '../__fixtures__/tls.js'
-import { TokenRequestError, TransientFailureError } from '../src/errors.js'
-import type { IssuedToken } from '../src/mint.js'
-import type { RawInputs } from '../src/settings.js'
+import { NetworkError, TokenRequestError, TransientFailureError } from '../src/errors.js'
+import type { IssuedToken } from '../src/token.js'
 
 // Fault injection against a real HTTPS server (throwaway CA) and a real CONNECT proxy, all on 127.0.0.1.
 describe('resilience', () => {
@@ -41,8 +40,8 @@ describe('resilience', () => {
   /** Mints from the fake with the test CA trusted and back-offs recorded instead of slept. */
   const mint = (
     provider: 'sirdata' | 'soda',
-    extra: RawInputs = {},
-    attempt: { ca?: string; lookup?: RequestOptions['lookup'] } = { ca: pki.ca }
+    extra: Record<string, string> = {},
+    attempt: { ca?: string; lookup?: RequestOptions['lookup']; env?: Record<string, string> } = { ca: pki.ca }
   ) =>
     mintFrom(fakeInputs(fake, provider, extra), {
       log,
@@ -177,7 +176,9 @@ describe('resilience', () => {
 
       const error = await failure(mint('soda', { timeout: '0.3', 'max-attempts': '2' }))
 
-      expect(error.message).toContain('failed after 2 attempts; the last: no complete answer within 0.3 s')
+      expect(error.message).toContain(
+        "failed after 2 attempts; the last: timed out after 0.3 s waiting for a complete answer (input 'timeout')"
+      )
       expect(fake.requests).toHaveLength(2)
     })
 
@@ -186,7 +187,9 @@ describe('resilience', () => {
 
       const error = await failure(mint('sirdata', { timeout: '0.5', 'max-attempts': '1' }))
 
-      expect(error.message).toContain('failed after 1 attempt; the last: no complete answer within 0.5 s')
+      expect(error.message).toContain(
+        "failed after 1 attempt; the last: timed out after 0.5 s waiting for a complete answer (input 'timeout')"
+      )
     })
   })
 
@@ -243,7 +246,7 @@ describe('resilience', () => {
     it('refuses a certificate it cannot verify, says how to trust a corporate CA, and does not retry', async () => {
       const error = await failure(mint('soda', {}, {}))
 
-      expect(error).toBeInstanceOf(TokenRequestError)
+      expect(error).toBeInstanceOf(NetworkError)
       expect(error.message).toContain('TLS certificate not trusted')
       expect(error.message).toContain('NODE_EXTRA_CA_CERTS')
       expect(fake.requests).toEqual([])
@@ -253,20 +256,24 @@ describe('resilience', () => {
 
   describe('proxies', () => {
     let proxy: ConnectProxy
-    const saved = { ...process.env }
+    // The proxy variables the attempt reads, in place of the process environment.
+    let env: Record<string, string>
+    beforeEach(() => {
+      env = {}
+    })
     afterEach(async () => {
-      for (const name of ['https_proxy', 'HTTPS_PROXY', 'no_proxy', 'NO_PROXY']) {
-        if (saved[name] === undefined) delete process.env[name]
-        else process.env[name] = saved[name]
-      }
       await proxy.close()
     })
 
     it('tunnels through https_proxy with CONNECT, TLS end to end', async () => {
       proxy = await startConnectProxy()
-      process.env.https_proxy = proxy.url
+      env.https_proxy = proxy.url
 
-      const issued = await mint('sirdata', { 'base-url': `https://sirdata.test:${fake.port}/api/v1` })
+      const issued = await mint(
+        'sirdata',
+        { 'base-url': `https://sirdata.test:${fake.port}/api/v1` },
+        { ca: pki.ca, env }
+      )
 
       expect(issued.token).toBe(fake.tokens[0])
       expect(proxy.tunnels).toEqual([{ authority: `sirdata.test:${fake.port}`, proxyAuthorization: undefined }])
@@ -275,31 +282,34 @@ describe('resilience', () => {
 
     it('sends the proxy URL’s credentials as Proxy-Authorization', async () => {
       proxy = await startConnectProxy({ credentials: 'corp:proxy-pass' })
-      process.env.HTTPS_PROXY = proxy.url.replace('http://', 'http://corp:proxy-pass@')
+      env.HTTPS_PROXY = proxy.url.replace('http://', 'http://corp:proxy-pass@')
 
-      await mint('soda', { 'base-url': `https://soda.test:${fake.port}/v1` })
+      await mint('soda', { 'base-url': `https://soda.test:${fake.port}/v1` }, { ca: pki.ca, env })
 
       expect(proxy.tunnels[0]?.proxyAuthorization).toBe(`Basic ${Buffer.from('corp:proxy-pass').toString('base64')}`)
     })
 
     it('fails at once when the proxy wants other credentials (407)', async () => {
       proxy = await startConnectProxy({ credentials: 'corp:proxy-pass' })
-      process.env.https_proxy = proxy.url
+      env.https_proxy = proxy.url
 
-      const error = await failure(mint('soda', { 'base-url': `https://soda.test:${fake.port}/v1` }))
+      const error = await failure(
+        mint('soda', { 'base-url': `https://soda.test:${fake.port}/v1` }, { ca: pki.ca, env })
+      )
 
+      expect(error).toBeInstanceOf(NetworkError)
       expect(error.message).toContain(
-        `the proxy 127.0.0.1:${proxy.url.split(':').pop()} answered 407 to CONNECT soda.test:${fake.port}`
+        `the proxy 127.0.0.1:${proxy.url.split(':').pop()} (from https_proxy) answered 407 to CONNECT soda.test:${fake.port}`
       )
       expect(proxy.tunnels).toHaveLength(1)
     })
 
     it('bypasses the proxy for hosts in no_proxy', async () => {
       proxy = await startConnectProxy()
-      process.env.https_proxy = proxy.url
-      process.env.no_proxy = 'example.com,.test'
+      env.https_proxy = proxy.url
+      env.no_proxy = 'example.com,.test'
 
-      await mint('soda', { 'base-url': `https://soda.test:${fake.port}/v1` }, { ca: pki.ca, lookup })
+      await mint('soda', { 'base-url': `https://soda.test:${fake.port}/v1` }, { ca: pki.ca, lookup, env })
 
       expect(proxy.tunnels).toEqual([])
       expect(fake.requests).toHaveLength(1)
@@ -307,9 +317,9 @@ describe('resilience', () => {
 
     it('never sends loopback traffic through the proxy', async () => {
       proxy = await startConnectProxy()
-      process.env.https_proxy = proxy.url
+      env.https_proxy = proxy.url
 
-      await mint('soda')
+      await mint('soda', {}, { ca: pki.ca, env })
 
       expect(proxy.tunnels).toEqual([])
     })

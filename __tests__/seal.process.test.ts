@@ -105,7 +105,7 @@ describe('the bundled action, handing a sealed token between jobs', () => {
     [
       'too little lifetime left',
       sealed => [{ 'sealed-token': sealed, 'seal-key': sealKey, 'min-validity': '3600' }, run],
-      /has (29|30) min left, less than min-validity \(1 h 0 min\): mint the token in this job instead/
+      /has (29|30) min left, less than min-validity \(1 h\): mint the token in this job instead/
     ],
     [
       'a missing seal-key',

@@ -2,10 +2,16 @@ import { describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
 import { randomBytes } from 'node:crypto'
 import { SealError } from '../src/errors.js'
-import type { IssuedToken } from '../src/mint.js'
 import { sirdata } from '../src/providers/sirdata.js'
 import { soda } from '../src/providers/soda.js'
-import { parseSealKey, sealToken, unsealToken, type SealKey } from '../src/seal.js'
+import { readSealKey, sealToken, unsealToken, type SealKey } from '../src/seal.js'
+import type { IssuedToken } from '../src/token.js'
+
+/** The key a text stands for, or undefined when readSealKey refuses it. */
+const parseSealKey = (text: string): SealKey | undefined => {
+  const read = readSealKey(text)
+  return 'key' in read ? read.key : undefined
+}
 
 const now = new Date('2026-11-23T10:00:00.000Z')
 const binding = { repository: 'data-team/pipelines', runId: '9876543210' }
@@ -16,7 +22,8 @@ const issued: IssuedToken = {
   token: 'soda-token-8f7e6d5c4b3a2910',
   expiresAt: new Date(now.getTime() + 1800_000),
   account: { 'organization-id': '8f2c1a9e-4b7d-4e0a-9c3f-1d2e3f4a5b6c', user: 'analyst@example.com' },
-  issuedAt: now
+  issuedAt: now,
+  origin: 'minted'
 }
 
 const refusal = (open: () => unknown): string => {
@@ -64,7 +71,7 @@ describe('sealToken and unsealToken', () => {
 
     const opened = unsealToken(sealToken(issued, key, binding), key, binding, later)
 
-    expect(opened).toEqual({ ...issued, issuedAt: later })
+    expect(opened).toEqual({ ...issued, issuedAt: later, origin: 'unsealed' })
   })
 
   it('round-trip a token with no expiry', () => {
@@ -76,7 +83,10 @@ describe('sealToken and unsealToken', () => {
       account: { 'partner-id': '12345' }
     }
 
-    expect(unsealToken(sealToken(noExpiry, key, binding), key, binding, now)).toEqual(noExpiry)
+    expect(unsealToken(sealToken(noExpiry, key, binding), key, binding, now)).toEqual({
+      ...noExpiry,
+      origin: 'unsealed'
+    })
   })
 
   it('write a compact, URL-safe, versioned envelope', () => {

@@ -2,7 +2,9 @@ import { describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
 import { InputError } from '../src/errors.js'
 import { providers } from '../src/providers/index.js'
-import { INPUT_NAMES, isAllowedApiRoot, LIMITS, parseSettings, type InputName } from '../src/settings.js'
+import { LIMITS } from '../src/settings/defaults.js'
+import { apiRootProblem } from '../src/settings/fields.js'
+import { INPUT_NAMES, parseSettings, type InputName } from '../src/settings/settings.js'
 
 // Per input: values that are valid (for some provider), values that are close but wrong, and then any text.
 // Weighted towards valid ones, so that whole valid combinations come up as often as refused ones.
@@ -21,8 +23,12 @@ const samples: Record<InputName, { valid: string[]; wrong: string[] }> = {
   timeout: { valid: ['30', '0.5', '1e2', ''], wrong: ['0', '-1', 'NaN', 'Infinity', '601'] },
   'max-attempts': { valid: ['1', '10', ' 3 ', ''], wrong: ['11', '2.5', '0x10'] },
   'seal-key': {
-    valid: ['', 'MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=', 'a'.repeat(64)],
-    wrong: ['short', 'a'.repeat(63), '!!']
+    valid: [
+      '',
+      'BeRZJivWSezge52dVzAmKKiuoIrLQ3zyZwifSci4jxA=',
+      '8b26d8a3de0bd2e811452b6eb6417d3939b4de4153ab8ee25edb5a3bd8560fb6'
+    ],
+    wrong: ['short', 'a'.repeat(64), 'MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=', '!!']
   },
   'sealed-token': { valid: ['', 'tm1.AAAA'], wrong: [] },
   'min-validity': { valid: ['60', '0', ''], wrong: ['-1', '1.5', '86401'] }
@@ -82,9 +88,9 @@ describe('parseSettings, over any inputs', () => {
         }
         expect(Object.values(providers)).toContain(settings.provider)
         expect(Object.keys(settings.provider.regions)).toContain(settings.region)
-        expect(isAllowedApiRoot(settings.apiRoot)).toBe(true)
-        expect(settings.username).not.toBe('')
-        expect(settings.password).not.toBe('')
+        expect(apiRootProblem(settings.apiRoot)).toBeUndefined()
+        expect(settings.inputs.username).not.toBe('')
+        expect(settings.inputs.password).not.toBe('')
         expect(settings.timeoutMs).toBeGreaterThan(0)
         expect(settings.timeoutMs).toBeLessThanOrEqual(LIMITS.timeoutSeconds * 1000)
         expect(
@@ -92,7 +98,7 @@ describe('parseSettings, over any inputs', () => {
             settings.maxAttempts >= 1 &&
             settings.maxAttempts <= LIMITS.maxAttempts
         ).toBe(true)
-        if (settings.provider.name === 'sirdata') expect(settings.partnerId).toMatch(/^\d+$/)
+        if (settings.provider.name === 'sirdata') expect(settings.inputs['partner-id']).toMatch(/^\d+$/)
         valid++
       }),
       { numRuns: 3000 }

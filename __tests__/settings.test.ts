@@ -1,9 +1,10 @@
+import { randomBytes } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from '@jest/globals'
 import { parse } from 'yaml'
 import { InputError } from '../src/errors.js'
 import { mintSettings } from '../__fixtures__/mint.js'
-import { INPUT_NAMES, parseSettings, type RawInputs } from '../src/settings.js'
+import { INPUT_NAMES, parseSettings, type RawInputs } from '../src/settings/settings.js'
 
 const soda: RawInputs = { provider: 'soda', username: 'analyst@example.com', password: 'secret' }
 const sirdata: RawInputs = { provider: 'sirdata', 'partner-id': '12345', username: 'login', password: 'secret' }
@@ -25,8 +26,7 @@ describe('parseSettings', () => {
 
     expect(settings).toMatchObject({
       region: 'eu',
-      username: 'analyst@example.com',
-      password: 'secret',
+      inputs: { username: 'analyst@example.com', password: 'secret' },
       exportEnv: true,
       envName: undefined,
       minValiditySeconds: 60,
@@ -51,7 +51,7 @@ describe('parseSettings', () => {
     const settings = mintSettings(sirdata, {})
 
     expect(settings.apiRoot.href).toBe('https://partner-api.sddan.com/api/v1')
-    expect(settings.partnerId).toBe('12345')
+    expect(settings.inputs['partner-id']).toBe('12345')
     expect(settings.envName ?? settings.provider.envName).toBe('SIRDATA_TOKEN')
   })
 
@@ -67,14 +67,14 @@ describe('parseSettings', () => {
     const fromSirdata = mintSettings({ provider: 'sirdata', 'partner-id': '', username: '', password: '' }, env)
     const fromSoda = mintSettings({ provider: 'soda' }, env)
 
-    expect([fromSirdata.partnerId, fromSirdata.username, fromSirdata.password]).toEqual(['777', 'env-login', 'env-pw'])
-    expect([fromSoda.username, fromSoda.password]).toEqual(['u', 'p'])
+    expect(fromSirdata.inputs).toEqual({ 'partner-id': '777', username: 'env-login', password: 'env-pw' })
+    expect(fromSoda.inputs).toEqual({ username: 'u', password: 'p' })
   })
 
   it('prefers an input over its environment fallback', () => {
     const settings = mintSettings(soda, { SODA_USERNAME: 'other', SODA_PASSWORD: 'other' })
 
-    expect(settings.username).toBe('analyst@example.com')
+    expect(settings.inputs.username).toBe('analyst@example.com')
   })
 
   it('reads base-url, export-env, env-name, timeout and max-attempts', () => {
@@ -98,14 +98,12 @@ describe('parseSettings', () => {
   })
 
   it('warns about, and ignores, inputs that do not apply to the provider', () => {
-    const forSoda = parseSettings({ ...soda, 'partner-id': '12345' }, {}) as {
-      settings: { partnerId?: string }
-      warnings: string[]
-    }
+    const forSoda = parseSettings({ ...soda, 'partner-id': '12345' }, {})
     const forSirdata = parseSettings({ ...sirdata, region: 'us' }, {})
 
     expect(forSoda.warnings).toEqual(["Input 'partner-id' does not apply to soda and is ignored."])
-    expect(forSoda.settings.partnerId).toBeUndefined()
+    expect(forSoda.settings).toMatchObject({ inputs: { username: 'analyst@example.com', password: 'secret' } })
+    expect(forSoda.settings).not.toHaveProperty(['inputs', 'partner-id'])
     expect(forSirdata.warnings).toEqual(["Input 'region' does not apply to sirdata and is ignored."])
   })
 
@@ -150,7 +148,22 @@ describe('parseSettings', () => {
     [
       'a base-url with credentials',
       { ...soda, 'base-url': 'https://user:pw@example.com/v1' },
-      "Input 'base-url' must be an https:// URL"
+      "Input 'base-url' must not hold credentials (user:password@): pass them as inputs."
+    ],
+    [
+      'a base-url with a query',
+      { ...soda, 'base-url': 'https://example.com/v1?region=eu' },
+      "Input 'base-url' must not have a query (?) or a fragment (#): give the API root only."
+    ],
+    [
+      'a base-url with another scheme',
+      { ...soda, 'base-url': 'ftp://example.com/v1' },
+      "Input 'base-url' must be an https:// URL (got a ftp: URL)."
+    ],
+    [
+      'an http base-url to a host that only starts like a loopback name',
+      { ...soda, 'base-url': 'http://localhost.attacker.example/v1' },
+      "Input 'base-url' must be an https:// URL: plain http:// is allowed only to a loopback host"
     ],
     [
       'a base-url that is not a URL',
@@ -225,7 +238,7 @@ describe('parseSettings', () => {
 })
 
 describe('parseSettings for sealed tokens', () => {
-  const key = Buffer.alloc(32, 7).toString('base64')
+  const key = randomBytes(32).toString('base64')
   const runner = { GITHUB_REPOSITORY: 'data-team/pipelines', GITHUB_RUN_ID: '123' }
 
   it('unseals without a provider or credentials', () => {

@@ -285,16 +285,18 @@ __webpack_unused_export__ = debug; // for test
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(628);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(39);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
+// The step is over: nothing left behind (a socket a library kept open) may keep the job waiting.
+setTimeout(() => process.exit(), 1000).unref();
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
 
 /***/ }),
 
-/***/ 628:
+/***/ 39:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1697,7 +1699,7 @@ const _summary = new Summary();
  * @deprecated use `core.summary`
  */
 const markdownSummary = (/* unused pure expression or super */ null && (_summary));
-const summary = _summary;
+const summary_summary = _summary;
 //# sourceMappingURL=summary.js.map
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
 
@@ -3247,44 +3249,90 @@ function getIDToken(aud) {
 
 //# sourceMappingURL=core.js.map
 ;// CONCATENATED MODULE: ./src/errors.ts
-// Every error here is written for the person reading a failed workflow step: what failed, why, what to check.
-// None of them may carry a secret or a raw response body, since messages end up in logs.
+// Every error the action reports is an ActionError: its message is written for the person reading a failed workflow
+// step (what failed, why, what to check) and never carries a secret or a raw response body, since it ends up in
+// logs. The subclass says what that person must do; exit codes and retry decisions follow from it. `cause` keeps
+// the underlying error for debugging and is never printed.
+/** Exit codes of the command line, by remedy: 1 refused, 2 bad usage, 3 transient. */
+const EXIT_CODES = {
+    'fix-input': 2,
+    'fix-credentials': 1,
+    'fix-network': 1,
+    'retry-later': 3
+};
+class ActionError extends Error {
+    /** The command line's exit code for this failure. */
+    get exitCode() {
+        return EXIT_CODES[this.remedy];
+    }
+    /** Whether another attempt may fare better. */
+    get retryable() {
+        return this.remedy === 'retry-later';
+    }
+    /** Says where the failure happened: "<context>: <message>." The class, and so the remedy, stay. */
+    within(context) {
+        this.message = `${context}: ${this.message}.`;
+        return this;
+    }
+}
 /** Missing or invalid inputs, found before any network call; one error names them all. */
-class InputError extends Error {
+class InputError extends ActionError {
     problems;
     name = 'InputError';
+    remedy = 'fix-input';
     constructor(problems) {
         super(problems.map(problem => `Input '${problem.input}' ${problem.message}`).join(' '));
         this.problems = problems;
     }
 }
-/** The provider answered, and the answer means this configuration cannot get a token (a 3xx or 4xx, or a bad body). */
-class TokenRequestError extends Error {
-    name = 'TokenRequestError';
+/** A sealed token that this run cannot open; the message says why and what to do. */
+class SealError extends ActionError {
+    name = 'SealError';
+    remedy = 'fix-input';
+    constructor(problem, options) {
+        super(`The sealed-token ${problem}`, options);
+    }
 }
-/** Every attempt failed for a reason that might pass (network, timeout, 429, 5xx). */
-class TransientFailureError extends Error {
+/**
+ * The provider answered, and the answer means this configuration cannot get a token: a refused status,
+ * a redirect, or a body that is not the documented token response.
+ */
+class TokenRequestError extends ActionError {
+    status;
+    name = 'TokenRequestError';
+    remedy = 'fix-credentials';
+    constructor(message, 
+    /** The HTTP status, when the provider answered with one. */
+    status, options) {
+        super(message, options);
+        this.status = status;
+    }
+}
+/** A token with less lifetime left than `min-validity`, or an expiry that cannot be read. */
+class TokenLifetimeError extends ActionError {
+    name = 'TokenLifetimeError';
+    remedy = 'fix-credentials';
+}
+/** A failure that might pass on another attempt: a dropped connection, a timeout, 429 or 5xx. */
+class TransientFailureError extends ActionError {
     attempts;
     name = 'TransientFailureError';
-    constructor(message, attempts) {
-        super(message);
+    remedy = 'retry-later';
+    constructor(message, 
+    /** Attempts made, once retries are exhausted; 1 for a single attempt. */
+    attempts = 1, options) {
+        super(message, options);
         this.attempts = attempts;
     }
+}
+/** The network between the runner and the provider needs fixing: TLS trust, a host name, a proxy. Not retried. */
+class NetworkError extends ActionError {
+    name = 'NetworkError';
+    remedy = 'fix-network';
 }
 /** The message to show for anything thrown, without a stack trace. */
 function describeError(error) {
     return error instanceof Error ? error.message : String(error);
-}
-/** A sealed token that this run cannot open; the message says why and what to do. */
-class SealError extends Error {
-    name = 'SealError';
-    constructor(problem) {
-        super(`The sealed-token ${problem}`);
-    }
-}
-/** A token with less lifetime left than `min-validity`. */
-class TokenLifetimeError extends Error {
-    name = 'TokenLifetimeError';
 }
 
 ;// CONCATENATED MODULE: ./node_modules/zod/v4/core/util.js
@@ -3688,13 +3736,13 @@ function optionalKeys(shape) {
     });
 }
 // Wrapped in a `@__PURE__` IIFE: esbuild never tree-shakes a top-level initializer that contains a member access on `Number`, so the bare object literal survived into every bundle.
-const NUMBER_FORMAT_RANGES = /*@__PURE__*/ (() => ({
+const NUMBER_FORMAT_RANGES = /*@__PURE__*/ (/* unused pure expression or super */ null && ((() => ({
     safeint: [Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER],
     int32: [-2147483648, 2147483647],
     uint32: [0, 4294967295],
     float32: [-3.4028234663852886e38, 3.4028234663852886e38],
     float64: [-Number.MAX_VALUE, Number.MAX_VALUE],
-}))();
+}))()));
 const BIGINT_FORMAT_RANGES = {
     int64: [/* @__PURE__*/ BigInt("-9223372036854775808"), /* @__PURE__*/ BigInt("9223372036854775807")],
     uint64: [/* @__PURE__*/ BigInt(0), /* @__PURE__*/ BigInt("18446744073709551615")],
@@ -4304,524 +4352,6 @@ function config(newConfig) {
         Object.assign(core_globalConfig, newConfig);
     return core_globalConfig;
 }
-
-;// CONCATENATED MODULE: ./node_modules/zod/v4/core/checks.js
-// import { $ZodType } from "./schemas.js";
-
-
-
-const $ZodCheck = /*@__PURE__*/ $constructor("$ZodCheck", (inst, def) => {
-    var _a;
-    inst._zod ?? (inst._zod = {});
-    inst._zod.def = def;
-    (_a = inst._zod).onattach ?? (_a.onattach = []);
-});
-/** Default `when` for size-based checks: run only on non-nullish values with a `size`. */
-const _whenHasSize = (payload) => {
-    const val = payload.value;
-    return !util.nullish(val) && val.size !== undefined;
-};
-/** Default `when` for length-based checks: run only on non-nullish values with a `length`. */
-const _whenHasLength = (payload) => {
-    const val = payload.value;
-    return !nullish(val) && val.length !== undefined;
-};
-const numericOriginMap = {
-    number: "number",
-    bigint: "bigint",
-    object: "date",
-};
-const $ZodCheckLessThan = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodCheckLessThan", (inst, def) => {
-    $ZodCheck.init(inst, def);
-    const origin = numericOriginMap[typeof def.value];
-    inst._zod.check = (payload) => {
-        if (def.inclusive ? payload.value <= def.value : payload.value < def.value) {
-            return;
-        }
-        payload.issues.push({
-            origin: numericOriginMap[typeof payload.value] ?? origin,
-            code: "too_big",
-            maximum: typeof def.value === "object" ? def.value.getTime() : def.value,
-            input: payload.value,
-            inclusive: def.inclusive,
-            inst,
-            continue: !def.abort,
-        });
-    };
-})));
-const $ZodCheckGreaterThan = /*@__PURE__*/ $constructor("$ZodCheckGreaterThan", (inst, def) => {
-    $ZodCheck.init(inst, def);
-    const origin = numericOriginMap[typeof def.value];
-    inst._zod.check = (payload) => {
-        if (def.inclusive ? payload.value >= def.value : payload.value > def.value) {
-            return;
-        }
-        payload.issues.push({
-            origin: numericOriginMap[typeof payload.value] ?? origin,
-            code: "too_small",
-            minimum: typeof def.value === "object" ? def.value.getTime() : def.value,
-            input: payload.value,
-            inclusive: def.inclusive,
-            inst,
-            continue: !def.abort,
-        });
-    };
-});
-const $ZodCheckMultipleOf = 
-/*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodCheckMultipleOf", (inst, def) => {
-    $ZodCheck.init(inst, def);
-    inst._zod.check = (payload) => {
-        if (typeof payload.value !== typeof def.value)
-            throw new Error("Cannot mix number and bigint in multiple_of check.");
-        const isMultiple = typeof payload.value === "bigint"
-            ? // `value % 0n` throws, and nothing is a multiple of zero — the number branch already fails this way via NaN
-                def.value !== BigInt(0) && payload.value % def.value === BigInt(0)
-            : util.floatSafeRemainder(payload.value, def.value) === 0;
-        if (isMultiple)
-            return;
-        payload.issues.push({
-            origin: typeof payload.value,
-            code: "not_multiple_of",
-            divisor: def.value,
-            input: payload.value,
-            inst,
-            continue: !def.abort,
-        });
-    };
-})));
-const $ZodCheckNumberFormat = /*@__PURE__*/ $constructor("$ZodCheckNumberFormat", (inst, def) => {
-    $ZodCheck.init(inst, def); // no format checks
-    def.format = def.format || "float64";
-    const isInt = def.format?.includes("int");
-    const origin = isInt ? "int" : "number";
-    const [minimum, maximum] = NUMBER_FORMAT_RANGES[def.format];
-    inst._zod.check = (payload) => {
-        const input = payload.value;
-        if (isInt) {
-            if (!Number.isInteger(input)) {
-                // invalid_format issue
-                // payload.issues.push({
-                //   expected: def.format,
-                //   format: def.format,
-                //   code: "invalid_format",
-                //   input,
-                //   inst,
-                // });
-                // invalid_type issue
-                payload.issues.push({
-                    expected: origin,
-                    format: def.format,
-                    code: "invalid_type",
-                    continue: false,
-                    input,
-                    inst,
-                });
-                return;
-                // not_multiple_of issue
-                // payload.issues.push({
-                //   code: "not_multiple_of",
-                //   origin: "number",
-                //   input,
-                //   inst,
-                //   divisor: 1,
-                // });
-            }
-            if (!Number.isSafeInteger(input)) {
-                if (input > 0) {
-                    // too_big
-                    payload.issues.push({
-                        input,
-                        code: "too_big",
-                        maximum: Number.MAX_SAFE_INTEGER,
-                        note: "Integers must be within the safe integer range.",
-                        inst,
-                        origin,
-                        inclusive: true,
-                        continue: !def.abort,
-                    });
-                }
-                else {
-                    // too_small
-                    payload.issues.push({
-                        input,
-                        code: "too_small",
-                        minimum: Number.MIN_SAFE_INTEGER,
-                        note: "Integers must be within the safe integer range.",
-                        inst,
-                        origin,
-                        inclusive: true,
-                        continue: !def.abort,
-                    });
-                }
-                return;
-            }
-        }
-        if (input < minimum) {
-            payload.issues.push({
-                origin: "number",
-                input,
-                code: "too_small",
-                minimum,
-                inclusive: true,
-                inst,
-                continue: !def.abort,
-            });
-        }
-        if (input > maximum) {
-            payload.issues.push({
-                origin: "number",
-                input,
-                code: "too_big",
-                maximum,
-                inclusive: true,
-                inst,
-                continue: !def.abort,
-            });
-        }
-    };
-});
-const $ZodCheckBigIntFormat = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodCheckBigIntFormat", (inst, def) => {
-    $ZodCheck.init(inst, def); // no format checks
-    const [minimum, maximum] = util.BIGINT_FORMAT_RANGES[def.format];
-    inst._zod.check = (payload) => {
-        const input = payload.value;
-        if (input < minimum) {
-            payload.issues.push({
-                origin: "bigint",
-                input,
-                code: "too_small",
-                minimum: minimum,
-                inclusive: true,
-                inst,
-                continue: !def.abort,
-            });
-        }
-        if (input > maximum) {
-            payload.issues.push({
-                origin: "bigint",
-                input,
-                code: "too_big",
-                maximum,
-                inclusive: true,
-                inst,
-                continue: !def.abort,
-            });
-        }
-    };
-})));
-const $ZodCheckMaxSize = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodCheckMaxSize", (inst, def) => {
-    var _a;
-    $ZodCheck.init(inst, def);
-    (_a = inst._zod.def).when ?? (_a.when = _whenHasSize);
-    inst._zod.check = (payload) => {
-        const input = payload.value;
-        const size = input.size;
-        if (size <= def.maximum)
-            return;
-        payload.issues.push({
-            origin: util.getSizableOrigin(input),
-            code: "too_big",
-            maximum: def.maximum,
-            inclusive: true,
-            input,
-            inst,
-            continue: !def.abort,
-        });
-    };
-})));
-const $ZodCheckMinSize = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodCheckMinSize", (inst, def) => {
-    var _a;
-    $ZodCheck.init(inst, def);
-    (_a = inst._zod.def).when ?? (_a.when = _whenHasSize);
-    inst._zod.check = (payload) => {
-        const input = payload.value;
-        const size = input.size;
-        if (size >= def.minimum)
-            return;
-        payload.issues.push({
-            origin: util.getSizableOrigin(input),
-            code: "too_small",
-            minimum: def.minimum,
-            inclusive: true,
-            input,
-            inst,
-            continue: !def.abort,
-        });
-    };
-})));
-const $ZodCheckSizeEquals = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodCheckSizeEquals", (inst, def) => {
-    var _a;
-    $ZodCheck.init(inst, def);
-    (_a = inst._zod.def).when ?? (_a.when = _whenHasSize);
-    inst._zod.check = (payload) => {
-        const input = payload.value;
-        const size = input.size;
-        if (size === def.size)
-            return;
-        const tooBig = size > def.size;
-        payload.issues.push({
-            origin: util.getSizableOrigin(input),
-            ...(tooBig ? { code: "too_big", maximum: def.size } : { code: "too_small", minimum: def.size }),
-            inclusive: true,
-            exact: true,
-            input: payload.value,
-            inst,
-            continue: !def.abort,
-        });
-    };
-})));
-const $ZodCheckMaxLength = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodCheckMaxLength", (inst, def) => {
-    var _a;
-    $ZodCheck.init(inst, def);
-    (_a = inst._zod.def).when ?? (_a.when = _whenHasLength);
-    inst._zod.check = (payload) => {
-        const input = payload.value;
-        const units = input.length;
-        // Strings are measured in Unicode code points, not UTF-16 units. A code point is at most two units, so a string that already fits in units fits in code points; only an overflow has to be counted.
-        const length = typeof input === "string" && units > def.maximum ? util.codePointLength(input) : units;
-        if (length <= def.maximum)
-            return;
-        const origin = util.getLengthableOrigin(input);
-        payload.issues.push({
-            origin,
-            code: "too_big",
-            maximum: def.maximum,
-            inclusive: true,
-            input,
-            inst,
-            continue: !def.abort,
-        });
-    };
-})));
-const $ZodCheckMinLength = /*@__PURE__*/ $constructor("$ZodCheckMinLength", (inst, def) => {
-    var _a;
-    $ZodCheck.init(inst, def);
-    (_a = inst._zod.def).when ?? (_a.when = _whenHasLength);
-    inst._zod.check = (payload) => {
-        const input = payload.value;
-        const units = input.length;
-        // A code point is one or two UTF-16 units, so fewer units than the floor can never reach it and twice the floor always clears it. Only in between is the exact count in doubt.
-        const length = typeof input === "string" && units >= def.minimum && units < def.minimum * 2
-            ? codePointLength(input)
-            : units;
-        if (length >= def.minimum)
-            return;
-        const origin = getLengthableOrigin(input);
-        payload.issues.push({
-            origin,
-            code: "too_small",
-            minimum: def.minimum,
-            inclusive: true,
-            input,
-            inst,
-            continue: !def.abort,
-        });
-    };
-});
-const $ZodCheckLengthEquals = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodCheckLengthEquals", (inst, def) => {
-    var _a;
-    $ZodCheck.init(inst, def);
-    (_a = inst._zod.def).when ?? (_a.when = _whenHasLength);
-    inst._zod.check = (payload) => {
-        const input = payload.value;
-        const units = input.length;
-        // A code point is one or two UTF-16 units, so outside `[length, length * 2]` units the target is missed either way — and missed in the same direction in both measures.
-        const length = typeof input === "string" && units >= def.length && units <= def.length * 2
-            ? util.codePointLength(input)
-            : units;
-        if (length === def.length)
-            return;
-        const origin = util.getLengthableOrigin(input);
-        const tooBig = length > def.length;
-        payload.issues.push({
-            origin,
-            ...(tooBig ? { code: "too_big", maximum: def.length } : { code: "too_small", minimum: def.length }),
-            inclusive: true,
-            exact: true,
-            input: payload.value,
-            inst,
-            continue: !def.abort,
-        });
-    };
-})));
-const $ZodCheckStringFormat = /*@__PURE__*/ $constructor("$ZodCheckStringFormat", (inst, def) => {
-    var _a, _b;
-    $ZodCheck.init(inst, def);
-    if (def.pattern)
-        (_a = inst._zod).check ?? (_a.check = (payload) => {
-            def.pattern.lastIndex = 0;
-            if (def.pattern.test(payload.value))
-                return;
-            payload.issues.push({
-                origin: "string",
-                code: "invalid_format",
-                format: def.format,
-                input: payload.value,
-                ...(def.pattern ? { pattern: def.pattern.toString() } : {}),
-                inst,
-                continue: !def.abort,
-            });
-        });
-    else
-        (_b = inst._zod).check ?? (_b.check = () => { });
-});
-const $ZodCheckRegex = /*@__PURE__*/ $constructor("$ZodCheckRegex", (inst, def) => {
-    $ZodCheckStringFormat.init(inst, def);
-    inst._zod.check = (payload) => {
-        def.pattern.lastIndex = 0;
-        if (def.pattern.test(payload.value))
-            return;
-        payload.issues.push({
-            origin: "string",
-            code: "invalid_format",
-            format: "regex",
-            input: payload.value,
-            pattern: def.pattern.toString(),
-            inst,
-            continue: !def.abort,
-        });
-    };
-});
-const $ZodCheckLowerCase = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodCheckLowerCase", (inst, def) => {
-    def.pattern ?? (def.pattern = regexes.lowercase);
-    $ZodCheckStringFormat.init(inst, def);
-})));
-const $ZodCheckUpperCase = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodCheckUpperCase", (inst, def) => {
-    def.pattern ?? (def.pattern = regexes.uppercase);
-    $ZodCheckStringFormat.init(inst, def);
-})));
-const $ZodCheckIncludes = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodCheckIncludes", (inst, def) => {
-    $ZodCheck.init(inst, def);
-    const escapedRegex = util.escapeRegex(def.includes);
-    // `String.prototype.includes(sub, position)` matches `sub` at `position`
-    // OR LATER, so the pattern must allow at least `position` leading chars
-    // (`{N,}`), not exactly `position` chars (`{N}`).
-    const pattern = new RegExp(typeof def.position === "number" ? `^.{${def.position},}${escapedRegex}` : escapedRegex);
-    def.pattern = pattern;
-    inst._zod.check = (payload) => {
-        if (payload.value.includes(def.includes, def.position))
-            return;
-        payload.issues.push({
-            origin: "string",
-            code: "invalid_format",
-            format: "includes",
-            includes: def.includes,
-            input: payload.value,
-            inst,
-            continue: !def.abort,
-        });
-    };
-})));
-const $ZodCheckStartsWith = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodCheckStartsWith", (inst, def) => {
-    $ZodCheck.init(inst, def);
-    const pattern = new RegExp(`^${util.escapeRegex(def.prefix)}.*`);
-    def.pattern ?? (def.pattern = pattern);
-    inst._zod.check = (payload) => {
-        if (payload.value.startsWith(def.prefix))
-            return;
-        payload.issues.push({
-            origin: "string",
-            code: "invalid_format",
-            format: "starts_with",
-            prefix: def.prefix,
-            input: payload.value,
-            inst,
-            continue: !def.abort,
-        });
-    };
-})));
-const $ZodCheckEndsWith = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodCheckEndsWith", (inst, def) => {
-    $ZodCheck.init(inst, def);
-    const pattern = new RegExp(`.*${util.escapeRegex(def.suffix)}$`);
-    def.pattern ?? (def.pattern = pattern);
-    inst._zod.check = (payload) => {
-        if (payload.value.endsWith(def.suffix))
-            return;
-        payload.issues.push({
-            origin: "string",
-            code: "invalid_format",
-            format: "ends_with",
-            suffix: def.suffix,
-            input: payload.value,
-            inst,
-            continue: !def.abort,
-        });
-    };
-})));
-///////////////////////////////////
-/////    $ZodCheckProperty    /////
-///////////////////////////////////
-function handleCheckPropertyResult(result, payload, property) {
-    if (result.issues.length) {
-        payload.issues.push(...util.prefixIssues(property, result.issues));
-    }
-}
-const $ZodCheckProperty = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodCheckProperty", (inst, def) => {
-    $ZodCheck.init(inst, def);
-    inst._zod.check = (payload) => {
-        const result = def.schema._zod.run({
-            value: payload.value[def.property],
-            issues: [],
-        }, {});
-        if (result instanceof Promise) {
-            return result.then((result) => handleCheckPropertyResult(result, payload, def.property));
-        }
-        handleCheckPropertyResult(result, payload, def.property);
-        return;
-    };
-})));
-const $ZodCheckProperties = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodCheckProperties", (inst, def) => {
-    $ZodCheck.init(inst, def);
-    util.hide(inst, Symbol.iterator, function* () {
-        yield inst;
-    });
-    // key and schema snapshotted together: reading one live and the other cached lets a later mutation of the caller's shape object pair a stale key with a missing schema
-    let entries;
-    inst._zod.check = (payload) => {
-        // the base schema already typed the value, so only a nullish one is rejected here: the properties read on a primitive too, matching z.property() on a string's length
-        if (payload.value == null) {
-            payload.issues.push({ expected: "object", code: "invalid_type", input: payload.value, inst });
-            return undefined;
-        }
-        entries ?? (entries = Reflect.ownKeys(def.shape).map((key) => [key, def.shape[key]]));
-        const input = payload.value;
-        let proms;
-        for (const [key, schema] of entries) {
-            const result = schema._zod.run({ value: input[key], issues: [] }, {});
-            if (result instanceof Promise) {
-                proms ?? (proms = []);
-                proms.push(result.then((result) => handleCheckPropertyResult(result, payload, key)));
-            }
-            else {
-                handleCheckPropertyResult(result, payload, key);
-            }
-        }
-        if (proms)
-            return Promise.all(proms).then(() => undefined);
-        return undefined;
-    };
-})));
-const $ZodCheckMimeType = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodCheckMimeType", (inst, def) => {
-    $ZodCheck.init(inst, def);
-    const mimeSet = new Set(def.mime);
-    inst._zod.check = (payload) => {
-        if (mimeSet.has(payload.value.type))
-            return;
-        payload.issues.push({
-            code: "invalid_value",
-            values: def.mime,
-            input: payload.value.type,
-            inst,
-            continue: !def.abort,
-        });
-    };
-})));
-const $ZodCheckOverwrite = /*@__PURE__*/ $constructor("$ZodCheckOverwrite", (inst, def) => {
-    $ZodCheck.init(inst, def);
-    inst._zod.check = (payload) => {
-        payload.value = def.tx(payload.value);
-    };
-});
 
 ;// CONCATENATED MODULE: ./node_modules/zod/v4/core/regexes.js
 
@@ -5650,10 +5180,10 @@ const $ZodNumber = /*@__PURE__*/ $constructor("$ZodNumber", (inst, def) => {
         return payload;
     };
 });
-const $ZodNumberFormat = /*@__PURE__*/ $constructor("$ZodNumberFormat", (inst, def) => {
-    $ZodCheckNumberFormat.init(inst, def);
+const $ZodNumberFormat = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodNumberFormat", (inst, def) => {
+    checks.$ZodCheckNumberFormat.init(inst, def);
     $ZodNumber.init(inst, def); // no format checks
-});
+})));
 const $ZodBoolean = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodBoolean", (inst, def) => {
     $ZodType.init(inst, def);
     inst._zod.pattern = regexes.boolean;
@@ -5752,10 +5282,10 @@ const $ZodAny = /*@__PURE__*/ (/* unused pure expression or super */ null && (co
     $ZodType.init(inst, def);
     inst._zod.parse = (payload) => payload;
 })));
-const $ZodUnknown = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodUnknown", (inst, def) => {
+const $ZodUnknown = /*@__PURE__*/ $constructor("$ZodUnknown", (inst, def) => {
     $ZodType.init(inst, def);
     inst._zod.parse = (payload) => payload;
-})));
+});
 const $ZodNever = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodNever", (inst, def) => {
     $ZodType.init(inst, def);
     inst._zod.parse = (payload, _ctx) => {
@@ -7594,8 +7124,8 @@ const $ZodLazy = /*@__PURE__*/ (/* unused pure expression or super */ null && (c
         return inner._zod.run(payload, ctx);
     };
 })));
-const $ZodCustom = /*@__PURE__*/ $constructor("$ZodCustom", (inst, def) => {
-    $ZodCheck.init(inst, def);
+const $ZodCustom = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodCustom", (inst, def) => {
+    checks.$ZodCheck.init(inst, def);
     $ZodType.init(inst, def);
     inst._zod.parse = (payload, _) => {
         return payload;
@@ -7609,7 +7139,7 @@ const $ZodCustom = /*@__PURE__*/ $constructor("$ZodCustom", (inst, def) => {
         handleRefineResult(r, payload, input, inst);
         return;
     };
-});
+})));
 function handleRefineResult(result, payload, input, inst) {
     if (!result) {
         const _iss = {
@@ -7622,9 +7152,527 @@ function handleRefineResult(result, payload, input, inst) {
         };
         if (inst._zod.def.params)
             _iss.params = inst._zod.def.params;
-        payload.issues.push(util_issue(_iss));
+        payload.issues.push(util.issue(_iss));
     }
 }
+
+;// CONCATENATED MODULE: ./node_modules/zod/v4/core/checks.js
+// import { $ZodType } from "./schemas.js";
+
+
+
+const $ZodCheck = /*@__PURE__*/ $constructor("$ZodCheck", (inst, def) => {
+    var _a;
+    inst._zod ?? (inst._zod = {});
+    inst._zod.def = def;
+    (_a = inst._zod).onattach ?? (_a.onattach = []);
+});
+/** Default `when` for size-based checks: run only on non-nullish values with a `size`. */
+const _whenHasSize = (payload) => {
+    const val = payload.value;
+    return !util.nullish(val) && val.size !== undefined;
+};
+/** Default `when` for length-based checks: run only on non-nullish values with a `length`. */
+const _whenHasLength = (payload) => {
+    const val = payload.value;
+    return !nullish(val) && val.length !== undefined;
+};
+const numericOriginMap = {
+    number: "number",
+    bigint: "bigint",
+    object: "date",
+};
+const $ZodCheckLessThan = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodCheckLessThan", (inst, def) => {
+    $ZodCheck.init(inst, def);
+    const origin = numericOriginMap[typeof def.value];
+    inst._zod.check = (payload) => {
+        if (def.inclusive ? payload.value <= def.value : payload.value < def.value) {
+            return;
+        }
+        payload.issues.push({
+            origin: numericOriginMap[typeof payload.value] ?? origin,
+            code: "too_big",
+            maximum: typeof def.value === "object" ? def.value.getTime() : def.value,
+            input: payload.value,
+            inclusive: def.inclusive,
+            inst,
+            continue: !def.abort,
+        });
+    };
+})));
+const $ZodCheckGreaterThan = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodCheckGreaterThan", (inst, def) => {
+    $ZodCheck.init(inst, def);
+    const origin = numericOriginMap[typeof def.value];
+    inst._zod.check = (payload) => {
+        if (def.inclusive ? payload.value >= def.value : payload.value > def.value) {
+            return;
+        }
+        payload.issues.push({
+            origin: numericOriginMap[typeof payload.value] ?? origin,
+            code: "too_small",
+            minimum: typeof def.value === "object" ? def.value.getTime() : def.value,
+            input: payload.value,
+            inclusive: def.inclusive,
+            inst,
+            continue: !def.abort,
+        });
+    };
+})));
+const $ZodCheckMultipleOf = 
+/*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodCheckMultipleOf", (inst, def) => {
+    $ZodCheck.init(inst, def);
+    inst._zod.check = (payload) => {
+        if (typeof payload.value !== typeof def.value)
+            throw new Error("Cannot mix number and bigint in multiple_of check.");
+        const isMultiple = typeof payload.value === "bigint"
+            ? // `value % 0n` throws, and nothing is a multiple of zero — the number branch already fails this way via NaN
+                def.value !== BigInt(0) && payload.value % def.value === BigInt(0)
+            : util.floatSafeRemainder(payload.value, def.value) === 0;
+        if (isMultiple)
+            return;
+        payload.issues.push({
+            origin: typeof payload.value,
+            code: "not_multiple_of",
+            divisor: def.value,
+            input: payload.value,
+            inst,
+            continue: !def.abort,
+        });
+    };
+})));
+const $ZodCheckNumberFormat = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodCheckNumberFormat", (inst, def) => {
+    $ZodCheck.init(inst, def); // no format checks
+    def.format = def.format || "float64";
+    const isInt = def.format?.includes("int");
+    const origin = isInt ? "int" : "number";
+    const [minimum, maximum] = util.NUMBER_FORMAT_RANGES[def.format];
+    inst._zod.check = (payload) => {
+        const input = payload.value;
+        if (isInt) {
+            if (!Number.isInteger(input)) {
+                // invalid_format issue
+                // payload.issues.push({
+                //   expected: def.format,
+                //   format: def.format,
+                //   code: "invalid_format",
+                //   input,
+                //   inst,
+                // });
+                // invalid_type issue
+                payload.issues.push({
+                    expected: origin,
+                    format: def.format,
+                    code: "invalid_type",
+                    continue: false,
+                    input,
+                    inst,
+                });
+                return;
+                // not_multiple_of issue
+                // payload.issues.push({
+                //   code: "not_multiple_of",
+                //   origin: "number",
+                //   input,
+                //   inst,
+                //   divisor: 1,
+                // });
+            }
+            if (!Number.isSafeInteger(input)) {
+                if (input > 0) {
+                    // too_big
+                    payload.issues.push({
+                        input,
+                        code: "too_big",
+                        maximum: Number.MAX_SAFE_INTEGER,
+                        note: "Integers must be within the safe integer range.",
+                        inst,
+                        origin,
+                        inclusive: true,
+                        continue: !def.abort,
+                    });
+                }
+                else {
+                    // too_small
+                    payload.issues.push({
+                        input,
+                        code: "too_small",
+                        minimum: Number.MIN_SAFE_INTEGER,
+                        note: "Integers must be within the safe integer range.",
+                        inst,
+                        origin,
+                        inclusive: true,
+                        continue: !def.abort,
+                    });
+                }
+                return;
+            }
+        }
+        if (input < minimum) {
+            payload.issues.push({
+                origin: "number",
+                input,
+                code: "too_small",
+                minimum,
+                inclusive: true,
+                inst,
+                continue: !def.abort,
+            });
+        }
+        if (input > maximum) {
+            payload.issues.push({
+                origin: "number",
+                input,
+                code: "too_big",
+                maximum,
+                inclusive: true,
+                inst,
+                continue: !def.abort,
+            });
+        }
+    };
+})));
+const $ZodCheckBigIntFormat = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodCheckBigIntFormat", (inst, def) => {
+    $ZodCheck.init(inst, def); // no format checks
+    const [minimum, maximum] = util.BIGINT_FORMAT_RANGES[def.format];
+    inst._zod.check = (payload) => {
+        const input = payload.value;
+        if (input < minimum) {
+            payload.issues.push({
+                origin: "bigint",
+                input,
+                code: "too_small",
+                minimum: minimum,
+                inclusive: true,
+                inst,
+                continue: !def.abort,
+            });
+        }
+        if (input > maximum) {
+            payload.issues.push({
+                origin: "bigint",
+                input,
+                code: "too_big",
+                maximum,
+                inclusive: true,
+                inst,
+                continue: !def.abort,
+            });
+        }
+    };
+})));
+const $ZodCheckMaxSize = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodCheckMaxSize", (inst, def) => {
+    var _a;
+    $ZodCheck.init(inst, def);
+    (_a = inst._zod.def).when ?? (_a.when = _whenHasSize);
+    inst._zod.check = (payload) => {
+        const input = payload.value;
+        const size = input.size;
+        if (size <= def.maximum)
+            return;
+        payload.issues.push({
+            origin: util.getSizableOrigin(input),
+            code: "too_big",
+            maximum: def.maximum,
+            inclusive: true,
+            input,
+            inst,
+            continue: !def.abort,
+        });
+    };
+})));
+const $ZodCheckMinSize = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodCheckMinSize", (inst, def) => {
+    var _a;
+    $ZodCheck.init(inst, def);
+    (_a = inst._zod.def).when ?? (_a.when = _whenHasSize);
+    inst._zod.check = (payload) => {
+        const input = payload.value;
+        const size = input.size;
+        if (size >= def.minimum)
+            return;
+        payload.issues.push({
+            origin: util.getSizableOrigin(input),
+            code: "too_small",
+            minimum: def.minimum,
+            inclusive: true,
+            input,
+            inst,
+            continue: !def.abort,
+        });
+    };
+})));
+const $ZodCheckSizeEquals = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodCheckSizeEquals", (inst, def) => {
+    var _a;
+    $ZodCheck.init(inst, def);
+    (_a = inst._zod.def).when ?? (_a.when = _whenHasSize);
+    inst._zod.check = (payload) => {
+        const input = payload.value;
+        const size = input.size;
+        if (size === def.size)
+            return;
+        const tooBig = size > def.size;
+        payload.issues.push({
+            origin: util.getSizableOrigin(input),
+            ...(tooBig ? { code: "too_big", maximum: def.size } : { code: "too_small", minimum: def.size }),
+            inclusive: true,
+            exact: true,
+            input: payload.value,
+            inst,
+            continue: !def.abort,
+        });
+    };
+})));
+const $ZodCheckMaxLength = /*@__PURE__*/ $constructor("$ZodCheckMaxLength", (inst, def) => {
+    var _a;
+    $ZodCheck.init(inst, def);
+    (_a = inst._zod.def).when ?? (_a.when = _whenHasLength);
+    inst._zod.check = (payload) => {
+        const input = payload.value;
+        const units = input.length;
+        // Strings are measured in Unicode code points, not UTF-16 units. A code point is at most two units, so a string that already fits in units fits in code points; only an overflow has to be counted.
+        const length = typeof input === "string" && units > def.maximum ? codePointLength(input) : units;
+        if (length <= def.maximum)
+            return;
+        const origin = getLengthableOrigin(input);
+        payload.issues.push({
+            origin,
+            code: "too_big",
+            maximum: def.maximum,
+            inclusive: true,
+            input,
+            inst,
+            continue: !def.abort,
+        });
+    };
+});
+const $ZodCheckMinLength = /*@__PURE__*/ $constructor("$ZodCheckMinLength", (inst, def) => {
+    var _a;
+    $ZodCheck.init(inst, def);
+    (_a = inst._zod.def).when ?? (_a.when = _whenHasLength);
+    inst._zod.check = (payload) => {
+        const input = payload.value;
+        const units = input.length;
+        // A code point is one or two UTF-16 units, so fewer units than the floor can never reach it and twice the floor always clears it. Only in between is the exact count in doubt.
+        const length = typeof input === "string" && units >= def.minimum && units < def.minimum * 2
+            ? codePointLength(input)
+            : units;
+        if (length >= def.minimum)
+            return;
+        const origin = getLengthableOrigin(input);
+        payload.issues.push({
+            origin,
+            code: "too_small",
+            minimum: def.minimum,
+            inclusive: true,
+            input,
+            inst,
+            continue: !def.abort,
+        });
+    };
+});
+const $ZodCheckLengthEquals = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodCheckLengthEquals", (inst, def) => {
+    var _a;
+    $ZodCheck.init(inst, def);
+    (_a = inst._zod.def).when ?? (_a.when = _whenHasLength);
+    inst._zod.check = (payload) => {
+        const input = payload.value;
+        const units = input.length;
+        // A code point is one or two UTF-16 units, so outside `[length, length * 2]` units the target is missed either way — and missed in the same direction in both measures.
+        const length = typeof input === "string" && units >= def.length && units <= def.length * 2
+            ? util.codePointLength(input)
+            : units;
+        if (length === def.length)
+            return;
+        const origin = util.getLengthableOrigin(input);
+        const tooBig = length > def.length;
+        payload.issues.push({
+            origin,
+            ...(tooBig ? { code: "too_big", maximum: def.length } : { code: "too_small", minimum: def.length }),
+            inclusive: true,
+            exact: true,
+            input: payload.value,
+            inst,
+            continue: !def.abort,
+        });
+    };
+})));
+const $ZodCheckStringFormat = /*@__PURE__*/ $constructor("$ZodCheckStringFormat", (inst, def) => {
+    var _a, _b;
+    $ZodCheck.init(inst, def);
+    if (def.pattern)
+        (_a = inst._zod).check ?? (_a.check = (payload) => {
+            def.pattern.lastIndex = 0;
+            if (def.pattern.test(payload.value))
+                return;
+            payload.issues.push({
+                origin: "string",
+                code: "invalid_format",
+                format: def.format,
+                input: payload.value,
+                ...(def.pattern ? { pattern: def.pattern.toString() } : {}),
+                inst,
+                continue: !def.abort,
+            });
+        });
+    else
+        (_b = inst._zod).check ?? (_b.check = () => { });
+});
+const $ZodCheckRegex = /*@__PURE__*/ $constructor("$ZodCheckRegex", (inst, def) => {
+    $ZodCheckStringFormat.init(inst, def);
+    inst._zod.check = (payload) => {
+        def.pattern.lastIndex = 0;
+        if (def.pattern.test(payload.value))
+            return;
+        payload.issues.push({
+            origin: "string",
+            code: "invalid_format",
+            format: "regex",
+            input: payload.value,
+            pattern: def.pattern.toString(),
+            inst,
+            continue: !def.abort,
+        });
+    };
+});
+const $ZodCheckLowerCase = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodCheckLowerCase", (inst, def) => {
+    def.pattern ?? (def.pattern = regexes.lowercase);
+    $ZodCheckStringFormat.init(inst, def);
+})));
+const $ZodCheckUpperCase = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodCheckUpperCase", (inst, def) => {
+    def.pattern ?? (def.pattern = regexes.uppercase);
+    $ZodCheckStringFormat.init(inst, def);
+})));
+const $ZodCheckIncludes = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodCheckIncludes", (inst, def) => {
+    $ZodCheck.init(inst, def);
+    const escapedRegex = util.escapeRegex(def.includes);
+    // `String.prototype.includes(sub, position)` matches `sub` at `position`
+    // OR LATER, so the pattern must allow at least `position` leading chars
+    // (`{N,}`), not exactly `position` chars (`{N}`).
+    const pattern = new RegExp(typeof def.position === "number" ? `^.{${def.position},}${escapedRegex}` : escapedRegex);
+    def.pattern = pattern;
+    inst._zod.check = (payload) => {
+        if (payload.value.includes(def.includes, def.position))
+            return;
+        payload.issues.push({
+            origin: "string",
+            code: "invalid_format",
+            format: "includes",
+            includes: def.includes,
+            input: payload.value,
+            inst,
+            continue: !def.abort,
+        });
+    };
+})));
+const $ZodCheckStartsWith = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodCheckStartsWith", (inst, def) => {
+    $ZodCheck.init(inst, def);
+    const pattern = new RegExp(`^${util.escapeRegex(def.prefix)}.*`);
+    def.pattern ?? (def.pattern = pattern);
+    inst._zod.check = (payload) => {
+        if (payload.value.startsWith(def.prefix))
+            return;
+        payload.issues.push({
+            origin: "string",
+            code: "invalid_format",
+            format: "starts_with",
+            prefix: def.prefix,
+            input: payload.value,
+            inst,
+            continue: !def.abort,
+        });
+    };
+})));
+const $ZodCheckEndsWith = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodCheckEndsWith", (inst, def) => {
+    $ZodCheck.init(inst, def);
+    const pattern = new RegExp(`.*${util.escapeRegex(def.suffix)}$`);
+    def.pattern ?? (def.pattern = pattern);
+    inst._zod.check = (payload) => {
+        if (payload.value.endsWith(def.suffix))
+            return;
+        payload.issues.push({
+            origin: "string",
+            code: "invalid_format",
+            format: "ends_with",
+            suffix: def.suffix,
+            input: payload.value,
+            inst,
+            continue: !def.abort,
+        });
+    };
+})));
+///////////////////////////////////
+/////    $ZodCheckProperty    /////
+///////////////////////////////////
+function handleCheckPropertyResult(result, payload, property) {
+    if (result.issues.length) {
+        payload.issues.push(...util.prefixIssues(property, result.issues));
+    }
+}
+const $ZodCheckProperty = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodCheckProperty", (inst, def) => {
+    $ZodCheck.init(inst, def);
+    inst._zod.check = (payload) => {
+        const result = def.schema._zod.run({
+            value: payload.value[def.property],
+            issues: [],
+        }, {});
+        if (result instanceof Promise) {
+            return result.then((result) => handleCheckPropertyResult(result, payload, def.property));
+        }
+        handleCheckPropertyResult(result, payload, def.property);
+        return;
+    };
+})));
+const $ZodCheckProperties = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodCheckProperties", (inst, def) => {
+    $ZodCheck.init(inst, def);
+    util.hide(inst, Symbol.iterator, function* () {
+        yield inst;
+    });
+    // key and schema snapshotted together: reading one live and the other cached lets a later mutation of the caller's shape object pair a stale key with a missing schema
+    let entries;
+    inst._zod.check = (payload) => {
+        // the base schema already typed the value, so only a nullish one is rejected here: the properties read on a primitive too, matching z.property() on a string's length
+        if (payload.value == null) {
+            payload.issues.push({ expected: "object", code: "invalid_type", input: payload.value, inst });
+            return undefined;
+        }
+        entries ?? (entries = Reflect.ownKeys(def.shape).map((key) => [key, def.shape[key]]));
+        const input = payload.value;
+        let proms;
+        for (const [key, schema] of entries) {
+            const result = schema._zod.run({ value: input[key], issues: [] }, {});
+            if (result instanceof Promise) {
+                proms ?? (proms = []);
+                proms.push(result.then((result) => handleCheckPropertyResult(result, payload, key)));
+            }
+            else {
+                handleCheckPropertyResult(result, payload, key);
+            }
+        }
+        if (proms)
+            return Promise.all(proms).then(() => undefined);
+        return undefined;
+    };
+})));
+const $ZodCheckMimeType = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodCheckMimeType", (inst, def) => {
+    $ZodCheck.init(inst, def);
+    const mimeSet = new Set(def.mime);
+    inst._zod.check = (payload) => {
+        if (mimeSet.has(payload.value.type))
+            return;
+        payload.issues.push({
+            code: "invalid_value",
+            values: def.mime,
+            input: payload.value.type,
+            inst,
+            continue: !def.abort,
+        });
+    };
+})));
+const $ZodCheckOverwrite = /*@__PURE__*/ $constructor("$ZodCheckOverwrite", (inst, def) => {
+    $ZodCheck.init(inst, def);
+    inst._zod.check = (payload) => {
+        payload.value = def.tx(payload.value);
+    };
+});
 
 ;// CONCATENATED MODULE: ./node_modules/zod/v4/core/registries.js
 var registries_a;
@@ -8017,7 +8065,7 @@ function _int(Class, params) {
         check: "number_format",
         abort: false,
         format: "safeint",
-        ...normalizeParams(params),
+        ...util.normalizeParams(params),
     });
 }
 // @__NO_SIDE_EFFECTS__
@@ -8209,9 +8257,9 @@ function _gt(value, params) {
 }
 // @__NO_SIDE_EFFECTS__
 function _gte(value, params) {
-    return new $ZodCheckGreaterThan({
+    return new checks.$ZodCheckGreaterThan({
         check: "greater_than",
-        ...normalizeParams(params),
+        ...util.normalizeParams(params),
         value,
         inclusive: true,
     });
@@ -8270,9 +8318,9 @@ function _size(size, params) {
 }
 // @__NO_SIDE_EFFECTS__
 function _maxLength(maximum, params) {
-    const ch = new checks.$ZodCheckMaxLength({
+    const ch = new $ZodCheckMaxLength({
         check: "max_length",
-        ...util.normalizeParams(params),
+        ...normalizeParams(params),
         maximum,
     });
     return ch;
@@ -8649,7 +8697,7 @@ function _refine(Class, fn, _params) {
         type: "custom",
         check: "custom",
         fn: fn,
-        ...normalizeParams(_params),
+        ...util.normalizeParams(_params),
     });
     return schema;
 }
@@ -8658,7 +8706,7 @@ function _superRefine(fn, params) {
     const ch = _check((payload) => {
         payload.addIssue = (issue) => {
             if (typeof issue === "string") {
-                payload.issues.push(util.issue(issue, payload.value, ch._zod.def));
+                payload.issues.push(util_issue(issue, payload.value, ch._zod.def));
             }
             else {
                 // for Zod 3 backwards compatibility
@@ -8670,7 +8718,7 @@ function _superRefine(fn, params) {
                     _issue.input = payload.value;
                 _issue.inst ?? (_issue.inst = ch);
                 _issue.continue ?? (_issue.continue = !ch._zod.def.abort); // abort is always undefined, so this is always true...
-                payload.issues.push(util.issue(_issue));
+                payload.issues.push(util_issue(_issue));
             }
         };
         return fn(payload.value, payload);
@@ -8679,9 +8727,9 @@ function _superRefine(fn, params) {
 }
 // @__NO_SIDE_EFFECTS__
 function _check(fn, params) {
-    const ch = new checks.$ZodCheck({
+    const ch = new $ZodCheck({
         check: "custom",
-        ...util.normalizeParams(params),
+        ...normalizeParams(params),
     });
     ch._zod.check = fn;
     return ch;
@@ -9545,12 +9593,12 @@ const ZodMiniNumber = /*@__PURE__*/ $constructor("ZodMiniNumber", (inst, def) =>
 function schemas_number(params) {
     return _number(ZodMiniNumber, params);
 }
-const ZodMiniNumberFormat = /*@__PURE__*/ $constructor("ZodMiniNumberFormat", (inst, def) => {
-    $ZodNumberFormat.init(inst, def);
+const ZodMiniNumberFormat = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodMiniNumberFormat", (inst, def) => {
+    core.$ZodNumberFormat.init(inst, def);
     ZodMiniNumber.init(inst, def);
-});
+})));
 function schemas_int(params) {
-    return _int(ZodMiniNumberFormat, params);
+    return core._int(ZodMiniNumberFormat, params);
 }
 function float32(params) {
     return core._float32(ZodMiniNumberFormat, params);
@@ -9624,13 +9672,13 @@ const ZodMiniAny = /*@__PURE__*/ (/* unused pure expression or super */ null && 
 function any() {
     return core._any(ZodMiniAny);
 }
-const ZodMiniUnknown = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodMiniUnknown", (inst, def) => {
-    core.$ZodUnknown.init(inst, def);
+const ZodMiniUnknown = /*@__PURE__*/ $constructor("ZodMiniUnknown", (inst, def) => {
+    $ZodUnknown.init(inst, def);
     ZodMiniType.init(inst, def);
-})));
+});
 // @__NO_SIDE_EFFECTS__
 function unknown() {
-    return core._unknown(ZodMiniUnknown);
+    return _unknown(ZodMiniUnknown);
 }
 const ZodMiniNever = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodMiniNever", (inst, def) => {
     core.$ZodNever.init(inst, def);
@@ -10152,10 +10200,10 @@ function promise(innerType) {
         innerType: innerType,
     });
 }
-const ZodMiniCustom = /*@__PURE__*/ $constructor("ZodMiniCustom", (inst, def) => {
-    $ZodCustom.init(inst, def);
+const ZodMiniCustom = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodMiniCustom", (inst, def) => {
+    core.$ZodCustom.init(inst, def);
     ZodMiniType.init(inst, def);
-});
+})));
 // custom checks
 // @__NO_SIDE_EFFECTS__
 function check(fn, params) {
@@ -10174,12 +10222,12 @@ function custom(fn, _params) {
 // refine
 // @__NO_SIDE_EFFECTS__
 function refine(fn, _params = {}) {
-    return _refine(ZodMiniCustom, fn, _params);
+    return core._refine(ZodMiniCustom, fn, _params);
 }
 // superRefine
 // @__NO_SIDE_EFFECTS__
 function superRefine(fn, params) {
-    return core._superRefine(fn, params);
+    return _superRefine(fn, params);
 }
 // Re-export describe and meta from core
 const schemas_describe = describe;
@@ -10234,23 +10282,75 @@ function _function(params) {
 }
 
 
-;// CONCATENATED MODULE: ./src/providers/body.ts
+;// CONCATENATED MODULE: ./src/providers/answer.ts
 
 
+// Schemas for the fields of a provider's answer. Provider text is untrusted: whatever the action prints, outputs,
+// exports or writes to the summary is checked here first, so that it can become neither a workflow command nor a
+// line break in an output nor markup.
+const TOKEN_LENGTH = { min: 8, max: 8192 };
+/** What is wrong with a token, without quoting it; undefined when it can be sent back in an HTTP header. */
+function tokenProblem(token) {
+    if (token.length < TOKEN_LENGTH.min)
+        return `is ${token.length} characters long, shorter than any real token (at least ${TOKEN_LENGTH.min})`;
+    if (token.length > TOKEN_LENGTH.max)
+        return `is ${token.length} characters long, longer than the ${TOKEN_LENGTH.max / 1024} KiB a header can carry`;
+    // GitHub masks a secret line by line, and the token goes back in a header: it must be one run of visible ASCII.
+    if (/[\r\n]/.test(token))
+        return 'holds a line break';
+    if (/\s/u.test(token))
+        return 'holds whitespace';
+    if (/[\p{Cc}\p{Cf}]/u.test(token))
+        return 'holds a control character';
+    if (/[^\x21-\x7e]/.test(token))
+        return 'holds a character outside printable ASCII';
+    return undefined;
+}
+/** The token itself. */
+const issuedToken = schemas_string().check(superRefine((token, ctx) => {
+    const problem = tokenProblem(token);
+    if (problem)
+        ctx.addIssue({ code: 'custom', message: `the token ${problem}; it is not quoted here` });
+}));
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** An identifier in UUID form, as Soda Cloud's organisations have. */
+const answer_uuid = schemas_string().check(_regex(UUID, { error: 'is not a UUID' }));
+/** A numeric id, sent as a JSON number or a string of digits; read as its digits. */
+const digits = pipe(union([schemas_number(), schemas_string()]), transform((value, ctx) => {
+    if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0)
+        return String(value);
+    if (typeof value === 'string' && /^\d{1,20}$/.test(value))
+        return value;
+    ctx.issues.push({ code: 'custom', input: value, message: 'is not digits' });
+    return NEVER;
+}));
+/** Printable text of at most `max` characters: no control, format or line-separator characters. */
+const printableText = (max) => schemas_string()
+    .check(_maxLength(max, { error: `is longer than ${max} characters` }), _regex(/^[^\p{Cc}\p{Cf}\p{Zl}\p{Zp}]*$/u, { error: 'holds control characters' }));
+/** A field that may be left out or sent as null; both mean "not said". */
+const answer_optional = (schema) => optional(nullable(schema));
 /**
- * Validates a provider's 2xx body against its documented schema.
- * The message names the fields and the expected types, never the values: a body can hold a token.
+ * Validates a provider's 2xx body against its schema. A usable token in `tokenField` is masked first, so that it
+ * stays hidden even when another field is refused. The message names the provider and the fields, never the
+ * values: a body can hold a token or an echoed credential.
  */
-function readBody(schema, body, title) {
+function readAnswer(schema, body, title, secret, tokenField = 'token') {
+    const token = typeof body === 'object' && body !== null ? body[tokenField] : undefined;
+    if (typeof token === 'string' && tokenProblem(token) === undefined)
+        secret(token);
     // reportInput lets a missing field be told from a wrong one; the values themselves are never printed.
     const result = schema.safeParse(body, { reportInput: true });
     if (result.success)
         return result.data;
     const problems = result.error.issues.map(issue => {
         const field = issue.path.length > 0 ? `'${issue.path.join('.')}'` : 'the body';
-        return issue.code === 'invalid_type' && issue.input === undefined
-            ? `${field} is missing`
-            : `${field} is not ${issue.code === 'invalid_type' ? withArticle(issue.expected) : 'valid'}`;
+        if (issue.code === 'invalid_type' && issue.input === undefined)
+            return `${field} is missing`;
+        if (issue.code === 'invalid_type')
+            return `${field} is not ${withArticle(issue.expected)}`;
+        if (issue.code === 'custom' && issue.path[0] === 'token')
+            return issue.message;
+        return `${field} ${issue.code === 'custom' || issue.code === 'invalid_format' || issue.code === 'too_big' ? issue.message : 'is not valid'}`;
     });
     throw new TokenRequestError(`${title} answered 200 but not with the documented token response: ${problems.join('; ')}.`);
 }
@@ -10259,57 +10359,79 @@ const withArticle = (noun) => `${/^[aeiou]/.test(noun) ? 'an' : 'a'} ${noun}`;
 ;// CONCATENATED MODULE: ./src/providers/sirdata.ts
 
 
-
-// The documented answer; partner_id and expiration_time are read when present but not required,
-// since a usable token matters more than the metadata around it.
-const TokenBody = object({
-    token: schemas_string().check(_minLength(1)),
-    partner_id: optional(union([schemas_number(), schemas_string()])),
-    expiration_time: optional(schemas_string())
+// The documented answer (shared/seeds/sirdata-get-token.md). partner_id and expiration_time are read when present
+// but not required, since a usable token matters more than the metadata around it.
+const TokenAnswer = object({
+    token: issuedToken,
+    partner_id: answer_optional(digits),
+    expiration_time: answer_optional(unknown())
 });
-// Sirdata writes Go's RFC 3339 with nanoseconds and an offset (2019-12-11T17:52:30.821624721+01:00).
-// JavaScript dates hold milliseconds, so the fraction is cut to three digits before parsing.
-const RFC3339 = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})(?:\.(\d+))?(Z|[+-]\d{2}:\d{2})$/i;
-function parseSirdataTime(text) {
-    const match = RFC3339.exec(text.trim());
+// RFC 3339 (section 5.6): Sirdata writes Go's form, with nanoseconds and an offset (2019-12-11T17:52:30.821624721+01:00).
+const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(?:([Zz])|([+-])(\d{2}):(\d{2}))$/;
+/** Reads an RFC 3339 date-time to the millisecond (the fraction is truncated); undefined when it is not one. */
+function parseRfc3339(text) {
+    const match = RFC3339.exec(text);
     if (!match)
         return undefined;
-    const [, dateTime, fraction = '', offset = ''] = match;
-    const date = new Date(`${dateTime}.${fraction.slice(0, 3).padEnd(3, '0')}${offset.toUpperCase()}`);
-    return Number.isNaN(date.getTime()) ? undefined : date;
+    const [year, month, day, hour, minute, second] = match.slice(1, 7).map(Number);
+    const millis = Number((match[7] ?? '').slice(0, 3).padEnd(3, '0'));
+    const [sign, offsetHours, offsetMinutes] = [match[9], Number(match[10] ?? 0), Number(match[11] ?? 0)];
+    if (hour > 23 || minute > 59 || second > 60 || offsetHours > 23 || offsetMinutes > 59)
+        return undefined;
+    // A leap second (:60) is read as the instant after :59.999.
+    const utc = Date.UTC(year, month - 1, day, hour, minute, Math.min(second, 59), millis);
+    const local = new Date(utc);
+    // Date.UTC rolls 31 February over into March: a date that does not round-trip does not exist.
+    if (local.getUTCFullYear() !== year || local.getUTCMonth() !== month - 1 || local.getUTCDate() !== day)
+        return undefined;
+    const offsetMs = (sign === '-' ? -1 : 1) * (offsetHours * 60 + offsetMinutes) * 60_000;
+    return new Date(utc - offsetMs + (second === 60 ? 1000 : 0));
+}
+function readExpiry(value) {
+    if (value === undefined || value === null)
+        return {};
+    const expiresAt = typeof value === 'string' ? parseRfc3339(value) : undefined;
+    if (expiresAt)
+        return { expiresAt };
+    const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
+    return { unreadableExpiry: { field: 'expiration_time', text } };
 }
 const sirdata = {
     name: 'sirdata',
     title: 'Sirdata',
+    inputs: {
+        // Digits only: the id goes into the URL path.
+        'partner-id': {
+            env: 'SIRDATA_PARTNER_ID',
+            schema: schemas_string().check(_regex(/^\d{1,20}$/, { error: 'must be digits only: your Sirdata partner id.' }))
+        },
+        username: { env: 'SIRDATA_LOGIN' },
+        password: { env: 'SIRDATA_PASSWORD', secret: true }
+    },
     regions: { global: 'https://partner-api.sddan.com/api/v1' },
-    inputs: ['partner-id'],
-    envFallbacks: { 'partner-id': 'SIRDATA_PARTNER_ID', username: 'SIRDATA_LOGIN', password: 'SIRDATA_PASSWORD' },
+    defaultRegion: 'global',
     envName: 'SIRDATA_TOKEN',
-    request({ partnerId, username, password }) {
-        if (!partnerId)
-            throw new InputError([{ input: 'partner-id', message: 'is required for sirdata.' }]);
-        const body = JSON.stringify({ login: username, password });
+    account: [{ output: 'partner-id', label: 'Partner id' }],
+    request(inputs) {
+        const { password } = inputs;
         const escaped = JSON.stringify(password).slice(1, -1);
-        // Sirdata's token endpoint is a GET that carries a JSON body; the transport sends its Content-Length.
         return {
-            method: 'GET',
-            path: `/public/auth/partner/${encodeURIComponent(partnerId)}/token`,
-            headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-            body,
+            // Sirdata's token endpoint is a GET that carries a JSON body; the transport sends its Content-Length.
+            request: {
+                method: 'GET',
+                path: `/public/auth/partner/${encodeURIComponent(inputs['partner-id'])}/token`,
+                headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+                body: JSON.stringify({ login: inputs.username, password })
+            },
             // A password with quotes or backslashes appears escaped in the body: mask that form too.
             secrets: escaped === password ? [] : [escaped]
         };
     },
-    parse(body, _now) {
-        const answer = readBody(TokenBody, body, 'Sirdata');
-        const account = {};
-        if (answer.partner_id !== undefined)
-            account['partner-id'] = String(answer.partner_id);
-        return {
-            token: answer.token,
-            expiresAt: answer.expiration_time === undefined ? undefined : parseSirdataTime(answer.expiration_time),
-            account
-        };
+    parse(body, { inputs, secret }) {
+        const answer = readAnswer(TokenAnswer, body, 'Sirdata', secret);
+        // The partner id the workflow asked for stands in when the answer leaves it out.
+        const partnerId = answer.partner_id ?? inputs['partner-id'];
+        return { token: answer.token, ...readExpiry(answer.expiration_time), account: { 'partner-id': partnerId } };
     },
     hint(status) {
         switch (status) {
@@ -10330,41 +10452,56 @@ const sirdata = {
 ;// CONCATENATED MODULE: ./src/providers/soda.ts
 
 
-// Soda's OpenAPI schema marks every field optional; only the token is indispensable.
-const soda_TokenBody = object({
-    token: schemas_string().check(_minLength(1)),
-    expires_in: optional(schemas_int().check(_nonnegative())),
-    organization_id: optional(schemas_string()),
-    user: optional(schemas_string())
+// The documented GetTokenResult (shared/seeds/soda-reporting-get-token.md). Its OpenAPI schema marks every field
+// optional; only the token is indispensable. A user is the sign-up e-mail: 320 characters at most (RFC 5321).
+const soda_TokenAnswer = object({
+    token: issuedToken,
+    expires_in: answer_optional(unknown()),
+    organization_id: answer_optional(answer_uuid),
+    user: answer_optional(printableText(320))
 });
+const TEN_YEARS_SECONDS = 10 * 366 * 86_400;
+function soda_readExpiry(value, now) {
+    if (value === undefined || value === null)
+        return {};
+    if (typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= TEN_YEARS_SECONDS) {
+        return { expiresAt: new Date(now.getTime() + value * 1000) };
+    }
+    return { unreadableExpiry: { field: 'expires_in', text: JSON.stringify(value) ?? String(value) } };
+}
 const soda = {
     name: 'soda',
     title: 'Soda Cloud',
+    inputs: {
+        username: { env: 'SODA_USERNAME' },
+        password: { env: 'SODA_PASSWORD', secret: true }
+    },
     regions: { eu: 'https://reporting.cloud.soda.io/v1', us: 'https://reporting.cloud.us.soda.io/v1' },
-    inputs: ['region'],
-    envFallbacks: { username: 'SODA_USERNAME', password: 'SODA_PASSWORD' },
+    defaultRegion: 'eu',
     envName: 'SODA_TOKEN',
+    account: [
+        { output: 'organization-id', label: 'Organisation' },
+        { output: 'user', label: 'User' }
+    ],
     request({ username, password }) {
         const basic = Buffer.from(`${username}:${password}`, 'utf8').toString('base64');
         return {
-            method: 'GET',
-            path: '/get_token',
-            headers: { Authorization: `Basic ${basic}`, Accept: 'application/json' },
+            request: {
+                method: 'GET',
+                path: '/get_token',
+                headers: { Authorization: `Basic ${basic}`, Accept: 'application/json' }
+            },
             secrets: [basic]
         };
     },
-    parse(body, now) {
-        const answer = readBody(soda_TokenBody, body, 'Soda Cloud');
+    parse(body, { now, secret }) {
+        const answer = readAnswer(soda_TokenAnswer, body, 'Soda Cloud', secret);
         const account = {};
         if (answer.organization_id)
             account['organization-id'] = answer.organization_id;
         if (answer.user)
             account['user'] = answer.user;
-        return {
-            token: answer.token,
-            expiresAt: answer.expires_in === undefined ? undefined : new Date(now.getTime() + answer.expires_in * 1000),
-            account
-        };
+        return { token: answer.token, ...soda_readExpiry(answer.expires_in, now), account };
     },
     hint(status) {
         switch (status) {
@@ -10385,11 +10522,8 @@ const soda = {
 ;// CONCATENATED MODULE: ./src/providers/index.ts
 
 
-/** Every provider the action can mint for, by `provider` input value. */
-const providers = {
-    [sirdata.name]: sirdata,
-    [soda.name]: soda
-};
+/** Every provider the action can mint for, by `provider` input value. Adding one is one line here. */
+const providers = Object.fromEntries([sirdata, soda].map(provider => [provider.name, provider]));
 
 ;// CONCATENATED MODULE: external "node:crypto"
 const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
@@ -10405,24 +10539,47 @@ const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(im
 //   run id      8 bytes  GITHUB_RUN_ID, big-endian
 //   repository  8 bytes  SHA-256 of GITHUB_REPOSITORY, truncated
 //   nonce      12 bytes  fresh for every seal
-const VERSION = 1;
-const PREFIX = `tm${VERSION}.`;
+const ENVELOPE_VERSION = 1;
+const PREFIX = `tm${ENVELOPE_VERSION}.`;
 const HEADER_BYTES = 36;
 const TAG_BYTES = 16;
 const SALT = 'token-mint-action seal v1';
 const SEAL_KEY_ADVICE = 'make one with `openssl rand -base64 32` and store it as a repository secret';
-/** Reads `seal-key`: at least 32 bytes, as hex or base64 (either alphabet). Undefined when it is not a usable key. */
-function parseSealKey(text) {
+/**
+ * Reads `seal-key`: at least 32 random bytes, as hex or base64 (either alphabet). Returns the derived keys, or what
+ * is wrong with the text (completing "Input 'seal-key' ..."), never quoting it.
+ */
+function readSealKey(text) {
     const trimmed = text.trim();
-    let bytes;
-    if (/^(?:[0-9a-fA-F]{2})+$/.test(trimmed))
-        bytes = Buffer.from(trimmed, 'hex');
-    else if (/^[A-Za-z0-9+/]+={0,2}$/.test(trimmed) || /^[A-Za-z0-9_-]+$/.test(trimmed))
-        bytes = Buffer.from(trimmed, 'base64');
-    if (!bytes || bytes.length < 32)
-        return undefined;
+    const hex = /^(?:[0-9a-fA-F]{2})+$/.test(trimmed);
+    const base64 = !hex && (/^[A-Za-z0-9+/]+={0,2}$/.test(trimmed) || /^[A-Za-z0-9_-]+$/.test(trimmed));
+    const bytes = hex ? Buffer.from(trimmed, 'hex') : base64 ? Buffer.from(trimmed, 'base64') : undefined;
+    if (!bytes || bytes.length < 32) {
+        return { problem: `must be at least 32 random bytes, written as base64 or hex: ${SEAL_KEY_ADVICE}.` };
+    }
+    if (!looksRandom(trimmed.replace(/=+$/, ''), bytes, hex)) {
+        return { problem: `does not look random (a pattern, or a passphrase): ${SEAL_KEY_ADVICE}.` };
+    }
     const derive = (label, length) => Buffer.from((0,external_node_crypto_namespaceObject.hkdfSync)('sha256', bytes, SALT, label, length));
-    return { encryption: derive('aes-256-gcm key', 32), check: derive('key check', 8) };
+    return { key: { encryption: derive('aes-256-gcm key', 32), check: derive('key check', 8) } };
+}
+/**
+ * Refuses keys a person made up. The thresholds are set so that keys from `openssl rand -base64 32` or `-hex 32`
+ * fail less than once in ten million (computed exactly in __tests__/seal.test.ts):
+ * - bytes that repeat with a period of 16 or less (all zeros, "abab...");
+ * - hex using fewer than 10 of its 16 digits;
+ * - base64 using fewer than 20 distinct characters, or without both upper- and lower-case letters
+ *   (44 lowercase letters are valid base64, and a passphrase).
+ */
+function looksRandom(text, bytes, hex) {
+    for (let period = 1; period <= 16; period++) {
+        if (bytes.subarray(period).equals(bytes.subarray(0, bytes.length - period)))
+            return false;
+    }
+    const distinct = new Set(hex ? text.toLowerCase() : text).size;
+    if (hex)
+        return distinct >= 10;
+    return distinct >= 20 && /[a-z]/.test(text) && /[A-Z]/.test(text);
 }
 const Sealed = object({
     p: schemas_string(),
@@ -10451,11 +10608,12 @@ function sealToken(issued, key, binding) {
  * With `expected`, the token must be for that provider.
  */
 function unsealToken(text, key, binding, now, expected) {
-    const match = /^tm(\d{1,6})\.([A-Za-z0-9_-]*)$/.exec(text.trim());
+    // The version is written without leading zeros: 'tm01.' is not a spelling of 'tm1.'.
+    const match = /^tm([1-9]\d{0,5})\.([A-Za-z0-9_-]*)$/.exec(text.trim());
     if (!match)
         throw new SealError('is not a sealed token from this action: it is malformed or truncated.');
-    if (Number(match[1]) !== VERSION) {
-        throw new SealError(`has format version ${match[1]}, and this version of the action reads version ${VERSION}: ` +
+    if (Number(match[1]) !== ENVELOPE_VERSION) {
+        throw new SealError(`has format version ${match[1]}, and this version of the action reads version ${ENVELOPE_VERSION}: ` +
             'seal and unseal with the same version of the action.');
     }
     const body = match[2];
@@ -10500,7 +10658,15 @@ function unsealToken(text, key, binding, now, expected) {
     if (expiresAt && expiresAt.getTime() <= now.getTime()) {
         throw new SealError(`holds a ${provider.title} token that expired at ${expiresAt.toISOString()}: mint the token in this job instead.`);
     }
-    return { provider, region: opened.data.r, token: opened.data.t, expiresAt, account: opened.data.a, issuedAt: now };
+    return {
+        provider,
+        region: opened.data.r,
+        token: opened.data.t,
+        expiresAt,
+        account: opened.data.a,
+        issuedAt: now,
+        origin: 'unsealed'
+    };
 }
 function runIdBytes({ runId }) {
     const bytes = Buffer.alloc(8);
@@ -10522,7 +10688,118 @@ function safeJson(text) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/settings.ts
+;// CONCATENATED MODULE: ./src/settings/defaults.ts
+// The one place where defaults and limits are written. settings.ts applies them, the CLI's usage text quotes them,
+// and a test checks that action.yml declares the same defaults.
+const DEFAULTS = {
+    exportEnv: true,
+    timeoutSeconds: 30,
+    maxAttempts: 3,
+    minValiditySeconds: 60
+};
+const LIMITS = {
+    timeoutSeconds: 600,
+    maxAttempts: 10,
+    minValiditySeconds: 86_400
+};
+
+;// CONCATENATED MODULE: ./src/settings/fields.ts
+
+// Schemas for single inputs, as raw text in. Every message completes "Input 'name' ..." and quotes the value back
+// only for inputs that cannot hold a secret, cut short.
+const quote = (value) => `'${String(value).slice(0, 40)}'`;
+const trimmed = schemas_string().check(_trim());
+const lowerCased = schemas_string().check(_trim(), _toLowerCase());
+const oneOf = (values) => pipe(lowerCased, schemas_enum(values, {
+    error: issue => `must be one of: ${values.join(', ')} (got ${quote(issue.input)}).`
+}));
+// The runner's YAML 1.2 booleans, as @actions/core's getBooleanInput accepts them.
+const booleanText = pipe(trimmed, pipe(schemas_enum(['true', 'True', 'TRUE', 'false', 'False', 'FALSE'], {
+    error: issue => `must be true or false (got ${quote(issue.input)}).`
+}), transform(text => text.toLowerCase() === 'true')));
+const numberText = (description, check) => pipe(trimmed, transform((text, ctx) => {
+    const number = Number(text);
+    if (text !== '' && check(number))
+        return number;
+    ctx.issues.push({ code: 'custom', input: text, message: `must be ${description} (got ${quote(text)}).` });
+    return NEVER;
+}));
+const wholeNumber = (from, to, unit = '') => numberText(`a whole number${unit} from ${from} to ${to}`, n => Number.isInteger(n) && n >= from && n <= to);
+const LOOPBACK_HOST = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
+/** Why a base-url cannot be used, rule by rule; undefined when it can. Credentials in a URL would leak into logs. */
+function apiRootProblem(url) {
+    if (url.username || url.password)
+        return 'must not hold credentials (user:password@): pass them as inputs.';
+    if (url.search || url.hash)
+        return 'must not have a query (?) or a fragment (#): give the API root only.';
+    if (url.protocol === 'https:')
+        return undefined;
+    if (url.protocol !== 'http:')
+        return `must be an https:// URL (got a ${url.protocol.slice(0, 20)} URL).`;
+    if (LOOPBACK_HOST.test(url.hostname))
+        return undefined;
+    return 'must be an https:// URL: plain http:// is allowed only to a loopback host (127.0.0.1, ::1, localhost).';
+}
+const apiRoot = pipe(trimmed, transform((text, ctx) => {
+    const url = URL.canParse(text) ? new URL(text) : undefined;
+    const problem = url ? apiRootProblem(url) : 'must be an https:// URL, such as https://gateway.example.com/v1.';
+    if (url && !problem)
+        return url;
+    ctx.issues.push({ code: 'custom', input: text, message: problem ?? '' });
+    return NEVER;
+}));
+// Names the dynamic loader, the shell or a common runtime reads at start-up, and the proxy and CA variables: a token
+// exported under one of them would change how every later step runs (PATH, LD_PRELOAD, BASH_ENV...).
+const START_UP_NAMES = new Set([
+    'PATH',
+    'HOME',
+    'SHELL',
+    'IFS',
+    'ENV',
+    'BASH_ENV',
+    'CDPATH',
+    'PS4',
+    'PROMPT_COMMAND',
+    'ZDOTDIR',
+    'JAVA_TOOL_OPTIONS',
+    '_JAVA_OPTIONS',
+    'CLASSPATH',
+    'PERLLIB',
+    'REQUESTS_CA_BUNDLE',
+    'CURL_CA_BUNDLE'
+]);
+const START_UP_PREFIXES = ['BASH_FUNC_', 'LD_', 'DYLD_', 'NODE_', 'PYTHON', 'PERL5', 'RUBY', 'GIT_', 'SSL_CERT_'];
+/** Why a variable name cannot carry the token; undefined when it can. Case-insensitive, as Windows is. */
+function envNameProblem(name) {
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) {
+        return 'must be a valid environment variable name: letters, digits and _, not starting with a digit.';
+    }
+    const upper = name.toUpperCase();
+    // The runner refuses to let a step overwrite these through GITHUB_ENV.
+    if (upper.startsWith('GITHUB_') || upper.startsWith('RUNNER_')) {
+        return 'must not be a GITHUB_* or RUNNER_* variable: the runner does not let a step set those.';
+    }
+    if (upper.endsWith('_PROXY')) {
+        return `must not be a proxy variable (${quote(name)}): later steps would send their traffic to the token.`;
+    }
+    const prefix = START_UP_PREFIXES.find(p => upper.startsWith(p));
+    if (START_UP_NAMES.has(upper) || prefix) {
+        const family = prefix ? `a ${prefix}* variable` : quote(name);
+        return `must not be ${family}: the loader, the shell or a runtime reads it at start-up, so the token would change how later steps run. Choose a name of your own, such as SODA_TOKEN.`;
+    }
+    return undefined;
+}
+const envName = pipe(trimmed, transform((name, ctx) => {
+    const problem = envNameProblem(name);
+    if (!problem)
+        return name;
+    ctx.issues.push({ code: 'custom', input: name, message: problem });
+    return NEVER;
+}));
+
+;// CONCATENATED MODULE: ./src/settings/settings.ts
+
+
 
 
 
@@ -10543,206 +10820,164 @@ const INPUT_NAMES = [
     'sealed-token',
     'min-validity'
 ];
-const LIMITS = { timeoutSeconds: 600, maxAttempts: 10, minValiditySeconds: 86_400 };
 const PROVIDER_NAMES = Object.keys(providers);
-// Values are quoted back only for inputs that cannot hold a secret, and cut short.
-const quote = (value) => `'${String(value).slice(0, 40)}'`;
-const trimmed = schemas_string().check(_trim());
-const lowerCased = schemas_string().check(_trim(), _toLowerCase());
-const oneOf = (values) => pipe(lowerCased, schemas_enum(values, {
-    error: issue => `must be one of: ${values.join(', ')} (got ${quote(issue.input)}).`
-}));
-// The runner's YAML 1.2 booleans, as @actions/core's getBooleanInput accepts them.
-const booleanText = pipe(trimmed, schemas_enum(['true', 'True', 'TRUE', 'false', 'False', 'FALSE'], {
-    error: issue => `must be true or false (got ${quote(issue.input)}).`
-}));
-const numberText = (description, check) => pipe(trimmed, transform((text, ctx) => {
-    const number = Number(text);
-    if (text !== '' && check(number))
-        return number;
-    ctx.issues.push({ code: 'custom', input: text, message: `must be ${description} (got ${quote(text)}).` });
-    return NEVER;
-}));
-const apiRoot = pipe(trimmed, transform((text, ctx) => {
-    const url = URL.canParse(text) ? new URL(text) : undefined;
-    if (url && isAllowedApiRoot(url))
-        return url;
-    ctx.issues.push({
-        code: 'custom',
-        input: text,
-        message: 'must be an https:// URL, or http:// to a loopback host (127.0.0.1, ::1, localhost), ' +
-            'with no credentials, query or fragment.'
-    });
-    return NEVER;
-}));
-const envName = pipe(trimmed, schemas_string().check(_regex(/^[A-Za-z_][A-Za-z0-9_]*$/, {
-    error: 'must be a valid environment variable name: letters, digits and _, not starting with a digit.'
-}), 
-// The runner refuses to let a step overwrite these through GITHUB_ENV.
-refine(name => !/^(GITHUB_|RUNNER_)/i.test(name) && name.toUpperCase() !== 'NODE_OPTIONS', {
-    error: 'must not be a GITHUB_* or RUNNER_* variable or NODE_OPTIONS: the runner does not let a step set those.'
-})));
+// Inputs only some providers read; the others warn that they ignore them.
+const PROVIDER_INPUTS = new Set(['region', ...Object.values(providers).flatMap(p => Object.keys(p.inputs))]);
 const sealKey = pipe(schemas_string(), transform((text, ctx) => {
-    const key = parseSealKey(text);
-    if (key)
-        return key;
+    const read = readSealKey(text);
+    if ('key' in read)
+        return read.key;
     // Never quote the value: it is a secret, even when it is a bad one.
-    ctx.issues.push({
-        code: 'custom',
-        input: '',
-        message: `must be at least 32 random bytes, written as base64 or hex: ${SEAL_KEY_ADVICE}.`
-    });
+    ctx.issues.push({ code: 'custom', input: '', message: read.problem });
     return NEVER;
 }));
-const partnerId = pipe(trimmed, schemas_string().check(_regex(/^\d{1,20}$/, { error: 'must be digits only: your Sirdata partner id.' })));
+// Inputs every run reads, minting or unsealing.
+const commonShape = {
+    'export-env': optional(booleanText),
+    'env-name': optional(envName),
+    'min-validity': optional(wholeNumber(0, LIMITS.minValiditySeconds, ' of seconds')),
+    'seal-key': optional(sealKey)
+};
+const mintShape = {
+    ...commonShape,
+    'base-url': optional(apiRoot),
+    timeout: optional(numberText(`a number of seconds above 0 and at most ${LIMITS.timeoutSeconds}`, n => n > 0 && n <= LIMITS.timeoutSeconds)),
+    'max-attempts': optional(wholeNumber(1, LIMITS.maxAttempts))
+};
 /**
- * Validates raw inputs (with environment fallbacks) into Settings.
- * Throws one InputError listing every problem; returns warnings for inputs that do not apply.
+ * Validates raw inputs (with the providers' environment fallbacks) into Settings, in one pass per mode.
+ * Throws one InputError listing every problem; returns warnings for inputs that do nothing in this run.
  */
 function parseSettings(raw, env) {
     const value = (name) => raw[name]?.trim() || undefined;
-    const warnings = [];
-    const problems = [];
     const unsealing = value('sealed-token') !== undefined;
-    const providerName = value('provider');
-    let provider;
-    if (providerName) {
-        const chosen = oneOf(PROVIDER_NAMES).safeParse(providerName);
-        if (chosen.success)
-            provider = providers[chosen.data];
-        else
-            problems.push(...problemsOf(chosen.error, 'provider'));
-    }
-    else if (!unsealing) {
+    const problems = [];
+    const provider = readProvider(value('provider'), unsealing, problems);
+    return unsealing ? parseUnseal(value, env, provider, problems) : parseMint(value, env, provider, problems);
+}
+function readProvider(name, unsealing, problems) {
+    if (!name) {
+        if (unsealing)
+            return undefined;
         problems.push({ input: 'provider', message: `is required: one of ${PROVIDER_NAMES.join(', ')}.` });
+        return undefined;
     }
-    // Without a known provider, nothing else can be checked against it.
-    if (!unsealing && !provider)
+    const chosen = oneOf(PROVIDER_NAMES).safeParse(name);
+    if (chosen.success)
+        return providers[chosen.data];
+    problems.push(...problemsOf(chosen.error, 'provider'));
+    return undefined;
+}
+function parseMint(value, env, provider, problems) {
+    const readsRegion = provider !== undefined && Object.keys(provider.regions).length > 1;
+    const shape = {
+        ...mintShape,
+        ...(readsRegion ? { region: optional(oneOf(Object.keys(provider.regions))) } : {}),
+        ...(provider ? providerShape(provider) : {})
+    };
+    const values = {};
+    for (const name of Object.keys(mintShape))
+        values[name] = value(name);
+    if (readsRegion)
+        values.region = value('region');
+    for (const [name, input] of Object.entries(provider?.inputs ?? {})) {
+        values[name] = value(name) ?? ((input.env && env[input.env]?.trim()) || undefined);
+    }
+    const parsed = object(shape).safeParse(values);
+    if (!parsed.success)
+        problems.push(...problemsOf(parsed.error));
+    const seal = parsed.success ? bindSeal(parsed.data['seal-key'], env, problems) : undefined;
+    if (!provider || !parsed.success || problems.length > 0)
         throw new InputError(problems);
-    const common = object({
-        'export-env': optional(booleanText),
-        'env-name': optional(envName),
-        'min-validity': optional(numberText(`a whole number of seconds from 0 to ${LIMITS.minValiditySeconds}`, n => Number.isInteger(n) && n >= 0 && n <= LIMITS.minValiditySeconds)),
-        'seal-key': optional(sealKey)
-    })
-        .safeParse({
+    const fields = parsed.data;
+    const region = fields.region ?? provider.defaultRegion;
+    const inputs = Object.fromEntries(Object.keys(provider.inputs).map(name => [name, fields[name]]));
+    return {
+        settings: {
+            mode: 'mint',
+            ...commonSettings(fields, seal),
+            provider,
+            inputs,
+            region,
+            apiRoot: fields['base-url'] ?? new URL(provider.regions[region]),
+            timeoutMs: Math.round((fields.timeout ?? DEFAULTS.timeoutSeconds) * 1000),
+            maxAttempts: fields['max-attempts'] ?? DEFAULTS.maxAttempts
+        },
+        warnings: ignoredInputs(value, provider)
+    };
+}
+/** The chosen provider's inputs: required, with the environment variable named when missing. */
+function providerShape(provider) {
+    return Object.fromEntries(Object.entries(provider.inputs).map(([name, input]) => {
+        const fallback = input.env ? `, or the ${input.env} environment variable` : '';
+        const required = schemas_string({ error: `is required for ${provider.name}: set it${fallback}.` });
+        return [name, input.schema ? pipe(required, input.schema) : required];
+    }));
+}
+function parseUnseal(value, env, provider, problems) {
+    const shape = object({
+        ...commonShape,
+        'seal-key': pipe(schemas_string({ error: 'is required with sealed-token: pass the same secret as the job that sealed it.' }), sealKey)
+    });
+    const result = shape.safeParse({
         'export-env': value('export-env'),
         'env-name': value('env-name'),
         'min-validity': value('min-validity'),
         'seal-key': value('seal-key')
     });
-    if (!common.success)
-        problems.push(...problemsOf(common.error));
-    // A sealed token is bound to the repository and run that sealed it, as the runner names them.
-    const binding = { repository: env.GITHUB_REPOSITORY?.trim() ?? '', runId: env.GITHUB_RUN_ID?.trim() ?? '' };
-    const key = common.success ? common.data['seal-key'] : undefined;
-    if (key && (!binding.repository || !/^\d{1,19}$/.test(binding.runId))) {
-        problems.push({
-            input: 'seal-key',
-            message: 'needs GITHUB_REPOSITORY and GITHUB_RUN_ID, which the runner sets: sealed tokens work only inside a GitHub Actions workflow run.'
-        });
-    }
-    const shared = common.success
-        ? {
-            exportEnv: (common.data['export-env'] ?? 'true').toLowerCase() === 'true',
-            envName: common.data['env-name'],
-            minValiditySeconds: common.data['min-validity'] ?? 60,
-            seal: key ? { key, binding } : undefined
-        }
-        : undefined;
-    if (unsealing) {
-        if (!value('seal-key')) {
-            problems.push({
-                input: 'seal-key',
-                message: 'is required with sealed-token: pass the same secret as the job that sealed it.'
-            });
-        }
-        // Inputs with no default in action.yml are only set on purpose: say that they do nothing here.
-        for (const input of ['partner-id', 'region', 'username', 'password', 'base-url']) {
-            if (value(input))
-                warnings.push(`Input '${input}' is ignored: the token comes from sealed-token, not from the provider.`);
-        }
-        if (problems.length > 0 || !shared?.seal)
-            throw new InputError(problems);
-        return {
-            settings: {
-                mode: 'unseal',
-                ...shared,
-                seal: shared.seal,
-                sealedToken: value('sealed-token'),
-                provider
-            },
-            warnings
-        };
-    }
-    const chosen = provider;
-    const uses = (input) => chosen.inputs.includes(input);
-    for (const input of ['partner-id', 'region']) {
-        if (!uses(input) && value(input)) {
-            warnings.push(`Input '${input}' does not apply to ${chosen.name} and is ignored.`);
-        }
-    }
-    // An empty input falls back to the provider's environment variable, then to "missing".
-    const withFallback = (input) => {
-        const variable = chosen.envFallbacks[input];
-        const found = value(input) ?? (variable ? env[variable]?.trim() || undefined : undefined);
-        if (found === undefined) {
-            const fallback = variable ? `, or the ${variable} environment variable` : '';
-            problems.push({ input, message: `is required for ${chosen.name}: set it${fallback}.` });
-        }
-        return found;
-    };
-    const regions = Object.keys(chosen.regions);
-    const schema = object({
-        region: optional(oneOf(regions)),
-        'base-url': optional(apiRoot),
-        'partner-id': optional(partnerId),
-        timeout: optional(numberText(`a number of seconds above 0 and at most ${LIMITS.timeoutSeconds}`, n => n > 0 && n <= LIMITS.timeoutSeconds)),
-        'max-attempts': optional(numberText(`a whole number from 1 to ${LIMITS.maxAttempts}`, n => Number.isInteger(n) && n >= 1 && n <= LIMITS.maxAttempts))
-    });
-    const username = withFallback('username');
-    const password = withFallback('password');
-    const partner = uses('partner-id') ? withFallback('partner-id') : undefined;
-    const parsed = schema.safeParse({
-        region: uses('region') ? value('region') : undefined,
-        'base-url': value('base-url'),
-        'partner-id': partner,
-        timeout: value('timeout'),
-        'max-attempts': value('max-attempts')
-    });
-    if (!parsed.success)
-        problems.push(...problemsOf(parsed.error));
-    if (problems.length > 0 || !parsed.success || !shared)
+    if (!result.success)
+        problems.push(...problemsOf(result.error));
+    const seal = result.success ? bindSeal(result.data['seal-key'], env, problems) : undefined;
+    if (!seal || !result.success || problems.length > 0)
         throw new InputError(problems);
-    const fields = parsed.data;
-    const region = fields.region ?? regions[0];
+    // Inputs that only a minting run reads are only set on purpose: say that they do nothing here.
+    const warnings = ['partner-id', 'region', 'username', 'password', 'base-url']
+        .filter(name => value(name))
+        .map(name => `Input '${name}' is ignored: the token comes from sealed-token, not from the provider.`);
     return {
         settings: {
-            mode: 'mint',
-            ...shared,
-            provider: chosen,
-            region,
-            apiRoot: fields['base-url'] ?? new URL(chosen.regions[region]),
-            partnerId: fields['partner-id'],
-            username: username,
-            password: password,
-            timeoutMs: Math.round((fields.timeout ?? 30) * 1000),
-            maxAttempts: fields['max-attempts'] ?? 3
+            mode: 'unseal',
+            ...commonSettings(result.data, seal),
+            seal,
+            sealedToken: value('sealed-token'),
+            provider
         },
         warnings
     };
 }
+/** A sealed token is bound to the repository and run that sealed it, as the runner names them. */
+function bindSeal(key, env, problems) {
+    if (!key)
+        return undefined;
+    const binding = { repository: env.GITHUB_REPOSITORY?.trim() ?? '', runId: env.GITHUB_RUN_ID?.trim() ?? '' };
+    if (binding.repository && /^\d{1,19}$/.test(binding.runId))
+        return { key, binding };
+    problems.push({
+        input: 'seal-key',
+        message: 'needs GITHUB_REPOSITORY and GITHUB_RUN_ID, which the runner sets: sealed tokens work only inside a GitHub Actions workflow run.'
+    });
+    return undefined;
+}
+function commonSettings(fields, seal) {
+    return {
+        exportEnv: fields['export-env'] ?? DEFAULTS.exportEnv,
+        envName: fields['env-name'],
+        minValiditySeconds: fields['min-validity'] ?? DEFAULTS.minValiditySeconds,
+        seal
+    };
+}
+/** Provider-specific inputs the chosen provider does not read: set on purpose, so say they do nothing. */
+function ignoredInputs(value, provider) {
+    const reads = new Set([
+        ...Object.keys(provider.inputs),
+        ...(Object.keys(provider.regions).length > 1 ? ['region'] : [])
+    ]);
+    return [...PROVIDER_INPUTS]
+        .filter(name => !reads.has(name) && value(name))
+        .map(name => `Input '${name}' does not apply to ${provider.name} and is ignored.`);
+}
 function problemsOf(error, input) {
     return error.issues.map(issue => ({ input: input ?? String(issue.path[0]), message: issue.message }));
-}
-const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
-/** https anywhere; plain http only where it cannot leave the machine. Credentials in a URL would leak into logs. */
-function isAllowedApiRoot(url) {
-    if (url.username || url.password || url.search || url.hash)
-        return false;
-    if (url.protocol === 'https:')
-        return true;
-    return url.protocol === 'http:' && LOOPBACK.test(url.hostname);
 }
 
 ;// CONCATENATED MODULE: ./src/inputs.ts
@@ -10750,59 +10985,50 @@ function isAllowedApiRoot(url) {
 
 
 /**
- * Reads every input once and validates it. The password (from the input or its env fallback) and the seal key
- * are masked as soon as they are read, before validation can fail and before anything else prints.
+ * Reads every input once. Secrets (the seal key, and each provider's secret inputs with their environment
+ * fallbacks) are masked as soon as they are read, before validation can fail and before anything else prints.
  */
-function readSettings() {
+function readInputs(env = process.env) {
     const raw = {};
     for (const name of INPUT_NAMES)
         raw[name] = getInput(name);
-    const fallbacks = Object.values(providers).map(provider => provider.envFallbacks.password);
-    for (const secret of [
-        raw.password,
-        raw['seal-key'],
-        ...fallbacks.map(name => (name ? process.env[name] : undefined))
-    ]) {
-        if (secret?.trim())
-            core_setSecret(secret.trim());
+    const secrets = new Set([raw['seal-key']]);
+    for (const provider of Object.values(providers)) {
+        for (const [name, input] of Object.entries(provider.inputs)) {
+            if (input.secret) {
+                secrets.add(raw[name]);
+                secrets.add(input.env ? env[input.env] : undefined);
+            }
+        }
     }
-    return parseSettings(raw, process.env);
-}
-
-;// CONCATENATED MODULE: ./src/lifetime.ts
-
-/** Whole seconds the token has left from the moment this run received it; undefined when the provider did not say. */
-function lifetimeSeconds(issued) {
-    if (!issued.expiresAt)
-        return undefined;
-    return Math.max(0, Math.floor((issued.expiresAt.getTime() - issued.issuedAt.getTime()) / 1000));
-}
-/**
- * Fails a token that will not outlive `min-validity`, so a job does not start work it cannot finish.
- * Returns a warning when the expiry is unknown and so cannot be checked.
- */
-function checkLifetime(issued, minSeconds, unsealed) {
-    const left = lifetimeSeconds(issued);
-    const title = issued.provider.title;
-    if (left === undefined) {
-        return `${title} did not say when the token expires: expires-at and expires-in are left empty, and min-validity is not checked.`;
-    }
-    if (left >= minSeconds)
-        return undefined;
-    throw new TokenLifetimeError(unsealed
-        ? `The unsealed ${title} token has ${formatDuration(left)} left, less than min-validity (${formatDuration(minSeconds)}): mint the token in this job instead.`
-        : `${title} issued a token valid for ${formatDuration(left)}, less than min-validity (${formatDuration(minSeconds)}): lower min-validity if such short-lived tokens are expected.`);
-}
-function formatDuration(seconds) {
-    if (seconds < 60)
-        return `${seconds} s`;
-    const hours = Math.floor(seconds / 3600);
-    const minutes = Math.floor((seconds % 3600) / 60);
-    return hours > 0 ? `${hours} h ${minutes} min` : `${minutes} min`;
+    // Masked trimmed, as they are used: getInput trims inputs, and settings trim the fallbacks.
+    for (const secret of new Set([...secrets].map(value => value?.trim())))
+        if (secret)
+            core_setSecret(secret);
+    return raw;
 }
 
 ;// CONCATENATED MODULE: external "node:http"
 const external_node_http_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
+;// CONCATENATED MODULE: ./src/duration.ts
+/**
+ * A duration for people: "1.5 s", "45 s", "30 min", "1 h", "1 h 30 min". Minutes are rounded to the nearest:
+ * the seconds lost between the provider's clock and ours are not news to anyone, so 3599 s reads "1 h".
+ */
+function formatDuration(seconds) {
+    if (seconds < 59.5) {
+        const rounded = Math.round(seconds * 10) / 10;
+        return `${Number.isInteger(rounded) ? rounded : rounded.toFixed(1)} s`;
+    }
+    const minutes = Math.round(seconds / 60);
+    const hours = Math.floor(minutes / 60);
+    if (hours === 0)
+        return `${minutes} min`;
+    return minutes % 60 === 0 ? `${hours} h` : `${hours} h ${minutes % 60} min`;
+}
+
+;// CONCATENATED MODULE: external "node:events"
+const external_node_events_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
 ;// CONCATENATED MODULE: external "node:https"
 const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
 ;// CONCATENATED MODULE: external "node:net"
@@ -10811,8 +11037,64 @@ const external_node_net_namespaceObject = __WEBPACK_EXTERNAL_createRequire(impor
 const external_node_tls_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
 ;// CONCATENATED MODULE: ./src/version.ts
 // Kept in step with package.json by a test; a JSON import would bundle the whole manifest.
-const version_VERSION = '1.0.0';
-const USER_AGENT = `token-mint-action/${version_VERSION} node/${process.version}`;
+const VERSION = '1.0.0';
+const USER_AGENT = `token-mint-action/${VERSION} node/${process.version}`;
+
+;// CONCATENATED MODULE: ./src/http/proxy.ts
+
+/**
+ * The proxy for `target`, or undefined for a direct connection (no proxy set, a loopback host, or no_proxy).
+ * A proxy setting that cannot be used fails here, naming the variable: falling back to a direct connection would
+ * send the request where the runner's owner said it must not go.
+ */
+function proxyFor(target, env) {
+    if (bypassesProxy(target, env))
+        return undefined;
+    const names = target.protocol === 'https:' ? ['https_proxy', 'HTTPS_PROXY'] : ['http_proxy', 'HTTP_PROXY'];
+    const variable = names.find(name => env[name]?.trim());
+    if (!variable)
+        return undefined;
+    return parseProxy(env[variable].trim(), variable);
+}
+/** Reads a proxy URL; a value without a scheme (proxy.corp:3128) means http://, as curl reads it. */
+function parseProxy(text, variable) {
+    const refuse = (why) => new NetworkError(`The proxy in ${variable} cannot be used: ${why}.`);
+    const withScheme = /^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(text) ? text : `http://${text}`;
+    // The value is never quoted: it may hold a password.
+    if (!URL.canParse(withScheme))
+        throw refuse('it is not a URL (the value is not shown, since it may hold a password)');
+    const url = new URL(withScheme);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+        throw refuse(`${url.protocol.slice(0, -1).slice(0, 20)}:// proxies are not supported; use an http:// or https:// proxy`);
+    }
+    if (!url.hostname)
+        throw refuse('it names no host');
+    if (!url.username)
+        return { url, variable };
+    let credentials;
+    try {
+        credentials = `${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`;
+    }
+    catch {
+        throw refuse('its user name or password is not valid percent-encoding (write % as %25)');
+    }
+    return { url, variable, authorization: `Basic ${Buffer.from(credentials, 'utf8').toString('base64')}` };
+}
+/** The runner's rules: loopback hosts never use the proxy; no_proxy lists hosts, domains (.example.com), or *. */
+function bypassesProxy(target, env) {
+    const host = target.hostname.toLowerCase();
+    if (host === 'localhost' || host.startsWith('127.') || host === '[::1]' || host === '[0:0:0:0:0:0:0:1]')
+        return true;
+    const noProxy = env.no_proxy?.trim() || env.NO_PROXY?.trim() || '';
+    const port = target.port || (target.protocol === 'https:' ? '443' : '80');
+    const candidates = [host, `${host}:${port}`];
+    return noProxy
+        .split(',')
+        .map(entry => entry.trim().toLowerCase())
+        .filter(Boolean)
+        .some(entry => entry === '*' ||
+        candidates.some(candidate => candidate === entry || candidate.endsWith(entry.startsWith('.') ? entry : `.${entry}`)));
+}
 
 ;// CONCATENATED MODULE: ./src/http/transport.ts
 
@@ -10821,121 +11103,105 @@ const USER_AGENT = `token-mint-action/${version_VERSION} node/${process.version}
 
 
 
+
+
+
 const MAX_BODY_BYTES = 1024 * 1024;
-/** Why one attempt got no usable answer; `transient` says whether another attempt may fare better. */
-class AttemptError extends Error {
-    transient;
-    name = 'AttemptError';
-    constructor(message, transient) {
-        super(message);
-        this.transient = transient;
+/**
+ * Sends one request and reads the whole answer, or fails within the deadline with an ActionError whose class says
+ * whether another attempt may fare better. One deadline signal covers the proxy tunnel, the request and the body,
+ * so a server that drips its answer is cut off too (a socket timeout only notices silence).
+ * Never follows redirects: a 3xx comes back as a response for the caller to refuse, since following it would carry
+ * credentials (the Sirdata password is in the body) to another host.
+ */
+async function sendOnce(request, options) {
+    const deadline = AbortSignal.timeout(options.timeoutMs);
+    const proxy = proxyFor(request.url, options.env ?? process.env);
+    let tunnel;
+    try {
+        if (proxy)
+            tunnel = await openTunnel(proxy, request.url, options, deadline);
+        return await exchange(request, options, deadline, tunnel);
+    }
+    catch (error) {
+        if (deadline.aborted) {
+            const setting = options.timeoutSetting ?? "input 'timeout'";
+            throw new TransientFailureError(`timed out after ${formatDuration(options.timeoutMs / 1000)} waiting for a complete answer (${setting})`, 1, { cause: error });
+        }
+        throw classify(error, proxy && !tunnel ? `the proxy ${proxy.url.host}` : undefined);
+    }
+    finally {
+        tunnel?.destroy();
     }
 }
-/**
- * Sends one request and reads the whole answer, or fails within the deadline.
- * Never follows redirects: a 3xx comes back as a response for the caller to refuse,
- * since following it would carry credentials (the Sirdata password is in the body) to another host.
- */
-function sendOnce(request, options) {
+/** The request and its whole answer, over a fresh connection (no keep-alive socket holds the process open). */
+async function exchange(request, options, signal, tunnel) {
     const maxBodyBytes = options.maxBodyBytes ?? MAX_BODY_BYTES;
-    return new Promise((resolve, reject) => {
-        const open = [];
-        let settled = false;
-        const settle = (error, response) => {
-            if (settled)
-                return;
-            settled = true;
-            clearTimeout(deadline);
-            for (const stream of open)
-                stream.destroy();
-            if (error)
-                reject(error);
-            else
-                resolve(response);
-        };
-        // A socket timeout only notices silence; this one also cuts a server that drips its answer.
-        const deadline = setTimeout(() => settle(new AttemptError(`no complete answer within ${formatSeconds(options.timeoutMs)}`, true)), options.timeoutMs);
-        const send = (tunnel) => {
-            const transport = request.url.protocol === 'https:' ? external_node_https_namespaceObject : external_node_http_namespaceObject;
-            const req = transport.request(request.url, {
-                method: request.method,
-                headers: {
-                    'User-Agent': USER_AGENT,
-                    ...request.headers,
-                    ...(request.body === undefined ? {} : { 'Content-Length': String(Buffer.byteLength(request.body)) })
-                },
-                ca: options.ca,
-                lookup: options.lookup,
-                // A fresh connection per attempt: no keep-alive socket holds the process open afterwards.
-                ...(tunnel ? { createConnection: () => tunnel } : { agent: false })
-            }, res => {
-                open.push(res);
-                const declared = Number(res.headers['content-length']);
-                if (declared > maxBodyBytes)
-                    return settle(tooLarge(maxBodyBytes));
-                const chunks = [];
-                let size = 0;
-                res.on('data', (chunk) => {
-                    size += chunk.length;
-                    if (size > maxBodyBytes)
-                        settle(tooLarge(maxBodyBytes));
-                    else
-                        chunks.push(chunk);
-                });
-                res.on('end', () => settle(undefined, {
-                    status: res.statusCode ?? 0,
-                    headers: res.headers,
-                    body: Buffer.concat(chunks).toString('utf8')
-                }));
-                res.on('error', error => settle(connectionError(error)));
-                res.on('aborted', () => settle(new AttemptError('the connection closed mid-answer', true)));
-            });
-            open.push(req);
-            req.on('error', error => settle(connectionError(error)));
-            req.end(request.body);
-        };
-        const proxy = request.url.protocol === 'https:' ? getProxyUrl(request.url) : undefined;
-        if (!proxy)
-            return send();
-        openTunnel(proxy, request.url, options, open).then(
-        // A tunnel that opens after the deadline has nothing left to carry.
-        tunnel => (settled ? tunnel.destroy() : send(tunnel)), error => settle(error));
+    const transport = request.url.protocol === 'https:' ? external_node_https_namespaceObject : external_node_http_namespaceObject;
+    const req = transport.request(request.url, {
+        method: request.method,
+        headers: {
+            'User-Agent': USER_AGENT,
+            ...request.headers,
+            ...(request.body === undefined ? {} : { 'Content-Length': String(Buffer.byteLength(request.body)) })
+        },
+        ca: options.ca,
+        lookup: options.lookup,
+        signal,
+        ...(tunnel ? { createConnection: () => tunnel } : { agent: false })
     });
+    // Errors after the answer started reach the body's reader; this keeps them from crashing the process.
+    req.on('error', () => { });
+    req.end(request.body);
+    try {
+        const [res] = (await (0,external_node_events_namespaceObject.once)(req, 'response', { signal }));
+        if (Number(res.headers['content-length']) > maxBodyBytes)
+            throw tooLarge(maxBodyBytes);
+        const chunks = [];
+        let size = 0;
+        for await (const chunk of res) {
+            size += chunk.length;
+            if (size > maxBodyBytes)
+                throw tooLarge(maxBodyBytes);
+            chunks.push(chunk);
+        }
+        if (!res.complete)
+            throw new TransientFailureError('the connection closed mid-answer');
+        return { status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') };
+    }
+    finally {
+        req.destroy();
+    }
 }
-/** An HTTP CONNECT tunnel through the runner's proxy, then TLS to the target inside it, verified as usual. */
-function openTunnel(proxy, target, options, open) {
+/** An HTTP CONNECT tunnel through the proxy, then TLS to the target inside it, verified as usual. */
+async function openTunnel(proxy, target, options, signal) {
     const authority = `${target.hostname}:${target.port || 443}`;
-    const credentials = proxy.username
-        ? `Basic ${Buffer.from(`${decodeURIComponent(proxy.username)}:${decodeURIComponent(proxy.password)}`).toString('base64')}`
-        : undefined;
-    return new Promise((resolve, reject) => {
-        const connect = (proxy.protocol === 'https:' ? external_node_https_namespaceObject : external_node_http_namespaceObject).request({
-            host: proxy.hostname,
-            port: proxy.port || (proxy.protocol === 'https:' ? 443 : 80),
-            method: 'CONNECT',
-            path: authority,
-            headers: { Host: authority, ...(credentials ? { 'Proxy-Authorization': credentials } : {}) },
-            agent: false,
-            ca: options.ca
-        });
-        open.push(connect);
-        connect.on('connect', (res, socket) => {
-            open.push(socket);
-            if (res.statusCode !== 200) {
-                // 407 means the proxy wants other credentials: retrying cannot help.
-                return reject(new AttemptError(`the proxy ${proxy.host} answered ${res.statusCode} to CONNECT ${authority}`, res.statusCode !== 407));
-            }
-            const secured = external_node_tls_namespaceObject.connect({
-                socket,
-                host: target.hostname,
-                servername: (0,external_node_net_namespaceObject.isIP)(target.hostname) ? undefined : target.hostname,
-                ca: options.ca
-            });
-            open.push(secured);
-            resolve(secured);
-        });
-        connect.on('error', error => reject(connectionError(error, `the proxy ${proxy.host}`)));
-        connect.end();
+    const connect = (proxy.url.protocol === 'https:' ? external_node_https_namespaceObject : external_node_http_namespaceObject).request({
+        host: proxy.url.hostname,
+        port: proxy.url.port || (proxy.url.protocol === 'https:' ? 443 : 80),
+        method: 'CONNECT',
+        path: authority,
+        headers: { Host: authority, ...(proxy.authorization ? { 'Proxy-Authorization': proxy.authorization } : {}) },
+        agent: false,
+        ca: options.ca,
+        signal
+    });
+    connect.on('error', () => { });
+    connect.end();
+    const [res, socket] = (await (0,external_node_events_namespaceObject.once)(connect, 'connect', { signal }));
+    if (res.statusCode !== 200) {
+        socket.destroy();
+        const answer = `the proxy ${proxy.url.host} (from ${proxy.variable}) answered ${res.statusCode} to CONNECT ${authority}`;
+        // 407 means the proxy wants other credentials: retrying cannot help.
+        if (res.statusCode === 407)
+            throw new NetworkError(`${answer}: check the user name and password in ${proxy.variable}`);
+        throw new TransientFailureError(answer);
+    }
+    return external_node_tls_namespaceObject.connect({
+        socket,
+        host: target.hostname,
+        servername: (0,external_node_net_namespaceObject.isIP)(target.hostname) ? undefined : target.hostname,
+        ca: options.ca
     });
 }
 const CONNECTION_ERRORS = {
@@ -10946,24 +11212,49 @@ const CONNECTION_ERRORS = {
     ENOTFOUND: 'host not found (DNS)',
     EAI_AGAIN: 'DNS lookup failed for now',
     EHOSTUNREACH: 'host unreachable',
-    ENETUNREACH: 'network unreachable'
+    ENETUNREACH: 'network unreachable',
+    ERR_TLS_HANDSHAKE_TIMEOUT: 'TLS handshake timed out'
 };
-function connectionError(error, peer) {
+// Certificate problems are configuration, not luck: never retried, each with the advice that fits it.
+const UNTRUSTED_CA = new Set([
+    'UNABLE_TO_GET_ISSUER_CERT',
+    'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+    'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+    'SELF_SIGNED_CERT_IN_CHAIN',
+    'DEPTH_ZERO_SELF_SIGNED_CERT',
+    'CERT_UNTRUSTED',
+    'CERT_SIGNATURE_FAILURE',
+    'CERT_CHAIN_TOO_LONG'
+]);
+const CERT_DATES = new Set(['CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID']);
+const WRONG_HOST = new Set(['ERR_TLS_CERT_ALTNAME_INVALID', 'HOSTNAME_MISMATCH']);
+const NOT_TLS = new Set(['ERR_SSL_WRONG_VERSION_NUMBER', 'ERR_SSL_PACKET_LENGTH_TOO_LONG', 'EPROTO']);
+/** Turns what node:http threw into an ActionError whose class decides retrying; ActionErrors pass through. */
+function classify(error, peer) {
+    if (error instanceof TokenRequestError || error instanceof TransientFailureError || error instanceof NetworkError)
+        return error;
     const code = error.code ?? '';
-    // Certificate problems are configuration, not luck: say how to trust a corporate CA, and do not retry.
-    if (/CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS/.test(code)) {
-        return new AttemptError(`TLS certificate not trusted (${code}); if a proxy or gateway presents a corporate CA, ` +
-            'point NODE_EXTRA_CA_CERTS at its certificate', false);
+    const options = { cause: error };
+    if (UNTRUSTED_CA.has(code)) {
+        return new NetworkError(`TLS certificate not trusted (${code}); if a proxy or gateway presents a corporate CA, ` +
+            'point NODE_EXTRA_CA_CERTS at its certificate', options);
     }
-    const reason = CONNECTION_ERRORS[code] ?? (error.message || 'connection failed');
-    return new AttemptError(`${peer ? `${peer}: ` : ''}${reason}${code && CONNECTION_ERRORS[code] ? ` (${code})` : ''}`, true);
+    if (CERT_DATES.has(code)) {
+        return new NetworkError(`the server's TLS certificate has expired or is not valid yet (${code}); check the runner's clock`, options);
+    }
+    if (WRONG_HOST.has(code)) {
+        return new NetworkError(`the server's TLS certificate is for another host name (${code}); check region and base-url, ` +
+            'or a proxy that intercepts TLS: a CA in NODE_EXTRA_CA_CERTS cannot fix a wrong name', options);
+    }
+    if (NOT_TLS.has(code)) {
+        return new NetworkError(`the TLS handshake failed (${code}): the server does not seem to speak TLS on that port; check base-url`, options);
+    }
+    const known = CONNECTION_ERRORS[code];
+    const reason = known ? `${known} (${code})` : error.message || 'connection failed';
+    return new TransientFailureError(`${peer ? `${peer}: ` : ''}${reason}`, 1, options);
 }
 function tooLarge(limit) {
-    return new AttemptError(`the answer is larger than ${Math.round(limit / 1024)} KiB, far more than a token response`, false);
-}
-function formatSeconds(ms) {
-    const seconds = ms / 1000;
-    return `${Number.isInteger(seconds) ? seconds : seconds.toFixed(1)} s`;
+    return new TokenRequestError(`the answer is larger than ${Math.round(limit / 1024)} KiB, far more than a token response`);
 }
 
 ;// CONCATENATED MODULE: ./src/http/retry.ts
@@ -10979,14 +11270,15 @@ const DEFAULT_RETRY = {
 };
 /**
  * Sends the request until it gets an answer that is not transient, or attempts run out.
- * Returns that answer (any status but the retryable ones); throws AttemptError for a failure
- * that retrying cannot mend, and TransientFailureError when the last attempt failed too.
+ * Returns that answer (any status but the retryable ones); rethrows an ActionError that retrying cannot mend
+ * (its class says so), and throws TransientFailureError when the last attempt failed too.
  */
 async function sendWithRetries(request, attempt, policy, report) {
     for (let n = 1;; n++) {
         const started = Date.now();
         let reason;
         let retryAfterMs;
+        let failure;
         try {
             const response = await sendOnce(request, attempt);
             if (!RETRYABLE_STATUSES.has(response.status)) {
@@ -11005,15 +11297,18 @@ async function sendWithRetries(request, attempt, policy, report) {
             }
         }
         catch (error) {
-            if (!(error instanceof AttemptError) || !error.transient)
+            if (!(error instanceof ActionError) || !error.retryable)
                 throw error;
             reason = error.message;
+            failure = error;
         }
         const last = n >= policy.maxAttempts;
         const retryInMs = last ? undefined : backoff(n, retryAfterMs, policy);
         report({ attempt: n, maxAttempts: policy.maxAttempts, elapsedMs: Date.now() - started, reason, retryInMs });
         if (retryInMs === undefined) {
-            throw new TransientFailureError(`failed after ${n} attempt${n === 1 ? '' : 's'}; the last: ${reason}`, n);
+            throw new TransientFailureError(`failed after ${n} attempt${n === 1 ? '' : 's'}; the last: ${reason}`, n, {
+                cause: failure
+            });
         }
         await policy.sleep(retryInMs);
     }
@@ -11039,89 +11334,138 @@ function parseRetryAfter(value, nowMs) {
     return Number.isNaN(date) ? undefined : Math.max(0, date - nowMs);
 }
 
+;// CONCATENATED MODULE: ./src/token.ts
+
+
+/** Whole seconds the token has left from the moment this run received it; undefined when the provider did not say. */
+function lifetimeSeconds(issued) {
+    if (!issued.expiresAt)
+        return undefined;
+    return Math.max(0, Math.floor((issued.expiresAt.getTime() - issued.issuedAt.getTime()) / 1000));
+}
+/**
+ * Fails a token that will not outlive `min-validity`, so a job does not start work it cannot finish, and one whose
+ * expiry the provider sent but nobody can read (unless min-validity is 0). Returns a warning when the expiry is
+ * unknown, since it then cannot be checked.
+ */
+function checkLifetime(issued, minSeconds) {
+    const { title } = issued.provider;
+    const unreadable = issued.unreadableExpiry;
+    if (unreadable) {
+        const what = `${title} sent an ${unreadable.field} that could not be read ('${quoteProviderText(unreadable.text)}')`;
+        if (minSeconds === 0)
+            return `${what}: expires-at and expires-in are left empty.`;
+        throw new TokenLifetimeError(`${what}, so min-validity (${formatDuration(minSeconds)}) cannot be checked: set min-validity to 0 to accept a token whose expiry is unknown.`);
+    }
+    const left = lifetimeSeconds(issued);
+    if (left === undefined) {
+        return `${title} did not say when the token expires: expires-at and expires-in are left empty, and min-validity is not checked.`;
+    }
+    if (left >= minSeconds)
+        return undefined;
+    throw new TokenLifetimeError(issued.origin === 'unsealed'
+        ? `The unsealed ${title} token has ${formatDuration(left)} left, less than min-validity (${formatDuration(minSeconds)}): mint the token in this job instead.`
+        : `${title} issued a token valid for ${formatDuration(left)}, less than min-validity (${formatDuration(minSeconds)}): lower min-validity if such short-lived tokens are expected.`);
+}
+/** Provider text in a message: no control or line-separator characters, and at most 40 characters of it. */
+function quoteProviderText(text) {
+    return text.replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu, '').slice(0, 40);
+}
+
 ;// CONCATENATED MODULE: ./src/mint.ts
 
 
 
 
-/** Sends the token request and reads the answer into a token, or throws an error written for the workflow author. */
-async function mintToken(settings, request, options) {
-    const { provider } = settings;
+
+
+/**
+ * The one entry into the core: gets the token the settings describe (asked of the provider, or unsealed), masks
+ * it and every derived secret through the log before anything else can print them, checks its lifetime, and
+ * seals it when asked. Throws an ActionError written for the workflow author.
+ */
+async function mintToken(settings, options) {
+    const now = options.now ?? (() => new Date());
+    const token = settings.mode === 'unseal' ? openSealed(settings, now(), options.log) : await askProvider(settings, options, now);
+    const warning = checkLifetime(token, settings.minValiditySeconds);
+    if (warning)
+        options.log.warning(warning);
+    const sealedToken = settings.mode === 'mint' && settings.seal ? sealToken(token, settings.seal.key, settings.seal.binding) : undefined;
+    return { token, sealedToken };
+}
+function openSealed(settings, now, log) {
+    const token = unsealToken(settings.sealedToken, settings.seal.key, settings.seal.binding, now, settings.provider);
+    log.secret(token.token);
+    return token;
+}
+async function askProvider(settings, options, now) {
+    const { provider, inputs, log } = { ...settings, log: options.log };
+    const { request, secrets } = provider.request(inputs);
+    for (const secret of secrets)
+        log.secret(secret);
     const url = new URL(settings.apiRoot.href.replace(/\/+$/, '') + request.path);
     const where = `${provider.title} at ${url.origin}${url.pathname}`;
     let response;
     try {
-        response = await sendWithRetries({ method: request.method, url, headers: request.headers, body: request.body }, { timeoutMs: settings.timeoutMs, ...options.attempt }, { ...DEFAULT_RETRY, ...options.retry, maxAttempts: settings.maxAttempts }, report => logAttempt(options.log, request.method, url, report));
+        response = await sendWithRetries({ method: request.method, url, headers: request.headers, body: request.body }, { timeoutMs: settings.timeoutMs, ...options.attempt }, { ...DEFAULT_RETRY, ...options.retry, maxAttempts: settings.maxAttempts }, report => logAttempt(log, request.method, url, report));
     }
     catch (error) {
-        if (error instanceof TransientFailureError) {
-            throw new TransientFailureError(`Could not get a token from ${where}: ${error.message}.`, error.attempts);
-        }
-        if (error instanceof AttemptError)
-            throw new TokenRequestError(`Could not get a token from ${where}: ${error.message}.`);
-        throw error;
+        throw error instanceof ActionError ? error.within(`Could not get a token from ${where}`) : error;
     }
-    const { status } = response;
+    refuseUnlessOk(response, settings, url);
+    const issuedAt = now();
+    const minted = provider.parse(parseJson(response, provider.title), {
+        now: issuedAt,
+        inputs,
+        secret: value => log.secret(value)
+    });
+    const region = Object.keys(provider.regions).length > 1 ? settings.region : undefined;
+    return { ...minted, provider, region, issuedAt, origin: 'minted' };
+}
+function refuseUnlessOk({ status, headers }, { provider }, url) {
+    const statusText = `HTTP ${status} ${external_node_http_namespaceObject.STATUS_CODES[status] ?? ''}`.trimEnd();
     if (status >= 300 && status < 400) {
-        const target = redirectHost(response.headers.location, url);
-        throw new TokenRequestError(`${provider.title} answered HTTP ${status} ${external_node_http_namespaceObject.STATUS_CODES[status] ?? ''}, a redirect to ${target}. ` +
+        throw new TokenRequestError(`${provider.title} answered ${statusText}, a redirect to ${redirectHost(headers.location, url)}. ` +
             'The action does not follow redirects, since they would carry your credentials elsewhere: ' +
-            'check region and base-url.');
+            'check region and base-url.', status);
     }
     if (status < 200 || status >= 300) {
         const hint = provider.hint(status);
-        throw new TokenRequestError(`${provider.title} refused the token request: HTTP ${status} ${external_node_http_namespaceObject.STATUS_CODES[status] ?? ''}.${hint ? ` ${hint}` : ''}`);
+        throw new TokenRequestError(`${provider.title} refused the token request: ${statusText}.${hint ? ` ${hint}` : ''}`, status);
     }
-    const issuedAt = (options.now ?? (() => new Date()))();
-    const minted = provider.parse(parseJson(response, provider.title), issuedAt);
-    // The partner id the workflow asked for stands in when the answer leaves it out.
-    const fromInputs = settings.partnerId ? { 'partner-id': settings.partnerId } : {};
-    const region = provider.inputs.includes('region') ? settings.region : undefined;
-    return { ...minted, account: { ...fromInputs, ...minted.account }, provider, region, issuedAt };
 }
 function parseJson(response, title) {
     // Never quote the body: an unexpected answer can still hold a token or an echoed credential.
-    const what = response.body.trim() === ''
-        ? 'an empty body'
-        : /^\s*</.test(response.body)
-            ? 'an HTML or XML page'
-            : 'a body that is not JSON';
-    try {
-        if (response.body.trim() !== '')
-            return JSON.parse(response.body);
+    const text = response.body.trim();
+    if (text !== '') {
+        try {
+            return JSON.parse(text);
+        }
+        catch {
+            // reported below
+        }
     }
-    catch {
-        // reported below
-    }
+    const what = text === '' ? 'an empty body' : text.startsWith('<') ? 'an HTML or XML page' : 'a body that is not JSON';
     throw new TokenRequestError(`${title} answered HTTP ${response.status} with ${what} instead of the documented JSON token response: ` +
-        'check region and base-url, which must point at the API root.');
+        'check region and base-url, which must point at the API root.', response.status);
 }
 function redirectHost(location, from) {
     if (!location)
         return 'an unnamed location';
-    try {
-        return new URL(location, from).host;
-    }
-    catch {
-        return 'an unreadable location';
-    }
+    // Only the host: the rest of a provider's Location is provider text, and could carry anything.
+    return URL.canParse(location, from.href) ? new URL(location, from).host : 'an unreadable location';
 }
 function logAttempt(log, method, url, report) {
     const outcome = report.status === undefined ? report.reason : `HTTP ${report.status}`;
     log.debug(`${method} ${url.origin}${url.pathname}: ${outcome} in ${report.elapsedMs} ms (attempt ${report.attempt}/${report.maxAttempts})`);
     if (report.retryInMs !== undefined) {
-        log.warning(`Attempt ${report.attempt} of ${report.maxAttempts} failed: ${report.reason}; retrying in ${formatSeconds(report.retryInMs)}.`);
+        log.warning(`Attempt ${report.attempt} of ${report.maxAttempts} failed: ${report.reason}; retrying in ${formatDuration(report.retryInMs / 1000)}.`);
     }
 }
 
 ;// CONCATENATED MODULE: ./src/report.ts
 
-// Labels for the account facts providers report, by output name.
-const ACCOUNT_LABELS = {
-    'partner-id': 'Partner id',
-    'organization-id': 'Organisation',
-    user: 'User'
-};
+
 /** The outputs a token produces: the action's step outputs, and the CLI's JSON. */
 function tokenOutputs(issued) {
     const outputs = { token: issued.token };
@@ -11132,74 +11476,114 @@ function tokenOutputs(issued) {
     }
     return { ...outputs, ...issued.account };
 }
-/** What a person wants to know about a token, as label and value: never the token itself. */
-function tokenFacts(issued, unsealed = false) {
+/** What a person wants to know about a token, as label and value, in the provider's order: never the token itself. */
+function tokenFacts(issued) {
     const facts = [];
     if (issued.region)
         facts.push(['Region', issued.region]);
-    for (const [name, value] of Object.entries(issued.account))
-        facts.push([ACCOUNT_LABELS[name] ?? name, value]);
+    for (const { output, label } of issued.provider.account) {
+        const value = issued.account[output];
+        if (value !== undefined)
+            facts.push([label, value]);
+    }
     const left = lifetimeSeconds(issued);
     if (issued.expiresAt && left !== undefined) {
         facts.push(['Expires at', issued.expiresAt.toISOString()]);
-        facts.push([unsealed ? 'Time left' : 'Lifetime', formatDuration(left)]);
+        facts.push([issued.origin === 'unsealed' ? 'Time left' : 'Lifetime', formatDuration(left)]);
     }
     return facts;
 }
-/** One line for a log: "Minted a Soda Cloud token: region eu, ..., lifetime 30 min." */
-function describeToken(verb, issued, facts) {
-    return `${verb} a ${issued.provider.title} token: ${facts.map(([label, value]) => `${label.toLowerCase()} ${value}`).join(', ')}.`;
+/** One sentence for a log: "Minted a Soda Cloud token: region eu, ..., lifetime 30 min." */
+function describeToken(issued) {
+    const verb = issued.origin === 'unsealed' ? 'Unsealed' : 'Minted';
+    const facts = tokenFacts(issued).map(([label, value]) => `${label.toLowerCase()} ${value}`);
+    return `${verb} a ${issued.provider.title} token${facts.length > 0 ? `: ${facts.join(', ')}` : ''}.`;
 }
 
 ;// CONCATENATED MODULE: ./src/publish.ts
 
 
+
 /**
- * Sets the outputs, the env var and the job summary, and logs one line.
- * The caller has masked the token already, so that no line, ours or the runner's, can show it.
+ * Sets the outputs, the env var and the job summary, and logs what happened. The core has masked the token
+ * already, so that no line, ours or the runner's, can show it.
  */
-async function publishToken(issued, options) {
-    const envName = options.envName ?? issued.provider.envName;
-    for (const [name, value] of Object.entries(tokenOutputs(issued)))
+async function publishToken({ token, sealedToken }, settings) {
+    const envName = settings.envName ?? token.provider.envName;
+    for (const [name, value] of Object.entries(tokenOutputs(token)))
         setOutput(name, value);
-    if (options.sealedToken)
-        setOutput('sealed-token', options.sealedToken);
-    if (options.exportEnv)
-        exportVariable(envName, issued.token);
-    const facts = publish_describe(issued, options, envName);
-    const verb = options.unsealed ? 'unsealed' : 'minted';
-    await writeSummary(`${issued.provider.title} token ${verb}`, facts);
-    info(describeToken(options.unsealed ? 'Unsealed' : 'Minted', issued, facts));
+    if (sealedToken)
+        setOutput('sealed-token', sealedToken);
+    if (settings.exportEnv)
+        exportVariable(envName, token.token);
+    const delivery = [
+        settings.exportEnv
+            ? `Exported as $${envName} for the following steps of this job.`
+            : 'Not exported, since export-env is false: read the token output instead.'
+    ];
+    if (token.origin === 'unsealed')
+        delivery.push('Unsealed from the sealed-token of an earlier job of this run.');
+    if (sealedToken)
+        delivery.push('Sealed into the sealed-token output for later jobs of this run.');
+    info(`${describeToken(token)} ${delivery.join(' ')}`);
+    const facts = tokenFacts(token);
+    facts.push(['Environment variable', settings.exportEnv ? `$${envName}` : 'none (export-env is false)']);
+    if (sealedToken)
+        facts.push(['Sealed', 'sealed-token output, for later jobs of this run']);
+    const verb = token.origin === 'unsealed' ? 'unsealed' : 'minted';
+    await writeSummary(`${token.provider.title} token ${verb}`, facts);
 }
-/** The summary's facts: the token's, then how this run got it and where it went. */
-function publish_describe(issued, options, envName) {
-    const facts = tokenFacts(issued, options.unsealed);
-    if (options.unsealed)
-        facts.push(['Unsealed from', 'the sealed-token of an earlier job of this workflow run']);
-    if (options.sealedToken)
-        facts.push(['Sealed', 'as the sealed-token output, for later jobs of this workflow run']);
-    facts.push(['Exported as', options.exportEnv ? `$${envName}` : 'not exported (export-env is false)']);
-    return facts;
+/** A failed run's job summary: what failed, where, and the same advice as the error. Never a secret. */
+async function reportFailure(error, settings) {
+    const facts = [['What failed', whatFailed(error)]];
+    const provider = settings?.provider;
+    if (provider)
+        facts.push(['Provider', provider.title]);
+    if (settings?.mode === 'mint')
+        facts.push(['Host', settings.apiRoot.host]);
+    await writeSummary(provider ? `${provider.title} token not obtained` : 'Token not obtained', facts, describeError(error));
 }
-async function writeSummary(title, facts) {
-    // Outside a runner (or on old runners) there is no summary file; the token is already published.
+function whatFailed(error) {
+    if (error instanceof InputError)
+        return 'Invalid inputs, found before any request';
+    if (error instanceof SealError)
+        return 'Opening the sealed-token';
+    if (error instanceof TokenLifetimeError)
+        return 'The token’s lifetime check';
+    if (error instanceof TokenRequestError)
+        return 'The provider refused the token request';
+    if (error instanceof TransientFailureError)
+        return 'No usable answer, after every attempt';
+    if (error instanceof NetworkError)
+        return 'The connection to the provider (network, proxy or TLS)';
+    return error instanceof ActionError ? error.name : 'An unexpected error';
+}
+/** One table whose header row names each fact, then the facts; and a paragraph of text, when given. */
+async function writeSummary(title, facts, text) {
+    // Outside a runner (or on old runners) there is no summary file; the outputs are what matter.
     if (!process.env.GITHUB_STEP_SUMMARY)
         return;
     try {
-        await summary
-            .addHeading(title, 3)
+        const summary = summary_summary
+            .addHeading(escapeSummary(title), 3)
             .addTable([
-            [
-                { data: 'Fact', header: true },
-                { data: 'Value', header: true }
-            ],
-            ...facts
-        ])
-            .write();
+            facts.map(([label]) => ({ data: escapeSummary(label), header: true })),
+            facts.map(([, value]) => escapeSummary(value))
+        ]);
+        if (text)
+            summary.addRaw(`<p>${escapeSummary(text)}</p>`, true);
+        await summary.write();
     }
     catch (error) {
-        core_warning(`Could not write the job summary: ${error instanceof Error ? error.message : String(error)}`);
+        core_warning(`Could not write the job summary: ${describeError(error)}`);
     }
+}
+/**
+ * Text as it may appear in the summary, which GitHub renders as Markdown with HTML: no tag, entity, table cell
+ * border, emphasis, code span, link or line break can come out of it. Applied to everything, validated or not.
+ */
+function escapeSummary(text) {
+    return text.replace(/[\r\n]+/g, ' ').replace(/[&<>"'|`*_[\]\\]/g, char => `&#${char.charCodeAt(0)};`);
 }
 
 ;// CONCATENATED MODULE: ./src/main.ts
@@ -11209,46 +11593,22 @@ async function writeSummary(title, facts) {
 
 
 
-
-const actionLog = { debug: core_debug, warning: core_warning };
+const actionLog = { debug: core_debug, warning: core_warning, secret: core_setSecret };
 /** The action: inputs -> a token (minted, or unsealed) -> publish. The one place that fails the step. */
 async function run() {
+    let settings;
     try {
-        const { settings, warnings } = readSettings();
-        const issued = settings.mode === 'unseal' ? unseal(settings, warnings) : await mint(settings, warnings);
-        // Masked before anything else can print it.
-        core_setSecret(issued.token);
-        const unsealed = settings.mode === 'unseal';
-        const unknownExpiry = checkLifetime(issued, settings.minValiditySeconds, unsealed);
-        if (unknownExpiry)
-            core_warning(unknownExpiry);
-        const sealed = settings.mode === 'mint' && settings.seal
-            ? sealToken(issued, settings.seal.key, settings.seal.binding)
-            : undefined;
-        await publishToken(issued, {
-            exportEnv: settings.exportEnv,
-            envName: settings.envName,
-            unsealed,
-            sealedToken: sealed
-        });
+        const parsed = parseSettings(readInputs(), process.env);
+        settings = parsed.settings;
+        for (const warning of parsed.warnings)
+            core_warning(warning);
+        await publishToken(await mintToken(settings, { log: actionLog }), settings);
     }
     catch (error) {
         // Only the message: a stack trace helps no workflow author and could quote internals.
         setFailed(describeError(error));
+        await reportFailure(error, settings);
     }
-}
-async function mint(settings, warnings) {
-    const request = settings.provider.request(settings);
-    for (const secret of request.secrets)
-        core_setSecret(secret);
-    for (const warning of warnings)
-        core_warning(warning);
-    return mintToken(settings, request, { log: actionLog });
-}
-function unseal(settings, warnings) {
-    for (const warning of warnings)
-        core_warning(warning);
-    return unsealToken(settings.sealedToken, settings.seal.key, settings.seal.binding, new Date(), settings.provider);
 }
 
 

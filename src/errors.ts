@@ -1,5 +1,38 @@
-// Every error here is written for the person reading a failed workflow step: what failed, why, what to check.
-// None of them may carry a secret or a raw response body, since messages end up in logs.
+// Every error the action reports is an ActionError: its message is written for the person reading a failed workflow
+// step (what failed, why, what to check) and never carries a secret or a raw response body, since it ends up in
+// logs. The subclass says what that person must do; exit codes and retry decisions follow from it. `cause` keeps
+// the underlying error for debugging and is never printed.
+
+/** What the workflow author has to do about a failure. */
+export type Remedy = 'fix-input' | 'fix-credentials' | 'retry-later' | 'fix-network'
+
+/** Exit codes of the command line, by remedy: 1 refused, 2 bad usage, 3 transient. */
+const EXIT_CODES: Readonly<Record<Remedy, number>> = {
+  'fix-input': 2,
+  'fix-credentials': 1,
+  'fix-network': 1,
+  'retry-later': 3
+}
+
+export abstract class ActionError extends Error {
+  abstract readonly remedy: Remedy
+
+  /** The command line's exit code for this failure. */
+  get exitCode(): number {
+    return EXIT_CODES[this.remedy]
+  }
+
+  /** Whether another attempt may fare better. */
+  get retryable(): boolean {
+    return this.remedy === 'retry-later'
+  }
+
+  /** Says where the failure happened: "<context>: <message>." The class, and so the remedy, stay. */
+  within(context: string): this {
+    this.message = `${context}: ${this.message}.`
+    return this
+  }
+}
 
 export interface InputProblem {
   readonly input: string
@@ -8,43 +41,67 @@ export interface InputProblem {
 }
 
 /** Missing or invalid inputs, found before any network call; one error names them all. */
-export class InputError extends Error {
+export class InputError extends ActionError {
   override readonly name = 'InputError'
+  readonly remedy = 'fix-input'
   constructor(readonly problems: readonly InputProblem[]) {
     super(problems.map(problem => `Input '${problem.input}' ${problem.message}`).join(' '))
   }
 }
 
-/** The provider answered, and the answer means this configuration cannot get a token (a 3xx or 4xx, or a bad body). */
-export class TokenRequestError extends Error {
-  override readonly name = 'TokenRequestError'
+/** A sealed token that this run cannot open; the message says why and what to do. */
+export class SealError extends ActionError {
+  override readonly name = 'SealError'
+  readonly remedy = 'fix-input'
+  constructor(problem: string, options?: ErrorOptions) {
+    super(`The sealed-token ${problem}`, options)
+  }
 }
 
-/** Every attempt failed for a reason that might pass (network, timeout, 429, 5xx). */
-export class TransientFailureError extends Error {
-  override readonly name = 'TransientFailureError'
+/**
+ * The provider answered, and the answer means this configuration cannot get a token: a refused status,
+ * a redirect, or a body that is not the documented token response.
+ */
+export class TokenRequestError extends ActionError {
+  override readonly name = 'TokenRequestError'
+  readonly remedy = 'fix-credentials'
   constructor(
     message: string,
-    readonly attempts: number
+    /** The HTTP status, when the provider answered with one. */
+    readonly status?: number,
+    options?: ErrorOptions
   ) {
-    super(message)
+    super(message, options)
   }
+}
+
+/** A token with less lifetime left than `min-validity`, or an expiry that cannot be read. */
+export class TokenLifetimeError extends ActionError {
+  override readonly name = 'TokenLifetimeError'
+  readonly remedy = 'fix-credentials'
+}
+
+/** A failure that might pass on another attempt: a dropped connection, a timeout, 429 or 5xx. */
+export class TransientFailureError extends ActionError {
+  override readonly name = 'TransientFailureError'
+  readonly remedy = 'retry-later'
+  constructor(
+    message: string,
+    /** Attempts made, once retries are exhausted; 1 for a single attempt. */
+    readonly attempts = 1,
+    options?: ErrorOptions
+  ) {
+    super(message, options)
+  }
+}
+
+/** The network between the runner and the provider needs fixing: TLS trust, a host name, a proxy. Not retried. */
+export class NetworkError extends ActionError {
+  override readonly name = 'NetworkError'
+  readonly remedy = 'fix-network'
 }
 
 /** The message to show for anything thrown, without a stack trace. */
 export function describeError(error: unknown): string {
   return error instanceof Error ? error.message : String(error)
-}
-
-/** A sealed token that this run cannot open; the message says why and what to do. */
-export class SealError extends Error {
-  override readonly name = 'SealError'
-  constructor(problem: string) {
-    super(`The sealed-token ${problem}`)
-  }
-}
-
-/** A token with less lifetime left than `min-validity`. */
-export class TokenLifetimeError extends Error {
-  override readonly name = 'TokenLifetimeError'
 }

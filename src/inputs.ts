@@ -1,21 +1,24 @@
 import * as core from '@actions/core'
 import { providers } from './providers/index.js'
-import { INPUT_NAMES, parseSettings, type RawInputs, type Settings } from './settings.js'
+import { INPUT_NAMES, type InputName, type RawInputs } from './settings/settings.js'
 
 /**
- * Reads every input once and validates it. The password (from the input or its env fallback) and the seal key
- * are masked as soon as they are read, before validation can fail and before anything else prints.
+ * Reads every input once. Secrets (the seal key, and each provider's secret inputs with their environment
+ * fallbacks) are masked as soon as they are read, before validation can fail and before anything else prints.
  */
-export function readSettings(): { settings: Settings; warnings: string[] } {
-  const raw: Partial<Record<(typeof INPUT_NAMES)[number], string>> = {}
+export function readInputs(env: Readonly<Record<string, string | undefined>> = process.env): RawInputs {
+  const raw: Partial<Record<InputName, string>> = {}
   for (const name of INPUT_NAMES) raw[name] = core.getInput(name)
-  const fallbacks = Object.values(providers).map(provider => provider.envFallbacks.password)
-  for (const secret of [
-    raw.password,
-    raw['seal-key'],
-    ...fallbacks.map(name => (name ? process.env[name] : undefined))
-  ]) {
-    if (secret?.trim()) core.setSecret(secret.trim())
+  const secrets = new Set([raw['seal-key']])
+  for (const provider of Object.values(providers)) {
+    for (const [name, input] of Object.entries(provider.inputs)) {
+      if (input.secret) {
+        secrets.add(raw[name as InputName])
+        secrets.add(input.env ? env[input.env] : undefined)
+      }
+    }
   }
-  return parseSettings(raw as RawInputs, process.env)
+  // Masked trimmed, as they are used: getInput trims inputs, and settings trim the fallbacks.
+  for (const secret of new Set([...secrets].map(value => value?.trim()))) if (secret) core.setSecret(secret)
+  return raw
 }

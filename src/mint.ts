@@ -1,40 +1,60 @@
 import { STATUS_CODES } from 'node:http'
-import { TokenRequestError, TransientFailureError } from './errors.js'
+import { formatDuration } from './duration.js'
+import { ActionError, TokenRequestError } from './errors.js'
 import { DEFAULT_RETRY, sendWithRetries, type AttemptReport, type RetryPolicy } from './http/retry.js'
-import { AttemptError, formatSeconds, type AttemptOptions, type HttpResponse } from './http/transport.js'
-import type { MintedToken, Provider, TokenRequest } from './providers/provider.js'
-import type { MintSettings } from './settings.js'
+import type { AttemptOptions, HttpResponse } from './http/transport.js'
+import { sealToken, unsealToken } from './seal.js'
+import type { MintSettings, Settings, UnsealSettings } from './settings/settings.js'
+import { checkLifetime, type IssuedToken } from './token.js'
 
-/** Where the core writes what a person may want to read; the action and the CLI each supply one. */
+/** Where the core writes what a person may read; the action and the CLI each supply one. */
 export interface Log {
   debug(message: string): void
   warning(message: string): void
-}
-
-/** A token as this run holds it, minted or unsealed: what it is for, and when this run received it. */
-export interface IssuedToken extends MintedToken {
-  readonly provider: Provider
-  /** Set for providers with regions. */
-  readonly region?: string
-  /** Lifetimes are counted from here. */
-  readonly issuedAt: Date
+  /** Registers a secret before anything can print it: the action masks it, the CLI redacts it. */
+  secret(value: string): void
 }
 
 export interface MintOptions {
   readonly log: Log
-  /** Overrides for tests: a CA to trust, a resolver, short back-offs, an injected clock. */
+  /** Overrides for tests and the CLI: a CA to trust, a resolver, how the timeout is named, the environment. */
   readonly attempt?: Partial<AttemptOptions>
   readonly retry?: Partial<Omit<RetryPolicy, 'maxAttempts'>>
   readonly now?: () => Date
 }
 
-/** Sends the token request and reads the answer into a token, or throws an error written for the workflow author. */
-export async function mintToken(
-  settings: MintSettings,
-  request: TokenRequest,
-  options: MintOptions
-): Promise<IssuedToken> {
-  const { provider } = settings
+/** The token this run holds, and, when seal-key was set on a minting run, its envelope for later jobs. */
+export interface ObtainedToken {
+  readonly token: IssuedToken
+  readonly sealedToken?: string
+}
+
+/**
+ * The one entry into the core: gets the token the settings describe (asked of the provider, or unsealed), masks
+ * it and every derived secret through the log before anything else can print them, checks its lifetime, and
+ * seals it when asked. Throws an ActionError written for the workflow author.
+ */
+export async function mintToken(settings: Settings, options: MintOptions): Promise<ObtainedToken> {
+  const now = options.now ?? (() => new Date())
+  const token =
+    settings.mode === 'unseal' ? openSealed(settings, now(), options.log) : await askProvider(settings, options, now)
+  const warning = checkLifetime(token, settings.minValiditySeconds)
+  if (warning) options.log.warning(warning)
+  const sealedToken =
+    settings.mode === 'mint' && settings.seal ? sealToken(token, settings.seal.key, settings.seal.binding) : undefined
+  return { token, sealedToken }
+}
+
+function openSealed(settings: UnsealSettings, now: Date, log: Log): IssuedToken {
+  const token = unsealToken(settings.sealedToken, settings.seal.key, settings.seal.binding, now, settings.provider)
+  log.secret(token.token)
+  return token
+}
+
+async function askProvider(settings: MintSettings, options: MintOptions, now: () => Date): Promise<IssuedToken> {
+  const { provider, inputs, log } = { ...settings, log: options.log }
+  const { request, secrets } = provider.request(inputs)
+  for (const secret of secrets) log.secret(secret)
   const url = new URL(settings.apiRoot.href.replace(/\/+$/, '') + request.path)
   const where = `${provider.title} at ${url.origin}${url.pathname}`
   let response: HttpResponse
@@ -43,67 +63,64 @@ export async function mintToken(
       { method: request.method, url, headers: request.headers, body: request.body },
       { timeoutMs: settings.timeoutMs, ...options.attempt },
       { ...DEFAULT_RETRY, ...options.retry, maxAttempts: settings.maxAttempts },
-      report => logAttempt(options.log, request.method, url, report)
+      report => logAttempt(log, request.method, url, report)
     )
   } catch (error) {
-    if (error instanceof TransientFailureError) {
-      throw new TransientFailureError(`Could not get a token from ${where}: ${error.message}.`, error.attempts)
-    }
-    if (error instanceof AttemptError)
-      throw new TokenRequestError(`Could not get a token from ${where}: ${error.message}.`)
-    throw error
+    throw error instanceof ActionError ? error.within(`Could not get a token from ${where}`) : error
   }
 
-  const { status } = response
+  refuseUnlessOk(response, settings, url)
+  const issuedAt = now()
+  const minted = provider.parse(parseJson(response, provider.title), {
+    now: issuedAt,
+    inputs,
+    secret: value => log.secret(value)
+  })
+  const region = Object.keys(provider.regions).length > 1 ? settings.region : undefined
+  return { ...minted, provider, region, issuedAt, origin: 'minted' }
+}
+
+function refuseUnlessOk({ status, headers }: HttpResponse, { provider }: MintSettings, url: URL) {
+  const statusText = `HTTP ${status} ${STATUS_CODES[status] ?? ''}`.trimEnd()
   if (status >= 300 && status < 400) {
-    const target = redirectHost(response.headers.location, url)
     throw new TokenRequestError(
-      `${provider.title} answered HTTP ${status} ${STATUS_CODES[status] ?? ''}, a redirect to ${target}. ` +
+      `${provider.title} answered ${statusText}, a redirect to ${redirectHost(headers.location, url)}. ` +
         'The action does not follow redirects, since they would carry your credentials elsewhere: ' +
-        'check region and base-url.'
+        'check region and base-url.',
+      status
     )
   }
   if (status < 200 || status >= 300) {
     const hint = provider.hint(status)
     throw new TokenRequestError(
-      `${provider.title} refused the token request: HTTP ${status} ${STATUS_CODES[status] ?? ''}.${hint ? ` ${hint}` : ''}`
+      `${provider.title} refused the token request: ${statusText}.${hint ? ` ${hint}` : ''}`,
+      status
     )
   }
-
-  const issuedAt = (options.now ?? (() => new Date()))()
-  const minted = provider.parse(parseJson(response, provider.title), issuedAt)
-  // The partner id the workflow asked for stands in when the answer leaves it out.
-  const fromInputs: Record<string, string> = settings.partnerId ? { 'partner-id': settings.partnerId } : {}
-  const region = provider.inputs.includes('region') ? settings.region : undefined
-  return { ...minted, account: { ...fromInputs, ...minted.account }, provider, region, issuedAt }
 }
 
 function parseJson(response: HttpResponse, title: string): unknown {
   // Never quote the body: an unexpected answer can still hold a token or an echoed credential.
-  const what =
-    response.body.trim() === ''
-      ? 'an empty body'
-      : /^\s*</.test(response.body)
-        ? 'an HTML or XML page'
-        : 'a body that is not JSON'
-  try {
-    if (response.body.trim() !== '') return JSON.parse(response.body)
-  } catch {
-    // reported below
+  const text = response.body.trim()
+  if (text !== '') {
+    try {
+      return JSON.parse(text)
+    } catch {
+      // reported below
+    }
   }
+  const what = text === '' ? 'an empty body' : text.startsWith('<') ? 'an HTML or XML page' : 'a body that is not JSON'
   throw new TokenRequestError(
     `${title} answered HTTP ${response.status} with ${what} instead of the documented JSON token response: ` +
-      'check region and base-url, which must point at the API root.'
+      'check region and base-url, which must point at the API root.',
+    response.status
   )
 }
 
 function redirectHost(location: string | undefined, from: URL): string {
   if (!location) return 'an unnamed location'
-  try {
-    return new URL(location, from).host
-  } catch {
-    return 'an unreadable location'
-  }
+  // Only the host: the rest of a provider's Location is provider text, and could carry anything.
+  return URL.canParse(location, from.href) ? new URL(location, from).host : 'an unreadable location'
 }
 
 function logAttempt(log: Log, method: string, url: URL, report: AttemptReport) {
@@ -113,7 +130,7 @@ function logAttempt(log: Log, method: string, url: URL, report: AttemptReport) {
   )
   if (report.retryInMs !== undefined) {
     log.warning(
-      `Attempt ${report.attempt} of ${report.maxAttempts} failed: ${report.reason}; retrying in ${formatSeconds(report.retryInMs)}.`
+      `Attempt ${report.attempt} of ${report.maxAttempts} failed: ${report.reason}; retrying in ${formatDuration(report.retryInMs / 1000)}.`
     )
   }
 }

@@ -1,57 +1,89 @@
 import * as core from '@actions/core'
-import type { IssuedToken } from './mint.js'
+import {
+  ActionError,
+  describeError,
+  InputError,
+  NetworkError,
+  SealError,
+  TokenLifetimeError,
+  TokenRequestError,
+  TransientFailureError
+} from './errors.js'
+import type { ObtainedToken } from './mint.js'
 import { describeToken, tokenFacts, tokenOutputs } from './report.js'
+import type { Settings } from './settings/settings.js'
 
-export interface PublishOptions {
-  readonly exportEnv: boolean
-  /** Undefined means the provider's default. */
-  readonly envName?: string
-  /** The token came from sealed-token rather than from the provider. */
-  readonly unsealed: boolean
-  /** The envelope for later jobs, when seal-key was set on a minting run. */
-  readonly sealedToken?: string
+/**
+ * Sets the outputs, the env var and the job summary, and logs what happened. The core has masked the token
+ * already, so that no line, ours or the runner's, can show it.
+ */
+export async function publishToken({ token, sealedToken }: ObtainedToken, settings: Settings): Promise<void> {
+  const envName = settings.envName ?? token.provider.envName
+  for (const [name, value] of Object.entries(tokenOutputs(token))) core.setOutput(name, value)
+  if (sealedToken) core.setOutput('sealed-token', sealedToken)
+  if (settings.exportEnv) core.exportVariable(envName, token.token)
+
+  const delivery = [
+    settings.exportEnv
+      ? `Exported as $${envName} for the following steps of this job.`
+      : 'Not exported, since export-env is false: read the token output instead.'
+  ]
+  if (token.origin === 'unsealed') delivery.push('Unsealed from the sealed-token of an earlier job of this run.')
+  if (sealedToken) delivery.push('Sealed into the sealed-token output for later jobs of this run.')
+  core.info(`${describeToken(token)} ${delivery.join(' ')}`)
+
+  const facts = tokenFacts(token)
+  facts.push(['Environment variable', settings.exportEnv ? `$${envName}` : 'none (export-env is false)'])
+  if (sealedToken) facts.push(['Sealed', 'sealed-token output, for later jobs of this run'])
+  const verb = token.origin === 'unsealed' ? 'unsealed' : 'minted'
+  await writeSummary(`${token.provider.title} token ${verb}`, facts)
+}
+
+/** A failed run's job summary: what failed, where, and the same advice as the error. Never a secret. */
+export async function reportFailure(error: unknown, settings: Settings | undefined): Promise<void> {
+  const facts: [string, string][] = [['What failed', whatFailed(error)]]
+  const provider = settings?.provider
+  if (provider) facts.push(['Provider', provider.title])
+  if (settings?.mode === 'mint') facts.push(['Host', settings.apiRoot.host])
+  await writeSummary(
+    provider ? `${provider.title} token not obtained` : 'Token not obtained',
+    facts,
+    describeError(error)
+  )
+}
+
+function whatFailed(error: unknown): string {
+  if (error instanceof InputError) return 'Invalid inputs, found before any request'
+  if (error instanceof SealError) return 'Opening the sealed-token'
+  if (error instanceof TokenLifetimeError) return 'The token’s lifetime check'
+  if (error instanceof TokenRequestError) return 'The provider refused the token request'
+  if (error instanceof TransientFailureError) return 'No usable answer, after every attempt'
+  if (error instanceof NetworkError) return 'The connection to the provider (network, proxy or TLS)'
+  return error instanceof ActionError ? error.name : 'An unexpected error'
+}
+
+/** One table whose header row names each fact, then the facts; and a paragraph of text, when given. */
+async function writeSummary(title: string, facts: [string, string][], text?: string) {
+  // Outside a runner (or on old runners) there is no summary file; the outputs are what matter.
+  if (!process.env.GITHUB_STEP_SUMMARY) return
+  try {
+    const summary = core.summary
+      .addHeading(escapeSummary(title), 3)
+      .addTable([
+        facts.map(([label]) => ({ data: escapeSummary(label), header: true })),
+        facts.map(([, value]) => escapeSummary(value))
+      ])
+    if (text) summary.addRaw(`<p>${escapeSummary(text)}</p>`, true)
+    await summary.write()
+  } catch (error) {
+    core.warning(`Could not write the job summary: ${describeError(error)}`)
+  }
 }
 
 /**
- * Sets the outputs, the env var and the job summary, and logs one line.
- * The caller has masked the token already, so that no line, ours or the runner's, can show it.
+ * Text as it may appear in the summary, which GitHub renders as Markdown with HTML: no tag, entity, table cell
+ * border, emphasis, code span, link or line break can come out of it. Applied to everything, validated or not.
  */
-export async function publishToken(issued: IssuedToken, options: PublishOptions): Promise<void> {
-  const envName = options.envName ?? issued.provider.envName
-  for (const [name, value] of Object.entries(tokenOutputs(issued))) core.setOutput(name, value)
-  if (options.sealedToken) core.setOutput('sealed-token', options.sealedToken)
-  if (options.exportEnv) core.exportVariable(envName, issued.token)
-
-  const facts = describe(issued, options, envName)
-  const verb = options.unsealed ? 'unsealed' : 'minted'
-  await writeSummary(`${issued.provider.title} token ${verb}`, facts)
-  core.info(describeToken(options.unsealed ? 'Unsealed' : 'Minted', issued, facts))
-}
-
-/** The summary's facts: the token's, then how this run got it and where it went. */
-function describe(issued: IssuedToken, options: PublishOptions, envName: string): [string, string][] {
-  const facts = tokenFacts(issued, options.unsealed)
-  if (options.unsealed) facts.push(['Unsealed from', 'the sealed-token of an earlier job of this workflow run'])
-  if (options.sealedToken) facts.push(['Sealed', 'as the sealed-token output, for later jobs of this workflow run'])
-  facts.push(['Exported as', options.exportEnv ? `$${envName}` : 'not exported (export-env is false)'])
-  return facts
-}
-
-async function writeSummary(title: string, facts: [string, string][]) {
-  // Outside a runner (or on old runners) there is no summary file; the token is already published.
-  if (!process.env.GITHUB_STEP_SUMMARY) return
-  try {
-    await core.summary
-      .addHeading(title, 3)
-      .addTable([
-        [
-          { data: 'Fact', header: true },
-          { data: 'Value', header: true }
-        ],
-        ...facts
-      ])
-      .write()
-  } catch (error) {
-    core.warning(`Could not write the job summary: ${error instanceof Error ? error.message : String(error)}`)
-  }
+export function escapeSummary(text: string): string {
+  return text.replace(/[\r\n]+/g, ' ').replace(/[&<>"'|`*_[\]\\]/g, char => `&#${char.charCodeAt(0)};`)
 }

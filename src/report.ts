@@ -1,12 +1,5 @@
-import { formatDuration, lifetimeSeconds } from './lifetime.js'
-import type { IssuedToken } from './mint.js'
-
-// Labels for the account facts providers report, by output name.
-const ACCOUNT_LABELS: Record<string, string> = {
-  'partner-id': 'Partner id',
-  'organization-id': 'Organisation',
-  user: 'User'
-}
+import { formatDuration } from './duration.js'
+import { lifetimeSeconds, type IssuedToken } from './token.js'
 
 /** The outputs a token produces: the action's step outputs, and the CLI's JSON. */
 export function tokenOutputs(issued: IssuedToken): Record<string, string> {
@@ -19,20 +12,25 @@ export function tokenOutputs(issued: IssuedToken): Record<string, string> {
   return { ...outputs, ...issued.account }
 }
 
-/** What a person wants to know about a token, as label and value: never the token itself. */
-export function tokenFacts(issued: IssuedToken, unsealed = false): [string, string][] {
+/** What a person wants to know about a token, as label and value, in the provider's order: never the token itself. */
+export function tokenFacts(issued: IssuedToken): [string, string][] {
   const facts: [string, string][] = []
   if (issued.region) facts.push(['Region', issued.region])
-  for (const [name, value] of Object.entries(issued.account)) facts.push([ACCOUNT_LABELS[name] ?? name, value])
+  for (const { output, label } of issued.provider.account) {
+    const value = issued.account[output]
+    if (value !== undefined) facts.push([label, value])
+  }
   const left = lifetimeSeconds(issued)
   if (issued.expiresAt && left !== undefined) {
     facts.push(['Expires at', issued.expiresAt.toISOString()])
-    facts.push([unsealed ? 'Time left' : 'Lifetime', formatDuration(left)])
+    facts.push([issued.origin === 'unsealed' ? 'Time left' : 'Lifetime', formatDuration(left)])
   }
   return facts
 }
 
-/** One line for a log: "Minted a Soda Cloud token: region eu, ..., lifetime 30 min." */
-export function describeToken(verb: string, issued: IssuedToken, facts: [string, string][]): string {
-  return `${verb} a ${issued.provider.title} token: ${facts.map(([label, value]) => `${label.toLowerCase()} ${value}`).join(', ')}.`
+/** One sentence for a log: "Minted a Soda Cloud token: region eu, ..., lifetime 30 min." */
+export function describeToken(issued: IssuedToken): string {
+  const verb = issued.origin === 'unsealed' ? 'Unsealed' : 'Minted'
+  const facts = tokenFacts(issued).map(([label, value]) => `${label.toLowerCase()} ${value}`)
+  return `${verb} a ${issued.provider.title} token${facts.length > 0 ? `: ${facts.join(', ')}` : ''}.`
 }

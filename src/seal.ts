@@ -1,9 +1,9 @@
 import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto'
 import * as z from 'zod/mini'
 import { SealError } from './errors.js'
-import type { IssuedToken } from './mint.js'
 import { providers } from './providers/index.js'
 import type { Provider } from './providers/provider.js'
+import type { IssuedToken } from './token.js'
 
 // A sealed token is `tm1.` + base64url(header | ciphertext | tag), AES-256-GCM.
 // The header is in clear only so that each refusal can say what is wrong (another key, repository or run);
@@ -12,8 +12,8 @@ import type { Provider } from './providers/provider.js'
 //   run id      8 bytes  GITHUB_RUN_ID, big-endian
 //   repository  8 bytes  SHA-256 of GITHUB_REPOSITORY, truncated
 //   nonce      12 bytes  fresh for every seal
-const VERSION = 1
-const PREFIX = `tm${VERSION}.`
+const ENVELOPE_VERSION = 1
+const PREFIX = `tm${ENVELOPE_VERSION}.`
 const HEADER_BYTES = 36
 const TAG_BYTES = 16
 const SALT = 'token-mint-action seal v1'
@@ -32,16 +32,40 @@ export interface SealKey {
 
 export const SEAL_KEY_ADVICE = 'make one with `openssl rand -base64 32` and store it as a repository secret'
 
-/** Reads `seal-key`: at least 32 bytes, as hex or base64 (either alphabet). Undefined when it is not a usable key. */
-export function parseSealKey(text: string): SealKey | undefined {
+/**
+ * Reads `seal-key`: at least 32 random bytes, as hex or base64 (either alphabet). Returns the derived keys, or what
+ * is wrong with the text (completing "Input 'seal-key' ..."), never quoting it.
+ */
+export function readSealKey(text: string): { key: SealKey } | { problem: string } {
   const trimmed = text.trim()
-  let bytes: Buffer | undefined
-  if (/^(?:[0-9a-fA-F]{2})+$/.test(trimmed)) bytes = Buffer.from(trimmed, 'hex')
-  else if (/^[A-Za-z0-9+/]+={0,2}$/.test(trimmed) || /^[A-Za-z0-9_-]+$/.test(trimmed))
-    bytes = Buffer.from(trimmed, 'base64')
-  if (!bytes || bytes.length < 32) return undefined
+  const hex = /^(?:[0-9a-fA-F]{2})+$/.test(trimmed)
+  const base64 = !hex && (/^[A-Za-z0-9+/]+={0,2}$/.test(trimmed) || /^[A-Za-z0-9_-]+$/.test(trimmed))
+  const bytes = hex ? Buffer.from(trimmed, 'hex') : base64 ? Buffer.from(trimmed, 'base64') : undefined
+  if (!bytes || bytes.length < 32) {
+    return { problem: `must be at least 32 random bytes, written as base64 or hex: ${SEAL_KEY_ADVICE}.` }
+  }
+  if (!looksRandom(trimmed.replace(/=+$/, ''), bytes, hex)) {
+    return { problem: `does not look random (a pattern, or a passphrase): ${SEAL_KEY_ADVICE}.` }
+  }
   const derive = (label: string, length: number) => Buffer.from(hkdfSync('sha256', bytes, SALT, label, length))
-  return { encryption: derive('aes-256-gcm key', 32), check: derive('key check', 8) }
+  return { key: { encryption: derive('aes-256-gcm key', 32), check: derive('key check', 8) } }
+}
+
+/**
+ * Refuses keys a person made up. The thresholds are set so that keys from `openssl rand -base64 32` or `-hex 32`
+ * fail less than once in ten million (computed exactly in __tests__/seal.test.ts):
+ * - bytes that repeat with a period of 16 or less (all zeros, "abab...");
+ * - hex using fewer than 10 of its 16 digits;
+ * - base64 using fewer than 20 distinct characters, or without both upper- and lower-case letters
+ *   (44 lowercase letters are valid base64, and a passphrase).
+ */
+function looksRandom(text: string, bytes: Buffer, hex: boolean): boolean {
+  for (let period = 1; period <= 16; period++) {
+    if (bytes.subarray(period).equals(bytes.subarray(0, bytes.length - period))) return false
+  }
+  const distinct = new Set(hex ? text.toLowerCase() : text).size
+  if (hex) return distinct >= 10
+  return distinct >= 20 && /[a-z]/.test(text) && /[A-Z]/.test(text)
 }
 
 const Sealed = z.object({
@@ -79,11 +103,12 @@ export function unsealToken(
   now: Date,
   expected?: Provider
 ): IssuedToken {
-  const match = /^tm(\d{1,6})\.([A-Za-z0-9_-]*)$/.exec(text.trim())
+  // The version is written without leading zeros: 'tm01.' is not a spelling of 'tm1.'.
+  const match = /^tm([1-9]\d{0,5})\.([A-Za-z0-9_-]*)$/.exec(text.trim())
   if (!match) throw new SealError('is not a sealed token from this action: it is malformed or truncated.')
-  if (Number(match[1]) !== VERSION) {
+  if (Number(match[1]) !== ENVELOPE_VERSION) {
     throw new SealError(
-      `has format version ${match[1]}, and this version of the action reads version ${VERSION}: ` +
+      `has format version ${match[1]}, and this version of the action reads version ${ENVELOPE_VERSION}: ` +
         'seal and unseal with the same version of the action.'
     )
   }
@@ -140,7 +165,15 @@ export function unsealToken(
       `holds a ${provider.title} token that expired at ${expiresAt.toISOString()}: mint the token in this job instead.`
     )
   }
-  return { provider, region: opened.data.r, token: opened.data.t, expiresAt, account: opened.data.a, issuedAt: now }
+  return {
+    provider,
+    region: opened.data.r,
+    token: opened.data.t,
+    expiresAt,
+    account: opened.data.a,
+    issuedAt: now,
+    origin: 'unsealed'
+  }
 }
 
 function runIdBytes({ runId }: SealBinding): Buffer {

@@ -1,14 +1,14 @@
 import { parseArgs } from 'node:util'
-import { describeError, InputError, TransientFailureError } from '../errors.js'
-import { checkLifetime } from '../lifetime.js'
+import { ActionError, describeError } from '../errors.js'
 import { mintToken, type Log } from '../mint.js'
-import { describeToken, tokenFacts, tokenOutputs } from '../report.js'
-import { parseSettings, type InputName, type RawInputs } from '../settings.js'
+import { describeToken, tokenOutputs } from '../report.js'
+import { DEFAULTS } from '../settings/defaults.js'
+import { parseSettings, type InputName, type RawInputs } from '../settings/settings.js'
 import { VERSION } from '../version.js'
 
 const EXIT = { minted: 0, refused: 1, usage: 2, transient: 3 } as const
 
-const USAGE = `Usage: token-mint --provider <sirdata|soda> [options]
+export const USAGE = `Usage: token-mint --provider <sirdata|soda> [options]
 
 Mints a short-lived Sirdata or Soda Cloud API token with the same code, checks and
 messages as the token-mint-action GitHub Action, for other CI systems and laptops.
@@ -23,9 +23,9 @@ Options:
   --partner-id ID          Sirdata partner id, digits only
   --region REGION          Soda Cloud region: eu (default) or us
   --base-url URL           replaces the provider's API root (https://, or http:// to loopback)
-  --timeout SECONDS        one attempt, from connecting to the last byte (default 30)
-  --max-attempts N         attempts on transient failures (default 3)
-  --min-validity SECONDS   fail if the token has less lifetime than this (default 60)
+  --timeout SECONDS        one attempt, from connecting to the last byte (default ${DEFAULTS.timeoutSeconds})
+  --max-attempts N         attempts on transient failures (default ${DEFAULTS.maxAttempts})
+  --min-validity SECONDS   fail if the token has less lifetime than this (default ${DEFAULTS.minValiditySeconds})
   --format FORMAT          text (default): expiry and account, never the token
                            env: export NAME='token' lines, for eval
                            json: every output as JSON, token included
@@ -87,9 +87,13 @@ export async function runCli(
     return EXIT.usage
   }
 
+  // Everything the core registers as a secret is redacted from whatever the CLI writes to stderr.
+  const secrets: string[] = []
+  const redact = (text: string) => secrets.reduce((line, secret) => line.split(secret).join('***'), text)
   const log: Log = {
-    debug: message => (args.verbose ? io.err(`${message}\n`) : undefined),
-    warning: message => io.err(`warning: ${message}\n`)
+    debug: message => (args.verbose ? io.err(`${redact(message)}\n`) : undefined),
+    warning: message => io.err(`warning: ${redact(message)}\n`),
+    secret: value => void secrets.push(value)
   }
   try {
     const raw: Partial<Record<InputName, string>> = {}
@@ -99,19 +103,17 @@ export async function runCli(
     if (settings.mode !== 'mint') throw new Error('sealed tokens are for GitHub Actions workflow runs only')
     for (const warning of warnings) log.warning(warning)
 
-    const issued = await mintToken(settings, settings.provider.request(settings), { log })
-    const unknownExpiry = checkLifetime(issued, settings.minValiditySeconds, false)
-    if (unknownExpiry) log.warning(unknownExpiry)
+    const { token: issued } = await mintToken(settings, { log, attempt: { timeoutSetting: '--timeout' } })
 
     const outputs = tokenOutputs(issued)
     if (format === 'json') io.out(`${JSON.stringify(outputs, null, 2)}\n`)
     else if (format === 'env')
       io.out(`export ${settings.envName ?? settings.provider.envName}=${shellQuote(issued.token)}\n`)
-    else io.out(`${describeToken('Minted', issued, tokenFacts(issued))}\n`)
+    else io.out(`${describeToken(issued)}\n`)
     return EXIT.minted
   } catch (error) {
-    io.err(`error: ${describeError(error)}\n`)
-    return exitCodeFor(error)
+    io.err(`error: ${redact(describeError(error))}\n`)
+    return error instanceof ActionError ? error.exitCode : EXIT.refused
   }
 }
 
@@ -131,13 +133,6 @@ function parse(argv: readonly string[]) {
       version: { type: 'boolean' }
     }
   }).values
-}
-
-/** Bad inputs are usage errors; a failure that may pass is transient; anything else the provider refused. */
-function exitCodeFor(error: unknown): number {
-  if (error instanceof InputError) return EXIT.usage
-  if (error instanceof TransientFailureError) return EXIT.transient
-  return EXIT.refused
 }
 
 /** Single quotes survive any token in sh, bash and zsh; a quote inside becomes '\''. */

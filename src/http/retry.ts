@@ -1,5 +1,5 @@
-import { TransientFailureError } from '../errors.js'
-import { AttemptError, sendOnce, type AttemptOptions, type HttpRequest, type HttpResponse } from './transport.js'
+import { ActionError, TransientFailureError } from '../errors.js'
+import { sendOnce, type AttemptOptions, type HttpRequest, type HttpResponse } from './transport.js'
 
 /** Statuses that say "not now" rather than "no". Every other 4xx fails on the first answer. */
 export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([429, 500, 502, 503, 504])
@@ -33,8 +33,8 @@ export interface AttemptReport {
 
 /**
  * Sends the request until it gets an answer that is not transient, or attempts run out.
- * Returns that answer (any status but the retryable ones); throws AttemptError for a failure
- * that retrying cannot mend, and TransientFailureError when the last attempt failed too.
+ * Returns that answer (any status but the retryable ones); rethrows an ActionError that retrying cannot mend
+ * (its class says so), and throws TransientFailureError when the last attempt failed too.
  */
 export async function sendWithRetries(
   request: HttpRequest,
@@ -46,6 +46,7 @@ export async function sendWithRetries(
     const started = Date.now()
     let reason: string
     let retryAfterMs: number | undefined
+    let failure: unknown
     try {
       const response = await sendOnce(request, attempt)
       if (!RETRYABLE_STATUSES.has(response.status)) {
@@ -63,14 +64,17 @@ export async function sendWithRetries(
         retryAfterMs = parseRetryAfter(response.headers['retry-after'], Date.now())
       }
     } catch (error) {
-      if (!(error instanceof AttemptError) || !error.transient) throw error
+      if (!(error instanceof ActionError) || !error.retryable) throw error
       reason = error.message
+      failure = error
     }
     const last = n >= policy.maxAttempts
     const retryInMs = last ? undefined : backoff(n, retryAfterMs, policy)
     report({ attempt: n, maxAttempts: policy.maxAttempts, elapsedMs: Date.now() - started, reason, retryInMs })
     if (retryInMs === undefined) {
-      throw new TransientFailureError(`failed after ${n} attempt${n === 1 ? '' : 's'}; the last: ${reason}`, n)
+      throw new TransientFailureError(`failed after ${n} attempt${n === 1 ? '' : 's'}; the last: ${reason}`, n, {
+        cause: failure
+      })
     }
     await policy.sleep(retryInMs)
   }

@@ -1,9 +1,12 @@
+import { once } from 'node:events'
 import * as http from 'node:http'
 import * as https from 'node:https'
 import { isIP } from 'node:net'
 import * as tls from 'node:tls'
-import { getProxyUrl } from '@actions/http-client/lib/proxy'
+import { formatDuration } from '../duration.js'
+import { NetworkError, TokenRequestError, TransientFailureError, type ActionError } from '../errors.js'
 import { USER_AGENT } from '../version.js'
+import { proxyFor, type ProxyRoute } from './proxy.js'
 
 export interface HttpRequest {
   readonly method: string
@@ -21,151 +24,130 @@ export interface HttpResponse {
 export interface AttemptOptions {
   /** The whole attempt, from connect to the last byte of the body. */
   readonly timeoutMs: number
+  /** How messages name the timeout setting: "input 'timeout'" in the action, "--timeout" on the command line. */
+  readonly timeoutSetting?: string
   readonly maxBodyBytes?: number
   /** Extra trusted CA certificates, for tests. Runs rely on the system store plus NODE_EXTRA_CA_CERTS. */
   readonly ca?: string
   /** Name resolution for direct connections, for tests. */
   readonly lookup?: http.RequestOptions['lookup']
+  /** Where the proxy variables are read; the process environment by default. */
+  readonly env?: Readonly<Record<string, string | undefined>>
 }
 
 const MAX_BODY_BYTES = 1024 * 1024
 
-/** Why one attempt got no usable answer; `transient` says whether another attempt may fare better. */
-export class AttemptError extends Error {
-  override readonly name = 'AttemptError'
-  constructor(
-    message: string,
-    readonly transient: boolean
-  ) {
-    super(message)
+/**
+ * Sends one request and reads the whole answer, or fails within the deadline with an ActionError whose class says
+ * whether another attempt may fare better. One deadline signal covers the proxy tunnel, the request and the body,
+ * so a server that drips its answer is cut off too (a socket timeout only notices silence).
+ * Never follows redirects: a 3xx comes back as a response for the caller to refuse, since following it would carry
+ * credentials (the Sirdata password is in the body) to another host.
+ */
+export async function sendOnce(request: HttpRequest, options: AttemptOptions): Promise<HttpResponse> {
+  const deadline = AbortSignal.timeout(options.timeoutMs)
+  const proxy = proxyFor(request.url, options.env ?? process.env)
+  let tunnel: tls.TLSSocket | undefined
+  try {
+    if (proxy) tunnel = await openTunnel(proxy, request.url, options, deadline)
+    return await exchange(request, options, deadline, tunnel)
+  } catch (error) {
+    if (deadline.aborted) {
+      const setting = options.timeoutSetting ?? "input 'timeout'"
+      throw new TransientFailureError(
+        `timed out after ${formatDuration(options.timeoutMs / 1000)} waiting for a complete answer (${setting})`,
+        1,
+        { cause: error }
+      )
+    }
+    throw classify(error, proxy && !tunnel ? `the proxy ${proxy.url.host}` : undefined)
+  } finally {
+    tunnel?.destroy()
   }
 }
 
-/**
- * Sends one request and reads the whole answer, or fails within the deadline.
- * Never follows redirects: a 3xx comes back as a response for the caller to refuse,
- * since following it would carry credentials (the Sirdata password is in the body) to another host.
- */
-export function sendOnce(request: HttpRequest, options: AttemptOptions): Promise<HttpResponse> {
+/** The request and its whole answer, over a fresh connection (no keep-alive socket holds the process open). */
+async function exchange(
+  request: HttpRequest,
+  options: AttemptOptions,
+  signal: AbortSignal,
+  tunnel: tls.TLSSocket | undefined
+): Promise<HttpResponse> {
   const maxBodyBytes = options.maxBodyBytes ?? MAX_BODY_BYTES
-  return new Promise((resolve, reject) => {
-    const open: { destroy(): void }[] = []
-    let settled = false
-    const settle = (error: Error | undefined, response?: HttpResponse) => {
-      if (settled) return
-      settled = true
-      clearTimeout(deadline)
-      for (const stream of open) stream.destroy()
-      if (error) reject(error)
-      else resolve(response as HttpResponse)
-    }
-    // A socket timeout only notices silence; this one also cuts a server that drips its answer.
-    const deadline = setTimeout(
-      () => settle(new AttemptError(`no complete answer within ${formatSeconds(options.timeoutMs)}`, true)),
-      options.timeoutMs
-    )
-
-    const send = (tunnel?: tls.TLSSocket) => {
-      const transport = request.url.protocol === 'https:' ? https : http
-      const req = transport.request(
-        request.url,
-        {
-          method: request.method,
-          headers: {
-            'User-Agent': USER_AGENT,
-            ...request.headers,
-            ...(request.body === undefined ? {} : { 'Content-Length': String(Buffer.byteLength(request.body)) })
-          },
-          ca: options.ca,
-          lookup: options.lookup,
-          // A fresh connection per attempt: no keep-alive socket holds the process open afterwards.
-          ...(tunnel ? { createConnection: () => tunnel } : { agent: false })
-        },
-        res => {
-          open.push(res)
-          const declared = Number(res.headers['content-length'])
-          if (declared > maxBodyBytes) return settle(tooLarge(maxBodyBytes))
-          const chunks: Buffer[] = []
-          let size = 0
-          res.on('data', (chunk: Buffer) => {
-            size += chunk.length
-            if (size > maxBodyBytes) settle(tooLarge(maxBodyBytes))
-            else chunks.push(chunk)
-          })
-          res.on('end', () =>
-            settle(undefined, {
-              status: res.statusCode ?? 0,
-              headers: res.headers,
-              body: Buffer.concat(chunks).toString('utf8')
-            })
-          )
-          res.on('error', error => settle(connectionError(error)))
-          res.on('aborted', () => settle(new AttemptError('the connection closed mid-answer', true)))
-        }
-      )
-      open.push(req)
-      req.on('error', error => settle(connectionError(error)))
-      req.end(request.body)
-    }
-
-    const proxy = request.url.protocol === 'https:' ? getProxyUrl(request.url) : undefined
-    if (!proxy) return send()
-    openTunnel(proxy, request.url, options, open).then(
-      // A tunnel that opens after the deadline has nothing left to carry.
-      tunnel => (settled ? tunnel.destroy() : send(tunnel)),
-      error => settle(error)
-    )
+  const transport = request.url.protocol === 'https:' ? https : http
+  const req = transport.request(request.url, {
+    method: request.method,
+    headers: {
+      'User-Agent': USER_AGENT,
+      ...request.headers,
+      ...(request.body === undefined ? {} : { 'Content-Length': String(Buffer.byteLength(request.body)) })
+    },
+    ca: options.ca,
+    lookup: options.lookup,
+    signal,
+    ...(tunnel ? { createConnection: () => tunnel } : { agent: false })
   })
+  // Errors after the answer started reach the body's reader; this keeps them from crashing the process.
+  req.on('error', () => {})
+  req.end(request.body)
+  try {
+    const [res] = (await once(req, 'response', { signal })) as [http.IncomingMessage]
+    if (Number(res.headers['content-length']) > maxBodyBytes) throw tooLarge(maxBodyBytes)
+    const chunks: Buffer[] = []
+    let size = 0
+    for await (const chunk of res as AsyncIterable<Buffer>) {
+      size += chunk.length
+      if (size > maxBodyBytes) throw tooLarge(maxBodyBytes)
+      chunks.push(chunk)
+    }
+    if (!res.complete) throw new TransientFailureError('the connection closed mid-answer')
+    return { status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }
+  } finally {
+    req.destroy()
+  }
 }
 
-/** An HTTP CONNECT tunnel through the runner's proxy, then TLS to the target inside it, verified as usual. */
-function openTunnel(
-  proxy: URL,
+/** An HTTP CONNECT tunnel through the proxy, then TLS to the target inside it, verified as usual. */
+async function openTunnel(
+  proxy: ProxyRoute,
   target: URL,
   options: AttemptOptions,
-  open: { destroy(): void }[]
+  signal: AbortSignal
 ): Promise<tls.TLSSocket> {
   const authority = `${target.hostname}:${target.port || 443}`
-  const credentials = proxy.username
-    ? `Basic ${Buffer.from(`${decodeURIComponent(proxy.username)}:${decodeURIComponent(proxy.password)}`).toString('base64')}`
-    : undefined
-  return new Promise((resolve, reject) => {
-    const connect = (proxy.protocol === 'https:' ? https : http).request({
-      host: proxy.hostname,
-      port: proxy.port || (proxy.protocol === 'https:' ? 443 : 80),
-      method: 'CONNECT',
-      path: authority,
-      headers: { Host: authority, ...(credentials ? { 'Proxy-Authorization': credentials } : {}) },
-      agent: false,
-      ca: options.ca
-    })
-    open.push(connect)
-    connect.on('connect', (res, socket) => {
-      open.push(socket)
-      if (res.statusCode !== 200) {
-        // 407 means the proxy wants other credentials: retrying cannot help.
-        return reject(
-          new AttemptError(
-            `the proxy ${proxy.host} answered ${res.statusCode} to CONNECT ${authority}`,
-            res.statusCode !== 407
-          )
-        )
-      }
-      const secured = tls.connect({
-        socket,
-        host: target.hostname,
-        servername: isIP(target.hostname) ? undefined : target.hostname,
-        ca: options.ca
-      })
-      open.push(secured)
-      resolve(secured)
-    })
-    connect.on('error', error => reject(connectionError(error, `the proxy ${proxy.host}`)))
-    connect.end()
+  const connect = (proxy.url.protocol === 'https:' ? https : http).request({
+    host: proxy.url.hostname,
+    port: proxy.url.port || (proxy.url.protocol === 'https:' ? 443 : 80),
+    method: 'CONNECT',
+    path: authority,
+    headers: { Host: authority, ...(proxy.authorization ? { 'Proxy-Authorization': proxy.authorization } : {}) },
+    agent: false,
+    ca: options.ca,
+    signal
+  })
+  connect.on('error', () => {})
+  connect.end()
+  const [res, socket] = (await once(connect, 'connect', { signal })) as [
+    http.IncomingMessage,
+    import('node:net').Socket
+  ]
+  if (res.statusCode !== 200) {
+    socket.destroy()
+    const answer = `the proxy ${proxy.url.host} (from ${proxy.variable}) answered ${res.statusCode} to CONNECT ${authority}`
+    // 407 means the proxy wants other credentials: retrying cannot help.
+    if (res.statusCode === 407)
+      throw new NetworkError(`${answer}: check the user name and password in ${proxy.variable}`)
+    throw new TransientFailureError(answer)
+  }
+  return tls.connect({
+    socket,
+    host: target.hostname,
+    servername: isIP(target.hostname) ? undefined : target.hostname,
+    ca: options.ca
   })
 }
 
-const CONNECTION_ERRORS: Record<string, string> = {
+const CONNECTION_ERRORS: Readonly<Record<string, string>> = {
   ECONNREFUSED: 'connection refused',
   ECONNRESET: 'connection reset',
   EPIPE: 'connection closed while sending',
@@ -173,34 +155,64 @@ const CONNECTION_ERRORS: Record<string, string> = {
   ENOTFOUND: 'host not found (DNS)',
   EAI_AGAIN: 'DNS lookup failed for now',
   EHOSTUNREACH: 'host unreachable',
-  ENETUNREACH: 'network unreachable'
+  ENETUNREACH: 'network unreachable',
+  ERR_TLS_HANDSHAKE_TIMEOUT: 'TLS handshake timed out'
 }
 
-function connectionError(error: NodeJS.ErrnoException, peer?: string): AttemptError {
-  const code = error.code ?? ''
-  // Certificate problems are configuration, not luck: say how to trust a corporate CA, and do not retry.
-  if (/CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS/.test(code)) {
-    return new AttemptError(
+// Certificate problems are configuration, not luck: never retried, each with the advice that fits it.
+const UNTRUSTED_CA = new Set([
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'CERT_UNTRUSTED',
+  'CERT_SIGNATURE_FAILURE',
+  'CERT_CHAIN_TOO_LONG'
+])
+const CERT_DATES = new Set(['CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID'])
+const WRONG_HOST = new Set(['ERR_TLS_CERT_ALTNAME_INVALID', 'HOSTNAME_MISMATCH'])
+const NOT_TLS = new Set(['ERR_SSL_WRONG_VERSION_NUMBER', 'ERR_SSL_PACKET_LENGTH_TOO_LONG', 'EPROTO'])
+
+/** Turns what node:http threw into an ActionError whose class decides retrying; ActionErrors pass through. */
+function classify(error: unknown, peer?: string): ActionError {
+  if (error instanceof TokenRequestError || error instanceof TransientFailureError || error instanceof NetworkError)
+    return error
+  const code = (error as NodeJS.ErrnoException).code ?? ''
+  const options = { cause: error }
+  if (UNTRUSTED_CA.has(code)) {
+    return new NetworkError(
       `TLS certificate not trusted (${code}); if a proxy or gateway presents a corporate CA, ` +
         'point NODE_EXTRA_CA_CERTS at its certificate',
-      false
+      options
     )
   }
-  const reason = CONNECTION_ERRORS[code] ?? (error.message || 'connection failed')
-  return new AttemptError(
-    `${peer ? `${peer}: ` : ''}${reason}${code && CONNECTION_ERRORS[code] ? ` (${code})` : ''}`,
-    true
-  )
+  if (CERT_DATES.has(code)) {
+    return new NetworkError(
+      `the server's TLS certificate has expired or is not valid yet (${code}); check the runner's clock`,
+      options
+    )
+  }
+  if (WRONG_HOST.has(code)) {
+    return new NetworkError(
+      `the server's TLS certificate is for another host name (${code}); check region and base-url, ` +
+        'or a proxy that intercepts TLS: a CA in NODE_EXTRA_CA_CERTS cannot fix a wrong name',
+      options
+    )
+  }
+  if (NOT_TLS.has(code)) {
+    return new NetworkError(
+      `the TLS handshake failed (${code}): the server does not seem to speak TLS on that port; check base-url`,
+      options
+    )
+  }
+  const known = CONNECTION_ERRORS[code]
+  const reason = known ? `${known} (${code})` : (error as Error).message || 'connection failed'
+  return new TransientFailureError(`${peer ? `${peer}: ` : ''}${reason}`, 1, options)
 }
 
-function tooLarge(limit: number): AttemptError {
-  return new AttemptError(
-    `the answer is larger than ${Math.round(limit / 1024)} KiB, far more than a token response`,
-    false
+function tooLarge(limit: number): TokenRequestError {
+  return new TokenRequestError(
+    `the answer is larger than ${Math.round(limit / 1024)} KiB, far more than a token response`
   )
-}
-
-export function formatSeconds(ms: number): string {
-  const seconds = ms / 1000
-  return `${Number.isInteger(seconds) ? seconds : seconds.toFixed(1)} s`
 }

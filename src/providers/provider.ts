@@ -1,11 +1,16 @@
-/** Inputs that only some providers use; a provider lists the ones it reads. */
-export type ProviderInput = 'partner-id' | 'region'
+import type * as z from 'zod/mini'
 
-/** What a provider needs to build its token request: plain values, already validated. */
-export interface TokenRequestInput {
-  readonly partnerId?: string
-  readonly username: string
-  readonly password: string
+/**
+ * One input a provider reads (besides the common ones and `region`). Every such input is required; an empty one
+ * falls back to `env`, then it is reported missing.
+ */
+export interface ProviderInput {
+  /** The environment variable read when the input is empty. */
+  readonly env?: string
+  /** Masked as soon as it is read, before validation can fail and before anything else prints. */
+  readonly secret?: boolean
+  /** Validates the trimmed, non-empty text; its messages complete "Input 'name' ...". Any text when absent. */
+  readonly schema?: z.ZodMiniType<string, string>
 }
 
 /** A token request relative to the provider's API root. */
@@ -15,36 +20,66 @@ export interface TokenRequest {
   readonly path: string
   readonly headers: Readonly<Record<string, string>>
   readonly body?: string
-  /** Strings derived from the credentials (a Basic header) that must be masked like the password. */
-  readonly secrets: readonly string[]
+}
+
+/** An expiry the provider sent but that cannot be read: which field, and its text (provider text, shown cut short). */
+export interface UnreadableExpiry {
+  readonly field: string
+  readonly text: string
 }
 
 /** A token as read from the provider's answer. */
 export interface MintedToken {
   readonly token: string
-  /** Undefined when the provider did not say; callers warn instead of guessing. */
+  /** Undefined when the provider did not say, or said something unreadable. */
   readonly expiresAt?: Date
-  /** Non-secret account facts, keyed by the action output that carries each. */
+  /** Set when the provider sent an expiry that cannot be read; the lifetime check decides what that means. */
+  readonly unreadableExpiry?: UnreadableExpiry
+  /** Validated account facts, keyed by the action output that carries each. */
   readonly account: Readonly<Record<string, string>>
 }
 
-export interface Provider {
-  /** The `provider` input value. */
+/** What a provider reads an answer with. */
+export interface AnswerContext<Input extends string = string> {
+  /** When the answer arrived: relative expiries count from here. */
+  readonly now: Date
+  /** The validated inputs, for facts the answer may leave out (the partner id the request named). */
+  readonly inputs: Readonly<Record<Input, string>>
+  /** Masks the token as soon as it is found, before any other field can fail. */
+  readonly secret: (value: string) => void
+}
+
+/** An account fact a provider reports: the action output that carries it, and its label in the log and summary. */
+export interface AccountField {
+  readonly output: string
+  readonly label: string
+}
+
+/** Everything the action knows about one provider; nothing outside the provider's file knows more. */
+export interface Provider<Input extends string = string> {
+  /** The `provider` input value, and the word in input messages. */
   readonly name: string
-  /** The provider's name in messages. */
+  /** The provider's name in messages ("Soda Cloud"). */
   readonly title: string
-  /** Region -> API root; the first entry is the default. */
+  /** The inputs it reads, by action input name, in the order problems are reported. */
+  readonly inputs: Readonly<Record<Input, ProviderInput>>
+  /** Region -> API root. With more than one, the provider reads the `region` input. */
   readonly regions: Readonly<Record<string, string>>
-  /** The provider-specific inputs it reads; the others are ignored with a warning. */
-  readonly inputs: readonly ProviderInput[]
-  /** Environment variables read when an input is empty. */
-  readonly envFallbacks: Readonly<Partial<Record<'partner-id' | 'username' | 'password', string>>>
+  readonly defaultRegion: string
   /** The default name of the exported environment variable. */
   readonly envName: string
-  /** Builds the token request from validated settings. */
-  request(input: TokenRequestInput): TokenRequest
-  /** Reads the provider's 2xx body; throws a TokenRequestError when it is not what the docs promise. */
-  parse(body: unknown, now: Date): MintedToken
-  /** What the workflow author should check when the provider answers this status. */
+  /** Its account outputs, in the order the log and summary show them. */
+  readonly account: readonly AccountField[]
+  /**
+   * The token request, from validated inputs, and the strings derived from the credentials (a Basic header,
+   * an escaped password) that must be masked like the password itself.
+   */
+  request(inputs: Readonly<Record<Input, string>>): { request: TokenRequest; secrets: readonly string[] }
+  /**
+   * Reads the 2xx body with the provider's zod schema (see answer.ts): every field the action prints, outputs or
+   * writes to the summary is validated here. Throws a TokenRequestError when the body is not what the docs promise.
+   */
+  parse(body: unknown, context: AnswerContext<Input>): MintedToken
+  /** What the workflow author should check when the provider refuses with this status. */
   hint(status: number): string | undefined
 }

@@ -1,60 +1,82 @@
 import * as z from 'zod/mini'
-import { InputError } from '../errors.js'
-import { readBody } from './body.js'
-import type { Provider } from './provider.js'
+import { digits, issuedToken, optional, readAnswer } from './answer.js'
+import type { Provider, UnreadableExpiry } from './provider.js'
 
-// The documented answer; partner_id and expiration_time are read when present but not required,
-// since a usable token matters more than the metadata around it.
-const TokenBody = z.object({
-  token: z.string().check(z.minLength(1)),
-  partner_id: z.optional(z.union([z.number(), z.string()])),
-  expiration_time: z.optional(z.string())
+// The documented answer (shared/seeds/sirdata-get-token.md). partner_id and expiration_time are read when present
+// but not required, since a usable token matters more than the metadata around it.
+const TokenAnswer = z.object({
+  token: issuedToken,
+  partner_id: optional(digits),
+  expiration_time: optional(z.unknown())
 })
 
-// Sirdata writes Go's RFC 3339 with nanoseconds and an offset (2019-12-11T17:52:30.821624721+01:00).
-// JavaScript dates hold milliseconds, so the fraction is cut to three digits before parsing.
-const RFC3339 = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})(?:\.(\d+))?(Z|[+-]\d{2}:\d{2})$/i
+// RFC 3339 (section 5.6): Sirdata writes Go's form, with nanoseconds and an offset (2019-12-11T17:52:30.821624721+01:00).
+const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(?:([Zz])|([+-])(\d{2}):(\d{2}))$/
 
-export function parseSirdataTime(text: string): Date | undefined {
-  const match = RFC3339.exec(text.trim())
+/** Reads an RFC 3339 date-time to the millisecond (the fraction is truncated); undefined when it is not one. */
+export function parseRfc3339(text: string): Date | undefined {
+  const match = RFC3339.exec(text)
   if (!match) return undefined
-  const [, dateTime, fraction = '', offset = ''] = match
-  const date = new Date(`${dateTime}.${fraction.slice(0, 3).padEnd(3, '0')}${offset.toUpperCase()}`)
-  return Number.isNaN(date.getTime()) ? undefined : date
+  const [year, month, day, hour, minute, second] = match.slice(1, 7).map(Number) as number[]
+  const millis = Number((match[7] ?? '').slice(0, 3).padEnd(3, '0'))
+  const [sign, offsetHours, offsetMinutes] = [match[9], Number(match[10] ?? 0), Number(match[11] ?? 0)]
+  if (hour! > 23 || minute! > 59 || second! > 60 || offsetHours > 23 || offsetMinutes > 59) return undefined
+  // A leap second (:60) is read as the instant after :59.999.
+  const utc = Date.UTC(year!, month! - 1, day!, hour!, minute!, Math.min(second!, 59), millis)
+  const local = new Date(utc)
+  // Date.UTC rolls 31 February over into March: a date that does not round-trip does not exist.
+  if (local.getUTCFullYear() !== year || local.getUTCMonth() !== month! - 1 || local.getUTCDate() !== day)
+    return undefined
+  const offsetMs = (sign === '-' ? -1 : 1) * (offsetHours * 60 + offsetMinutes) * 60_000
+  return new Date(utc - offsetMs + (second === 60 ? 1000 : 0))
 }
 
-export const sirdata: Provider = {
+function readExpiry(value: unknown): { expiresAt?: Date; unreadableExpiry?: UnreadableExpiry } {
+  if (value === undefined || value === null) return {}
+  const expiresAt = typeof value === 'string' ? parseRfc3339(value) : undefined
+  if (expiresAt) return { expiresAt }
+  const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value))
+  return { unreadableExpiry: { field: 'expiration_time', text } }
+}
+
+export const sirdata: Provider<'partner-id' | 'username' | 'password'> = {
   name: 'sirdata',
   title: 'Sirdata',
+  inputs: {
+    // Digits only: the id goes into the URL path.
+    'partner-id': {
+      env: 'SIRDATA_PARTNER_ID',
+      schema: z.string().check(z.regex(/^\d{1,20}$/, { error: 'must be digits only: your Sirdata partner id.' }))
+    },
+    username: { env: 'SIRDATA_LOGIN' },
+    password: { env: 'SIRDATA_PASSWORD', secret: true }
+  },
   regions: { global: 'https://partner-api.sddan.com/api/v1' },
-  inputs: ['partner-id'],
-  envFallbacks: { 'partner-id': 'SIRDATA_PARTNER_ID', username: 'SIRDATA_LOGIN', password: 'SIRDATA_PASSWORD' },
+  defaultRegion: 'global',
   envName: 'SIRDATA_TOKEN',
+  account: [{ output: 'partner-id', label: 'Partner id' }],
 
-  request({ partnerId, username, password }) {
-    if (!partnerId) throw new InputError([{ input: 'partner-id', message: 'is required for sirdata.' }])
-    const body = JSON.stringify({ login: username, password })
+  request(inputs) {
+    const { password } = inputs
     const escaped = JSON.stringify(password).slice(1, -1)
-    // Sirdata's token endpoint is a GET that carries a JSON body; the transport sends its Content-Length.
     return {
-      method: 'GET',
-      path: `/public/auth/partner/${encodeURIComponent(partnerId)}/token`,
-      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-      body,
+      // Sirdata's token endpoint is a GET that carries a JSON body; the transport sends its Content-Length.
+      request: {
+        method: 'GET',
+        path: `/public/auth/partner/${encodeURIComponent(inputs['partner-id'])}/token`,
+        headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+        body: JSON.stringify({ login: inputs.username, password })
+      },
       // A password with quotes or backslashes appears escaped in the body: mask that form too.
       secrets: escaped === password ? [] : [escaped]
     }
   },
 
-  parse(body, _now) {
-    const answer = readBody(TokenBody, body, 'Sirdata')
-    const account: Record<string, string> = {}
-    if (answer.partner_id !== undefined) account['partner-id'] = String(answer.partner_id)
-    return {
-      token: answer.token,
-      expiresAt: answer.expiration_time === undefined ? undefined : parseSirdataTime(answer.expiration_time),
-      account
-    }
+  parse(body, { inputs, secret }) {
+    const answer = readAnswer(TokenAnswer, body, 'Sirdata', secret)
+    // The partner id the workflow asked for stands in when the answer leaves it out.
+    const partnerId = answer.partner_id ?? inputs['partner-id']
+    return { token: answer.token, ...readExpiry(answer.expiration_time), account: { 'partner-id': partnerId } }
   },
 
   hint(status) {

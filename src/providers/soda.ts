@@ -1,43 +1,59 @@
 import * as z from 'zod/mini'
-import { readBody } from './body.js'
-import type { Provider } from './provider.js'
+import { issuedToken, optional, printableText, readAnswer, uuid } from './answer.js'
+import type { Provider, UnreadableExpiry } from './provider.js'
 
-// Soda's OpenAPI schema marks every field optional; only the token is indispensable.
-const TokenBody = z.object({
-  token: z.string().check(z.minLength(1)),
-  expires_in: z.optional(z.int().check(z.nonnegative())),
-  organization_id: z.optional(z.string()),
-  user: z.optional(z.string())
+// The documented GetTokenResult (shared/seeds/soda-reporting-get-token.md). Its OpenAPI schema marks every field
+// optional; only the token is indispensable. A user is the sign-up e-mail: 320 characters at most (RFC 5321).
+const TokenAnswer = z.object({
+  token: issuedToken,
+  expires_in: optional(z.unknown()),
+  organization_id: optional(uuid),
+  user: optional(printableText(320))
 })
 
-export const soda: Provider = {
+const TEN_YEARS_SECONDS = 10 * 366 * 86_400
+
+function readExpiry(value: unknown, now: Date): { expiresAt?: Date; unreadableExpiry?: UnreadableExpiry } {
+  if (value === undefined || value === null) return {}
+  if (typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= TEN_YEARS_SECONDS) {
+    return { expiresAt: new Date(now.getTime() + value * 1000) }
+  }
+  return { unreadableExpiry: { field: 'expires_in', text: JSON.stringify(value) ?? String(value) } }
+}
+
+export const soda: Provider<'username' | 'password'> = {
   name: 'soda',
   title: 'Soda Cloud',
+  inputs: {
+    username: { env: 'SODA_USERNAME' },
+    password: { env: 'SODA_PASSWORD', secret: true }
+  },
   regions: { eu: 'https://reporting.cloud.soda.io/v1', us: 'https://reporting.cloud.us.soda.io/v1' },
-  inputs: ['region'],
-  envFallbacks: { username: 'SODA_USERNAME', password: 'SODA_PASSWORD' },
+  defaultRegion: 'eu',
   envName: 'SODA_TOKEN',
+  account: [
+    { output: 'organization-id', label: 'Organisation' },
+    { output: 'user', label: 'User' }
+  ],
 
   request({ username, password }) {
     const basic = Buffer.from(`${username}:${password}`, 'utf8').toString('base64')
     return {
-      method: 'GET',
-      path: '/get_token',
-      headers: { Authorization: `Basic ${basic}`, Accept: 'application/json' },
+      request: {
+        method: 'GET',
+        path: '/get_token',
+        headers: { Authorization: `Basic ${basic}`, Accept: 'application/json' }
+      },
       secrets: [basic]
     }
   },
 
-  parse(body, now) {
-    const answer = readBody(TokenBody, body, 'Soda Cloud')
+  parse(body, { now, secret }) {
+    const answer = readAnswer(TokenAnswer, body, 'Soda Cloud', secret)
     const account: Record<string, string> = {}
     if (answer.organization_id) account['organization-id'] = answer.organization_id
     if (answer.user) account['user'] = answer.user
-    return {
-      token: answer.token,
-      expiresAt: answer.expires_in === undefined ? undefined : new Date(now.getTime() + answer.expires_in * 1000),
-      account
-    }
+    return { token: answer.token, ...readExpiry(answer.expires_in, now), account }
   },
 
   hint(status) {

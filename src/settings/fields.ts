@@ -1,0 +1,118 @@
+import * as z from 'zod/mini'
+
+// Schemas for single inputs, as raw text in. Every message completes "Input 'name' ..." and quotes the value back
+// only for inputs that cannot hold a secret, cut short.
+
+export const quote = (value: unknown) => `'${String(value).slice(0, 40)}'`
+
+const trimmed = z.string().check(z.trim())
+const lowerCased = z.string().check(z.trim(), z.toLowerCase())
+
+export const oneOf = (values: readonly string[]) =>
+  z.pipe(
+    lowerCased,
+    z.enum(values as [string, ...string[]], {
+      error: issue => `must be one of: ${values.join(', ')} (got ${quote(issue.input)}).`
+    })
+  )
+
+// The runner's YAML 1.2 booleans, as @actions/core's getBooleanInput accepts them.
+export const booleanText = z.pipe(
+  trimmed,
+  z.pipe(
+    z.enum(['true', 'True', 'TRUE', 'false', 'False', 'FALSE'], {
+      error: issue => `must be true or false (got ${quote(issue.input)}).`
+    }),
+    z.transform(text => text.toLowerCase() === 'true')
+  )
+)
+
+export const numberText = (description: string, check: (n: number) => boolean) =>
+  z.pipe(
+    trimmed,
+    z.transform((text: string, ctx) => {
+      const number = Number(text)
+      if (text !== '' && check(number)) return number
+      ctx.issues.push({ code: 'custom', input: text, message: `must be ${description} (got ${quote(text)}).` })
+      return z.NEVER
+    })
+  )
+
+export const wholeNumber = (from: number, to: number, unit = '') =>
+  numberText(`a whole number${unit} from ${from} to ${to}`, n => Number.isInteger(n) && n >= from && n <= to)
+
+const LOOPBACK_HOST = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i
+
+/** Why a base-url cannot be used, rule by rule; undefined when it can. Credentials in a URL would leak into logs. */
+export function apiRootProblem(url: URL): string | undefined {
+  if (url.username || url.password) return 'must not hold credentials (user:password@): pass them as inputs.'
+  if (url.search || url.hash) return 'must not have a query (?) or a fragment (#): give the API root only.'
+  if (url.protocol === 'https:') return undefined
+  if (url.protocol !== 'http:') return `must be an https:// URL (got a ${url.protocol.slice(0, 20)} URL).`
+  if (LOOPBACK_HOST.test(url.hostname)) return undefined
+  return 'must be an https:// URL: plain http:// is allowed only to a loopback host (127.0.0.1, ::1, localhost).'
+}
+
+export const apiRoot = z.pipe(
+  trimmed,
+  z.transform((text: string, ctx) => {
+    const url = URL.canParse(text) ? new URL(text) : undefined
+    const problem = url ? apiRootProblem(url) : 'must be an https:// URL, such as https://gateway.example.com/v1.'
+    if (url && !problem) return url
+    ctx.issues.push({ code: 'custom', input: text, message: problem ?? '' })
+    return z.NEVER
+  })
+)
+
+// Names the dynamic loader, the shell or a common runtime reads at start-up, and the proxy and CA variables: a token
+// exported under one of them would change how every later step runs (PATH, LD_PRELOAD, BASH_ENV...).
+const START_UP_NAMES = new Set([
+  'PATH',
+  'HOME',
+  'SHELL',
+  'IFS',
+  'ENV',
+  'BASH_ENV',
+  'CDPATH',
+  'PS4',
+  'PROMPT_COMMAND',
+  'ZDOTDIR',
+  'JAVA_TOOL_OPTIONS',
+  '_JAVA_OPTIONS',
+  'CLASSPATH',
+  'PERLLIB',
+  'REQUESTS_CA_BUNDLE',
+  'CURL_CA_BUNDLE'
+])
+const START_UP_PREFIXES = ['BASH_FUNC_', 'LD_', 'DYLD_', 'NODE_', 'PYTHON', 'PERL5', 'RUBY', 'GIT_', 'SSL_CERT_']
+
+/** Why a variable name cannot carry the token; undefined when it can. Case-insensitive, as Windows is. */
+export function envNameProblem(name: string): string | undefined {
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) {
+    return 'must be a valid environment variable name: letters, digits and _, not starting with a digit.'
+  }
+  const upper = name.toUpperCase()
+  // The runner refuses to let a step overwrite these through GITHUB_ENV.
+  if (upper.startsWith('GITHUB_') || upper.startsWith('RUNNER_')) {
+    return 'must not be a GITHUB_* or RUNNER_* variable: the runner does not let a step set those.'
+  }
+  if (upper.endsWith('_PROXY')) {
+    return `must not be a proxy variable (${quote(name)}): later steps would send their traffic to the token.`
+  }
+  const prefix = START_UP_PREFIXES.find(p => upper.startsWith(p))
+  if (START_UP_NAMES.has(upper) || prefix) {
+    const family = prefix ? `a ${prefix}* variable` : quote(name)
+    return `must not be ${family}: the loader, the shell or a runtime reads it at start-up, so the token would change how later steps run. Choose a name of your own, such as SODA_TOKEN.`
+  }
+  return undefined
+}
+
+export const envName = z.pipe(
+  trimmed,
+  z.transform((name: string, ctx) => {
+    const problem = envNameProblem(name)
+    if (!problem) return name
+    ctx.issues.push({ code: 'custom', input: name, message: problem })
+    return z.NEVER
+  })
+)

@@ -1,0 +1,258 @@
+import * as z from 'zod/mini'
+import { InputError, type InputProblem } from '../errors.js'
+import { providers } from '../providers/index.js'
+import type { Provider } from '../providers/provider.js'
+import { readSealKey, type SealBinding, type SealKey } from '../seal.js'
+import { DEFAULTS, LIMITS } from './defaults.js'
+import { apiRoot, booleanText, envName, numberText, oneOf, wholeNumber } from './fields.js'
+
+/** Every input the action reads, as declared in action.yml. */
+export const INPUT_NAMES = [
+  'provider',
+  'partner-id',
+  'region',
+  'username',
+  'password',
+  'base-url',
+  'export-env',
+  'env-name',
+  'timeout',
+  'max-attempts',
+  'seal-key',
+  'sealed-token',
+  'min-validity'
+] as const
+export type InputName = (typeof INPUT_NAMES)[number]
+
+/** Raw input values as the runner hands them over; '' and absent both mean unset. */
+export type RawInputs = Readonly<Partial<Record<InputName, string>>>
+type Env = Readonly<Record<string, string | undefined>>
+
+interface CommonSettings {
+  readonly exportEnv: boolean
+  /** Undefined means the provider's default name. */
+  readonly envName?: string
+  /** A token with less lifetime left than this fails the run. */
+  readonly minValiditySeconds: number
+  /** Set when `seal-key` is: the key, and the workflow run a sealed token is bound to. */
+  readonly seal?: Seal
+}
+
+export interface Seal {
+  readonly key: SealKey
+  readonly binding: SealBinding
+}
+
+/** A run that asks the provider for a token (and seals it when `seal-key` is set). */
+export interface MintSettings extends CommonSettings {
+  readonly mode: 'mint'
+  readonly provider: Provider
+  /** The provider's own inputs (credentials, partner id), validated, by input name. */
+  readonly inputs: Readonly<Record<string, string>>
+  /** The region asked for, or the provider's default. */
+  readonly region: string
+  /** The provider's API root for the region, or `base-url`. */
+  readonly apiRoot: URL
+  readonly timeoutMs: number
+  readonly maxAttempts: number
+}
+
+/** A run that opens a token sealed by an earlier job of the same workflow run; no network. */
+export interface UnsealSettings extends CommonSettings {
+  readonly mode: 'unseal'
+  readonly sealedToken: string
+  readonly seal: Seal
+  /** When set, the sealed token must be for this provider. */
+  readonly provider?: Provider
+}
+
+/** Everything a run needs, validated. */
+export type Settings = MintSettings | UnsealSettings
+
+export interface ParsedSettings {
+  readonly settings: Settings
+  /** Inputs that were set but do nothing in this run. */
+  readonly warnings: string[]
+}
+
+const PROVIDER_NAMES = Object.keys(providers)
+// Inputs only some providers read; the others warn that they ignore them.
+const PROVIDER_INPUTS = new Set(['region', ...Object.values(providers).flatMap(p => Object.keys(p.inputs))])
+
+const sealKey = z.pipe(
+  z.string(),
+  z.transform((text: string, ctx) => {
+    const read = readSealKey(text)
+    if ('key' in read) return read.key
+    // Never quote the value: it is a secret, even when it is a bad one.
+    ctx.issues.push({ code: 'custom', input: '', message: read.problem })
+    return z.NEVER
+  })
+)
+
+// Inputs every run reads, minting or unsealing.
+const commonShape = {
+  'export-env': z.optional(booleanText),
+  'env-name': z.optional(envName),
+  'min-validity': z.optional(wholeNumber(0, LIMITS.minValiditySeconds, ' of seconds')),
+  'seal-key': z.optional(sealKey)
+}
+
+const mintShape = {
+  ...commonShape,
+  'base-url': z.optional(apiRoot),
+  timeout: z.optional(
+    numberText(
+      `a number of seconds above 0 and at most ${LIMITS.timeoutSeconds}`,
+      n => n > 0 && n <= LIMITS.timeoutSeconds
+    )
+  ),
+  'max-attempts': z.optional(wholeNumber(1, LIMITS.maxAttempts))
+}
+
+/**
+ * Validates raw inputs (with the providers' environment fallbacks) into Settings, in one pass per mode.
+ * Throws one InputError listing every problem; returns warnings for inputs that do nothing in this run.
+ */
+export function parseSettings(raw: RawInputs, env: Env): ParsedSettings {
+  const value = (name: InputName) => raw[name]?.trim() || undefined
+  const unsealing = value('sealed-token') !== undefined
+  const problems: InputProblem[] = []
+  const provider = readProvider(value('provider'), unsealing, problems)
+  return unsealing ? parseUnseal(value, env, provider, problems) : parseMint(value, env, provider, problems)
+}
+
+function readProvider(name: string | undefined, unsealing: boolean, problems: InputProblem[]): Provider | undefined {
+  if (!name) {
+    if (unsealing) return undefined
+    problems.push({ input: 'provider', message: `is required: one of ${PROVIDER_NAMES.join(', ')}.` })
+    return undefined
+  }
+  const chosen = oneOf(PROVIDER_NAMES).safeParse(name)
+  if (chosen.success) return providers[chosen.data]
+  problems.push(...problemsOf(chosen.error, 'provider'))
+  return undefined
+}
+
+type Read = (name: InputName) => string | undefined
+
+function parseMint(value: Read, env: Env, provider: Provider | undefined, problems: InputProblem[]): ParsedSettings {
+  const readsRegion = provider !== undefined && Object.keys(provider.regions).length > 1
+  const shape = {
+    ...mintShape,
+    ...(readsRegion ? { region: z.optional(oneOf(Object.keys(provider.regions))) } : {}),
+    ...(provider ? providerShape(provider) : {})
+  }
+  const values: Record<string, string | undefined> = {}
+  for (const name of Object.keys(mintShape) as InputName[]) values[name] = value(name)
+  if (readsRegion) values.region = value('region')
+  for (const [name, input] of Object.entries(provider?.inputs ?? {})) {
+    values[name] = value(name as InputName) ?? ((input.env && env[input.env]?.trim()) || undefined)
+  }
+
+  const parsed = z.object(shape).safeParse(values)
+  if (!parsed.success) problems.push(...problemsOf(parsed.error))
+  const seal = parsed.success ? bindSeal(parsed.data['seal-key'], env, problems) : undefined
+  if (!provider || !parsed.success || problems.length > 0) throw new InputError(problems)
+
+  const fields = parsed.data as typeof parsed.data & { region?: string } & Record<string, unknown>
+  const region = fields.region ?? provider.defaultRegion
+  const inputs = Object.fromEntries(Object.keys(provider.inputs).map(name => [name, fields[name] as string]))
+  return {
+    settings: {
+      mode: 'mint',
+      ...commonSettings(fields, seal),
+      provider,
+      inputs,
+      region,
+      apiRoot: fields['base-url'] ?? new URL(provider.regions[region] as string),
+      timeoutMs: Math.round((fields.timeout ?? DEFAULTS.timeoutSeconds) * 1000),
+      maxAttempts: fields['max-attempts'] ?? DEFAULTS.maxAttempts
+    },
+    warnings: ignoredInputs(value, provider)
+  }
+}
+
+/** The chosen provider's inputs: required, with the environment variable named when missing. */
+function providerShape(provider: Provider): Record<string, z.ZodMiniType<string>> {
+  return Object.fromEntries(
+    Object.entries(provider.inputs).map(([name, input]) => {
+      const fallback = input.env ? `, or the ${input.env} environment variable` : ''
+      const required = z.string({ error: `is required for ${provider.name}: set it${fallback}.` })
+      return [name, input.schema ? z.pipe(required, input.schema) : required]
+    })
+  )
+}
+
+function parseUnseal(value: Read, env: Env, provider: Provider | undefined, problems: InputProblem[]): ParsedSettings {
+  const shape = z.object({
+    ...commonShape,
+    'seal-key': z.pipe(
+      z.string({ error: 'is required with sealed-token: pass the same secret as the job that sealed it.' }),
+      sealKey
+    )
+  })
+  const result = shape.safeParse({
+    'export-env': value('export-env'),
+    'env-name': value('env-name'),
+    'min-validity': value('min-validity'),
+    'seal-key': value('seal-key')
+  })
+  if (!result.success) problems.push(...problemsOf(result.error))
+  const seal = result.success ? bindSeal(result.data['seal-key'], env, problems) : undefined
+  if (!seal || !result.success || problems.length > 0) throw new InputError(problems)
+  // Inputs that only a minting run reads are only set on purpose: say that they do nothing here.
+  const warnings = (['partner-id', 'region', 'username', 'password', 'base-url'] as const)
+    .filter(name => value(name))
+    .map(name => `Input '${name}' is ignored: the token comes from sealed-token, not from the provider.`)
+  return {
+    settings: {
+      mode: 'unseal',
+      ...commonSettings(result.data, seal),
+      seal,
+      sealedToken: value('sealed-token') as string,
+      provider
+    },
+    warnings
+  }
+}
+
+/** A sealed token is bound to the repository and run that sealed it, as the runner names them. */
+function bindSeal(key: SealKey | undefined, env: Env, problems: InputProblem[]): Seal | undefined {
+  if (!key) return undefined
+  const binding = { repository: env.GITHUB_REPOSITORY?.trim() ?? '', runId: env.GITHUB_RUN_ID?.trim() ?? '' }
+  if (binding.repository && /^\d{1,19}$/.test(binding.runId)) return { key, binding }
+  problems.push({
+    input: 'seal-key',
+    message:
+      'needs GITHUB_REPOSITORY and GITHUB_RUN_ID, which the runner sets: sealed tokens work only inside a GitHub Actions workflow run.'
+  })
+  return undefined
+}
+
+function commonSettings(
+  fields: { 'export-env'?: boolean; 'env-name'?: string; 'min-validity'?: number },
+  seal: Seal | undefined
+): CommonSettings {
+  return {
+    exportEnv: fields['export-env'] ?? DEFAULTS.exportEnv,
+    envName: fields['env-name'],
+    minValiditySeconds: fields['min-validity'] ?? DEFAULTS.minValiditySeconds,
+    seal
+  }
+}
+
+/** Provider-specific inputs the chosen provider does not read: set on purpose, so say they do nothing. */
+function ignoredInputs(value: Read, provider: Provider): string[] {
+  const reads = new Set([
+    ...Object.keys(provider.inputs),
+    ...(Object.keys(provider.regions).length > 1 ? ['region'] : [])
+  ])
+  return [...PROVIDER_INPUTS]
+    .filter(name => !reads.has(name) && value(name as InputName))
+    .map(name => `Input '${name}' does not apply to ${provider.name} and is ignored.`)
+}
+
+function problemsOf(error: z.core.$ZodError, input?: InputName): InputProblem[] {
+  return error.issues.map(issue => ({ input: input ?? String(issue.path[0]), message: issue.message }))
+}
