@@ -184,7 +184,7 @@ export async function startFakeProvider(options: FakeProviderOptions = {}): Prom
   const server = options.tls
     ? https.createServer({ key: options.tls.key, cert: options.tls.cert }, handle)
     : http.createServer(handle)
-  server.on('connection', socket => {
+  server.on('connection', (socket: Socket) => {
     sockets.add(socket)
     socket.on('close', () => sockets.delete(socket))
   })

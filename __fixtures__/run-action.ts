@@ -14,7 +14,12 @@ function repositoryRoot(): string {
   return dir
 }
 
-export const BUNDLE = join(repositoryRoot(), 'dist/index.js')
+/**
+ * The bundles a process test starts: those the jest global set-up built from the current sources
+ * (TOKEN_MINT_DIST), or else the committed dist/ (npm start, the benchmark).
+ */
+const DIST = process.env.TOKEN_MINT_DIST || join(repositoryRoot(), 'dist')
+export const BUNDLE = join(DIST, 'index.js')
 
 export interface ActionRun extends ProcessRun {
   readonly outputs: Record<string, string>
@@ -26,7 +31,7 @@ export interface ActionRun extends ProcessRun {
 }
 
 /**
- * Starts the committed bundle the way the runner does: `node dist/index.js`, inputs as INPUT_* variables
+ * Starts the bundle the way the runner does: `node dist/index.js`, inputs as INPUT_* variables
  * (the runner keeps hyphens: INPUT_PARTNER-ID), and the runner's command files, read back afterwards.
  * The environment is built from scratch so nothing from the test process leaks in.
  */
@@ -89,7 +94,7 @@ export function workflowCommands(stdout: string): { command: string; message: st
   }))
 }
 
-export const CLI_BUNDLE = join(repositoryRoot(), 'dist/cli/index.js')
+export const CLI_BUNDLE = join(DIST, 'cli/index.js')
 
 export interface ProcessRun {
   readonly code: number | null

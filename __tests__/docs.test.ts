@@ -53,19 +53,3 @@ describe('the version', () => {
     expect(USER_AGENT).toMatch(new RegExp(`^token-mint-action/${pkg.version.replace(/\./g, '\\.')} `))
   })
 })
-
-describe('the committed bundles', () => {
-  const read = (bundle: string) => readFileSync(new URL(bundle, import.meta.url), 'utf8')
-
-  it.each(['../dist/index.js', '../dist/cli/index.js'])(
-    '%s leaves out the embedded fake provider and undici',
-    bundle => {
-      const code = read(bundle)
-
-      expect(code).not.toContain('startFakeProvider')
-      expect(code).not.toContain('Scripted replies')
-      // Every real undici build defines its UND_ERR_* error codes.
-      expect(code).not.toContain('UND_ERR_')
-    }
-  )
-})

@@ -46,7 +46,14 @@ describe('resilience', () => {
     mintFrom(fakeInputs(fake, provider, extra), {
       log,
       attempt,
-      retry: { baseDelayMs: 1000, sleep: async ms => void sleeps.push(ms), random: () => 0.5 }
+      retry: {
+        baseDelayMs: 1000,
+        sleep: ms => {
+          sleeps.push(ms)
+          return Promise.resolve()
+        },
+        random: () => 0.5
+      }
     })
 
   /** The error a mint fails with, checked to carry no secret. */

@@ -6,7 +6,12 @@ import { promisify } from 'node:util'
 describe('npm start', () => {
   const start = (...args: string[]) =>
     promisify(execFile)('npm', ['start', '--silent', '--', ...args], {
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' }
+      // TOKEN_MINT_DIST: the bundle of the current sources, which the global set-up built.
+      env: {
+        PATH: process.env.PATH ?? '',
+        HOME: process.env.HOME ?? '',
+        TOKEN_MINT_DIST: process.env.TOKEN_MINT_DIST ?? ''
+      }
     })
 
   it('mints a masked token for each provider, hands one over sealed, and runs the CLI', async () => {

@@ -103,6 +103,29 @@ export function unsealToken(
   now: Date,
   expected?: Provider
 ): IssuedToken {
+  const bytes = readEnvelope(text, key, binding)
+  const opened = Sealed.safeParse(safeJson(decrypt(bytes, key, binding)))
+  const provider = opened.success ? providers[opened.data.p] : undefined
+  if (!opened.success || !provider) {
+    throw new SealError(
+      'holds a token this version of the action cannot read: seal and unseal with the same version of the action.'
+    )
+  }
+  if (expected && expected !== provider) {
+    throw new SealError(`holds a ${provider.title} token, but provider is ${expected.name}.`)
+  }
+  const expiresAt = opened.data.e === null ? undefined : new Date(opened.data.e)
+  if (expiresAt && expiresAt.getTime() <= now.getTime()) {
+    throw new SealError(
+      `holds a ${provider.title} token that expired at ${expiresAt.toISOString()}: mint the token in this job instead.`
+    )
+  }
+  const { r: region, t: token, a: account } = opened.data
+  return { provider, region, token, expiresAt, account, issuedAt: now, origin: 'unsealed' }
+}
+
+/** The envelope's bytes, once its format, key check, repository and run match; each refusal says which did not. */
+function readEnvelope(text: string, key: SealKey, binding: SealBinding): Buffer {
   // The version is written without leading zeros: 'tm01.' is not a spelling of 'tm1.'.
   const match = /^tm([1-9]\d{0,5})\.([A-Za-z0-9_-]*)$/.exec(text.trim())
   if (!match) throw new SealError('is not a sealed token from this action: it is malformed or truncated.')
@@ -135,44 +158,22 @@ export function unsealToken(
       `was sealed by workflow run ${sealedRun}, not this one (${binding.runId}): it opens only in the run that sealed it.`
     )
   }
+  return bytes
+}
 
-  let plaintext: string
+/** The plaintext, if the envelope authenticates with its header, repository and run as associated data. */
+function decrypt(bytes: Buffer, key: SealKey, binding: SealBinding): string {
+  const header = bytes.subarray(0, HEADER_BYTES)
   try {
     const decipher = createDecipheriv('aes-256-gcm', key.encryption, header.subarray(24, HEADER_BYTES))
     decipher.setAAD(associatedData(header, binding))
     decipher.setAuthTag(bytes.subarray(bytes.length - TAG_BYTES))
-    plaintext = Buffer.concat([
+    return Buffer.concat([
       decipher.update(bytes.subarray(HEADER_BYTES, bytes.length - TAG_BYTES)),
       decipher.final()
     ]).toString('utf8')
   } catch {
     throw new SealError('has been altered or truncated: it failed authentication.')
-  }
-
-  const opened = Sealed.safeParse(safeJson(plaintext))
-  const provider = opened.success ? providers[opened.data.p] : undefined
-  if (!opened.success || !provider) {
-    throw new SealError(
-      'holds a token this version of the action cannot read: seal and unseal with the same version of the action.'
-    )
-  }
-  if (expected && expected !== provider) {
-    throw new SealError(`holds a ${provider.title} token, but provider is ${expected.name}.`)
-  }
-  const expiresAt = opened.data.e === null ? undefined : new Date(opened.data.e)
-  if (expiresAt && expiresAt.getTime() <= now.getTime()) {
-    throw new SealError(
-      `holds a ${provider.title} token that expired at ${expiresAt.toISOString()}: mint the token in this job instead.`
-    )
-  }
-  return {
-    provider,
-    region: opened.data.r,
-    token: opened.data.t,
-    expiresAt,
-    account: opened.data.a,
-    issuedAt: now,
-    origin: 'unsealed'
   }
 }
 

@@ -3,7 +3,7 @@ import { ActionError, describeError } from '../errors.js'
 import { mintToken, type Log } from '../mint.js'
 import { describeToken, tokenOutputs } from '../report.js'
 import { DEFAULTS } from '../settings/defaults.js'
-import { parseSettings, type InputName, type RawInputs } from '../settings/settings.js'
+import { parseSettings, type InputName } from '../settings/settings.js'
 import { VERSION } from '../version.js'
 
 const EXIT = { minted: 0, refused: 1, usage: 2, transient: 3 } as const
@@ -99,7 +99,7 @@ export async function runCli(
     const raw: Partial<Record<InputName, string>> = {}
     for (const name of INPUT_OPTIONS) raw[name] = args[name]
     // Sealing belongs to workflow runs; credentials come from the environment only.
-    const { settings, warnings } = parseSettings(raw as RawInputs, env)
+    const { settings, warnings } = parseSettings(raw, env)
     if (settings.mode !== 'mint') throw new Error('sealed tokens are for GitHub Actions workflow runs only')
     for (const warning of warnings) log.warning(warning)
 

@@ -17,15 +17,17 @@ const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9
 export function parseRfc3339(text: string): Date | undefined {
   const match = RFC3339.exec(text)
   if (!match) return undefined
-  const [year, month, day, hour, minute, second] = match.slice(1, 7).map(Number) as number[]
+  const [year, month, day, hour, minute, second, offsetHours, offsetMinutes] = [1, 2, 3, 4, 5, 6, 10, 11].map(i =>
+    Number(match[i] ?? 0)
+  ) as [number, number, number, number, number, number, number, number]
   const millis = Number((match[7] ?? '').slice(0, 3).padEnd(3, '0'))
-  const [sign, offsetHours, offsetMinutes] = [match[9], Number(match[10] ?? 0), Number(match[11] ?? 0)]
-  if (hour! > 23 || minute! > 59 || second! > 60 || offsetHours > 23 || offsetMinutes > 59) return undefined
+  const sign = match[9]
+  if (hour > 23 || minute > 59 || second > 60 || offsetHours > 23 || offsetMinutes > 59) return undefined
   // A leap second (:60) is read as the instant after :59.999.
-  const utc = Date.UTC(year!, month! - 1, day!, hour!, minute!, Math.min(second!, 59), millis)
+  const utc = Date.UTC(year, month - 1, day, hour, minute, Math.min(second, 59), millis)
   const local = new Date(utc)
-  // Date.UTC rolls 31 February over into March: a date that does not round-trip does not exist.
-  if (local.getUTCFullYear() !== year || local.getUTCMonth() !== month! - 1 || local.getUTCDate() !== day)
+  // Date.UTC rolls 31 February over into March, and reads years below 100 as 19xx: such a date does not round-trip.
+  if (local.getUTCFullYear() !== year || local.getUTCMonth() !== month - 1 || local.getUTCDate() !== day)
     return undefined
   const offsetMs = (sign === '-' ? -1 : 1) * (offsetHours * 60 + offsetMinutes) * 60_000
   return new Date(utc - offsetMs + (second === 60 ? 1000 : 0))
@@ -35,7 +37,7 @@ function readExpiry(value: unknown): { expiresAt?: Date; unreadableExpiry?: Unre
   if (value === undefined || value === null) return {}
   const expiresAt = typeof value === 'string' ? parseRfc3339(value) : undefined
   if (expiresAt) return { expiresAt }
-  const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value))
+  const text = typeof value === 'string' ? value : String(JSON.stringify(value))
   return { unreadableExpiry: { field: 'expiration_time', text } }
 }
 

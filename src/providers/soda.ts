@@ -18,7 +18,7 @@ function readExpiry(value: unknown, now: Date): { expiresAt?: Date; unreadableEx
   if (typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= TEN_YEARS_SECONDS) {
     return { expiresAt: new Date(now.getTime() + value * 1000) }
   }
-  return { unreadableExpiry: { field: 'expires_in', text: JSON.stringify(value) ?? String(value) } }
+  return { unreadableExpiry: { field: 'expires_in', text: String(JSON.stringify(value)) } }
 }
 
 export const soda: Provider<'username' | 'password'> = {

@@ -1,0 +1,96 @@
+import { describe, expect, it } from '@jest/globals'
+import { readdirSync, readFileSync } from 'node:fs'
+import { dirname, join, relative, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { parse } from 'yaml'
+import { DEFAULTS } from '../src/settings/defaults.js'
+
+const src = fileURLToPath(new URL('../src', import.meta.url))
+
+/** Every source file, and the project files each imports (type-only imports included: they couple too). */
+function importGraph(): Map<string, string[]> {
+  const files = readdirSync(src, { recursive: true, encoding: 'utf8' }).filter(name => name.endsWith('.ts'))
+  return new Map(
+    files.map(file => {
+      const text = readFileSync(join(src, file), 'utf8')
+      const targets = [...text.matchAll(/^(?:import|export)\b[^'"]*?from\s+'(\.{1,2}\/[^']+)\.js'/gm)].map(match =>
+        relative(src, resolve(dirname(join(src, file)), `${match[1] as string}.ts`))
+      )
+      return [file, targets]
+    })
+  )
+}
+
+/** The import cycles of a graph, each as the path that closes it. */
+function cycles(graph: Map<string, string[]>): string[][] {
+  const found: string[][] = []
+  const visit = (file: string, path: string[]) => {
+    if (path.includes(file)) return void found.push([...path.slice(path.indexOf(file)), file])
+    for (const next of graph.get(file) ?? []) visit(next, [...path, file])
+  }
+  for (const file of graph.keys()) visit(file, [])
+  return found
+}
+
+describe('the source layout', () => {
+  const graph = importGraph()
+
+  it('reads every import of every file', () => {
+    expect(graph.get('main.ts')).toEqual(expect.arrayContaining(['mint.ts', 'publish.ts', 'settings/settings.ts']))
+  })
+
+  it('has no import cycle', () => {
+    expect(cycles(graph)).toEqual([])
+  })
+
+  it('would find one', () => {
+    const planted = new Map(graph)
+    planted.set('token.ts', [...(graph.get('token.ts') ?? []), 'mint.ts'])
+
+    expect(cycles(planted).length).toBeGreaterThan(0)
+  })
+
+  it('keeps @actions/core at the edges, so the CLI shares the core', () => {
+    const withCore = [...graph.keys()].filter(file =>
+      readFileSync(join(src, file), 'utf8').includes("from '@actions/core'")
+    )
+
+    expect(withCore.sort()).toEqual(['inputs.ts', 'main.ts', 'publish.ts'])
+  })
+
+  it('keeps providers to themselves: a provider imports no settings, core or other provider', () => {
+    for (const [file, imports] of graph) {
+      if (!file.startsWith('providers/') || file === 'providers/index.ts') continue
+      for (const target of imports)
+        expect(['errors.ts', 'providers/answer.ts', 'providers/provider.ts']).toContain(target)
+    }
+  })
+})
+
+describe('defaults', () => {
+  const action = parse(readFileSync(new URL('../action.yml', import.meta.url), 'utf8')) as {
+    inputs: Record<string, { default?: string }>
+  }
+
+  it('are the ones action.yml declares', () => {
+    expect({
+      'export-env': action.inputs['export-env']?.default,
+      timeout: action.inputs.timeout?.default,
+      'max-attempts': action.inputs['max-attempts']?.default,
+      'min-validity': action.inputs['min-validity']?.default
+    }).toEqual({
+      'export-env': String(DEFAULTS.exportEnv),
+      timeout: String(DEFAULTS.timeoutSeconds),
+      'max-attempts': String(DEFAULTS.maxAttempts),
+      'min-validity': String(DEFAULTS.minValiditySeconds)
+    })
+  })
+
+  it('are the ones the CLI usage text quotes', async () => {
+    const { USAGE } = await import('../src/cli/run.js')
+
+    expect(USAGE).toContain(`(default ${DEFAULTS.timeoutSeconds})`)
+    expect(USAGE).toContain(`(default ${DEFAULTS.maxAttempts})`)
+    expect(USAGE).toContain(`(default ${DEFAULTS.minValiditySeconds})`)
+  })
+})

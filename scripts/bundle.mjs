@@ -1,0 +1,52 @@
+// npm run bundle: builds the action (dist/index.js) and the CLI (dist/cli/index.js) with ncc, then lets terser
+// drop the code nothing can reach. The process tests' global set-up calls it with a temporary folder, so that they
+// test the current sources; CI then checks that the committed dist/ is what this builds.
+//
+// Why terser: webpack (inside ncc) sees that nothing uses, say, HttpClient or getIDToken, and drops the imports
+// only they needed, but keeps their code. The bundle then holds references to names nothing defines (ProxyAgent,
+// HttpClient, tunnel...): harmless while unreachable, a ReferenceError the day something calls them. Removing the
+// unreachable code (no mangling, output kept readable) leaves no such reference, and a third of the size;
+// __tests__/bundle.test.ts checks that no unbound name is left.
+import { execFile } from 'node:child_process'
+import { readFile, writeFile } from 'node:fs/promises'
+import { join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { promisify } from 'node:util'
+import { minify } from 'terser'
+
+const root = fileURLToPath(new URL('..', import.meta.url))
+const ncc = fileURLToPath(new URL('../node_modules/@vercel/ncc/dist/ncc/cli.js', import.meta.url))
+
+const DEAD_CODE_ONLY = {
+  module: true,
+  compress: {
+    defaults: false,
+    toplevel: true,
+    unused: true,
+    dead_code: true,
+    side_effects: true,
+    evaluate: true,
+    conditionals: true,
+    booleans: true,
+    passes: 2
+  },
+  mangle: false,
+  format: { beautify: true, comments: /@license|@preserve|^!/ }
+}
+
+/** Builds both entry points into `out` (relative to the repository root, or absolute). */
+export async function bundle(out = 'dist') {
+  const build = async (entry, to) => {
+    await promisify(execFile)(
+      process.execPath,
+      [ncc, 'build', entry, '--out', to, '--target', 'es2022', '--license', 'licenses.txt', '--quiet'],
+      { cwd: root }
+    )
+    const file = resolve(root, to, 'index.js')
+    const { code } = await minify(await readFile(file, 'utf8'), DEAD_CODE_ONLY)
+    await writeFile(file, `${code}\n`)
+  }
+  await Promise.all([build('src/index.ts', out), build('src/cli/index.ts', join(out, 'cli'))])
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) await bundle(process.argv[2])

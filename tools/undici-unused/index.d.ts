@@ -1,0 +1,4 @@
+/** Always throws: see index.js. */
+export declare class ProxyAgent {
+  constructor()
+}
