@@ -129,11 +129,11 @@ describe('release-check, as the release workflow runs it', () => {
     expect(run.stderr).toContain('CHANGELOG.md has no section for 1.1.0')
   })
 
-  it('leaves out the link definitions that end a Keep a Changelog file', () => {
+  it('leaves out the link definitions that end a Keep a Changelog file, in the project --root names', () => {
     writeProject('1.0.0')
     const notes = join(project, 'notes.md')
 
-    const run = releaseCheck(['--dry-run', '--skip-dist', '--notes', notes])
+    const run = releaseCheck(['--root', project, '--dry-run', '--skip-dist', '--notes', notes], REPOSITORY)
 
     expect(run.code).toBe(0)
     expect(readFileSync(notes, 'utf8')).toBe('- First release.\n')

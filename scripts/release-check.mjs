@@ -8,7 +8,8 @@
 //      becomes the release notes (--notes FILE);
 //   3. dist/ is what `npm run bundle` builds from the sources, and holds the two bundles the release attests.
 // --dry-run takes the tag from package.json unless --tag is given and does not ask git whether the tag exists yet.
-// --skip-dist leaves out the rebuild: .ci/run has just rebuilt dist/ and compared it, and the tests cannot afford it.
+// --skip-dist leaves out the rebuild: .ci/run has just rebuilt dist/ and compared it, and the release job only needs
+// the notes of a commit that the check job has verified.
 // Exit codes: 0 ready, 1 a check failed (every failed check is listed), 2 bad usage.
 // Node built-ins only, so the release job can run it without installing anything.
 import { spawnSync } from 'node:child_process'
