@@ -5,10 +5,11 @@ import { startFakeProvider, type FakeProvider, type FakeProviderOptions } from '
  * Starts a fresh fake provider before each test of the enclosing describe and closes it after; the returned
  * function gives the current one. The one way tests get a fake provider.
  */
-export function useFakeProvider(options: FakeProviderOptions = {}): () => FakeProvider {
+export function useFakeProvider(options: FakeProviderOptions | (() => FakeProviderOptions) = {}): () => FakeProvider {
   let fake: FakeProvider | undefined
   beforeEach(async () => {
-    fake = await startFakeProvider(options)
+    // A function, for options made in a beforeAll (a throwaway CA).
+    fake = await startFakeProvider(typeof options === 'function' ? options() : options)
   })
   afterEach(async () => {
     await fake?.close()

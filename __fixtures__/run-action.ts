@@ -48,7 +48,12 @@ export async function runAction(inputs: Record<string, string>, env: Record<stri
     Object.entries(inputs).map(([name, value]) => [`INPUT_${name.toUpperCase()}`, value])
   )
   try {
-    const { code, stdout, stderr } = await runNode([BUNDLE], { GITHUB_ACTIONS: 'true', ...files, ...inputEnv, ...env })
+    const { code, stdout, stderr, lingerMs } = await runNode([BUNDLE], {
+      GITHUB_ACTIONS: 'true',
+      ...files,
+      ...inputEnv,
+      ...env
+    })
     const read = (file: string) => readFileSync(file, 'utf8')
     const [outputs, exported, summary, state] = [
       files.GITHUB_OUTPUT,
@@ -60,6 +65,7 @@ export async function runAction(inputs: Record<string, string>, env: Record<stri
       code,
       stdout,
       stderr,
+      lingerMs,
       outputs: parseFileCommands(outputs),
       env: parseFileCommands(exported),
       summary,
@@ -100,6 +106,8 @@ export interface ProcessRun {
   readonly code: number | null
   readonly stdout: string
   readonly stderr: string
+  /** How long the process lived after it last wrote anything: a failed run must not linger. */
+  readonly lingerMs: number
 }
 
 /** Runs the bundled CLI as a shell would, with only the environment given (and PATH). */
@@ -115,8 +123,17 @@ async function runNode(args: string[], env: Record<string, string>): Promise<Pro
   })
   let stdout = ''
   let stderr = ''
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+  let lastOutputAt = Date.now()
+  child.stdout.on('data', (chunk: Buffer) => {
+    stdout += chunk.toString()
+    lastOutputAt = Date.now()
+  })
+  child.stderr.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString()
+    lastOutputAt = Date.now()
+  })
+  let exitedAt = 0
+  child.on('exit', () => (exitedAt = Date.now()))
   const code = await new Promise<number | null>(resolve => child.on('close', resolve))
-  return { code, stdout, stderr }
+  return { code, stdout, stderr, lingerMs: Math.max(0, exitedAt - lastOutputAt) }
 }

@@ -1,36 +1,20 @@
-import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
-import { startFakeProvider, SODA_ORGANIZATION, type FakeProvider } from '../__fixtures__/fake-provider.js'
+import { describe, expect, it } from '@jest/globals'
+import { SODA_ORGANIZATION } from '../__fixtures__/fake-provider.js'
+import { useFakeProvider } from '../__fixtures__/jest-fake-provider.js'
+import { fakeInputs } from '../__fixtures__/mint.js'
 import { runAction, workflowCommands } from '../__fixtures__/run-action.js'
 import { leakedSecrets, secretsOf } from '../__fixtures__/secrets.js'
 
-// The committed dist/index.js, started as the runner starts it, against a local fake of each provider.
+// The bundle of the current sources, started as the runner starts it, against a local fake of each provider.
 describe('the bundled action, run as a process', () => {
-  let fake: FakeProvider
-  beforeEach(async () => {
-    fake = await startFakeProvider()
-  })
-  afterEach(async () => {
-    await fake.close()
-  })
-
-  const soda = () => ({
-    provider: 'soda',
-    username: fake.credentials.username,
-    password: fake.credentials.password,
-    'base-url': fake.roots.soda
-  })
-  const sirdata = () => ({
-    provider: 'sirdata',
-    'partner-id': fake.credentials.partnerId,
-    username: fake.credentials.username,
-    password: fake.credentials.password,
-    'base-url': fake.roots.sirdata
-  })
+  const fake = useFakeProvider()
+  const soda = (extra: Record<string, string> = {}) => fakeInputs(fake(), 'soda', extra)
+  const sirdata = (extra: Record<string, string> = {}) => fakeInputs(fake(), 'sirdata', extra)
 
   it('mints a Soda Cloud token into outputs, the env file and the summary', async () => {
     const run = await runAction(soda())
 
-    const [token] = fake.tokens
+    const [token] = fake().tokens
     expect(run.code).toBe(0)
     expect(run.stderr).toBe('')
     expect(run.outputs).toEqual({
@@ -38,7 +22,7 @@ describe('the bundled action, run as a process', () => {
       'expires-at': expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
       'expires-in': '1800',
       'organization-id': SODA_ORGANIZATION,
-      user: fake.credentials.username
+      user: fake().credentials.username
     })
     expect(Date.parse(run.outputs['expires-at'] as string) - Date.now()).toBeGreaterThan(1790_000)
     expect(run.env).toEqual({ SODA_TOKEN: token })
@@ -52,37 +36,48 @@ describe('the bundled action, run as a process', () => {
     const run = await runAction(sirdata())
 
     expect(run.code).toBe(0)
-    expect(run.outputs.token).toBe(fake.tokens[0])
+    expect(run.outputs.token).toBe(fake().tokens[0])
     expect(run.outputs['partner-id']).toBe('12345')
     expect(run.outputs['expires-at']).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/)
     expect(Number(run.outputs['expires-in'])).toBeGreaterThan(3590)
-    expect(run.env).toEqual({ SIRDATA_TOKEN: fake.tokens[0] })
-    const [request] = fake.requests
+    expect(run.env).toEqual({ SIRDATA_TOKEN: fake().tokens[0] })
+    const [request] = fake().requests
     expect(request?.method).toBe('GET')
     expect(request?.path).toBe('/api/v1/public/auth/partner/12345/token')
     expect(JSON.parse(request?.body ?? '')).toEqual({
-      login: fake.credentials.username,
-      password: fake.credentials.password
+      login: fake().credentials.username,
+      password: fake().credentials.password
     })
     expect(request?.headers['content-length']).toBe(String(Buffer.byteLength(request?.body ?? '')))
   })
 
-  it.each([
-    ['soda', soda],
-    ['sirdata', sirdata]
-  ])('masks the %s token before it appears anywhere else, and leaks no secret', async (_name, inputs) => {
-    const run = await runAction(inputs())
+  it.each(['soda', 'sirdata'] as const)(
+    'masks the %s password, Basic string and token before they appear anywhere else, and leaks no secret',
+    async provider => {
+      const run = await runAction(fakeInputs(fake(), provider))
 
-    const token = fake.tokens[0] as string
-    const lines = run.stdout.split('\n')
-    const firstMention = lines.findIndex(line => line.includes(token))
-    expect(lines[firstMention]).toBe(`::add-mask::${token}`)
-    expect(lines.findIndex(line => line === `::add-mask::${fake.credentials.password}`)).toBeLessThan(firstMention)
-    expect(leakedSecrets(run.everything, secretsOf(fake))).toEqual([])
-  })
+      const token = fake().tokens[0] as string
+      const lines = run.stdout.split('\n')
+      const maskedAt = (secret: string) => lines.indexOf(`::add-mask::${secret}`)
+      const firstMention = lines.findIndex(line => line.includes(token))
+      expect(lines[firstMention]).toBe(`::add-mask::${token}`)
+      // Each mask exists (indexOf is not -1) and comes before the first line that is not a mask.
+      const firstOther = lines.findIndex(line => !line.startsWith('::add-mask::'))
+      const { username, password } = fake().credentials
+      const secrets = [
+        password,
+        ...(provider === 'soda' ? [Buffer.from(`${username}:${password}`).toString('base64')] : [])
+      ]
+      for (const secret of secrets) {
+        expect(maskedAt(secret)).toBeGreaterThanOrEqual(0)
+        expect(maskedAt(secret)).toBeLessThan(firstOther)
+      }
+      expect(leakedSecrets(run.everything, secretsOf(fake()))).toEqual([])
+    }
+  )
 
   it('leaves the expiry outputs empty, with a warning, when Soda Cloud gives no expires_in', async () => {
-    fake.script({ status: 200, body: { token: 'soda-token-without-expiry', organization_id: SODA_ORGANIZATION } })
+    fake().script({ status: 200, body: { token: 'soda-token-without-expiry', organization_id: SODA_ORGANIZATION } })
 
     const run = await runAction(soda())
 
@@ -97,7 +92,7 @@ describe('the bundled action, run as a process', () => {
   })
 
   it('fails a token that will not last min-validity, and exports nothing', async () => {
-    fake.script({ status: 200, body: { token: 'short-lived-token', expires_in: 30 } })
+    fake().script({ status: 200, body: { token: 'short-lived-token', expires_in: 30 } })
 
     const run = await runAction(soda())
 
@@ -114,17 +109,17 @@ describe('the bundled action, run as a process', () => {
 
   it('reads credentials from the environment when the inputs are empty', async () => {
     const run = await runAction(
-      { provider: 'soda', 'base-url': fake.roots.soda },
-      { SODA_USERNAME: fake.credentials.username, SODA_PASSWORD: fake.credentials.password }
+      { provider: 'soda', 'base-url': fake().roots.soda },
+      { SODA_USERNAME: fake().credentials.username, SODA_PASSWORD: fake().credentials.password }
     )
 
     expect(run.code).toBe(0)
-    expect(run.outputs.token).toBe(fake.tokens[0])
-    expect(leakedSecrets(run.everything, secretsOf(fake))).toEqual([])
+    expect(run.outputs.token).toBe(fake().tokens[0])
+    expect(leakedSecrets(run.everything, secretsOf(fake()))).toEqual([])
   })
 
   it('fails a 401 with one error naming the status and what to check, and exports nothing', async () => {
-    const run = await runAction({ ...sirdata(), password: 'not-the-password' })
+    const run = await runAction(sirdata({ password: 'not-the-password' }))
 
     expect(run.code).toBe(1)
     const errors = workflowCommands(run.stdout).filter(c => c.command === 'error')
@@ -133,12 +128,12 @@ describe('the bundled action, run as a process', () => {
     expect(errors[0]?.message).toContain('legal and sales agreements')
     expect(run.outputs).toEqual({})
     expect(run.env).toEqual({})
-    expect(leakedSecrets(run.everything, ['not-the-password', ...secretsOf(fake)])).toEqual([])
+    expect(leakedSecrets(run.everything, ['not-the-password', ...secretsOf(fake())])).toEqual([])
     expect(run.everything).not.toMatch(/\n\s+at /)
   })
 
   it('fails a 400 with the provider, the status and a hint', async () => {
-    fake.script({ status: 400 })
+    fake().script({ status: 400 })
 
     const run = await runAction(soda())
 
@@ -147,38 +142,38 @@ describe('the bundled action, run as a process', () => {
       command: 'error',
       message: expect.stringContaining('Soda Cloud refused the token request: HTTP 400 Bad Request')
     })
-    expect(fake.requests).toHaveLength(1)
-    expect(leakedSecrets(run.everything, secretsOf(fake))).toEqual([])
+    expect(fake().requests).toHaveLength(1)
+    expect(leakedSecrets(run.everything, secretsOf(fake()))).toEqual([])
   })
 
   it('rejects a bad input with one error before any request', async () => {
-    const run = await runAction({ ...soda(), provider: 'snowflake' })
+    const run = await runAction(soda({ provider: 'snowflake' }))
 
     expect(run.code).toBe(1)
     expect(workflowCommands(run.stdout).filter(c => c.command === 'error')).toEqual([
       { command: 'error', message: "Input 'provider' must be one of: sirdata, soda (got 'snowflake')." }
     ])
-    expect(fake.requests).toHaveLength(0)
+    expect(fake().requests).toHaveLength(0)
   })
 
   it('retries a passing 503 with a warning, then mints', async () => {
-    fake.script({ status: 503 })
+    fake().script({ status: 503 })
 
     const run = await runAction(soda())
 
     expect(run.code).toBe(0)
-    expect(fake.requests).toHaveLength(2)
+    expect(fake().requests).toHaveLength(2)
     expect(workflowCommands(run.stdout)).toContainEqual({
       command: 'warning',
       message: expect.stringMatching(/^Attempt 1 of 3 failed: HTTP 503; retrying in /)
     })
-    expect(leakedSecrets(run.everything, secretsOf(fake))).toEqual([])
+    expect(leakedSecrets(run.everything, secretsOf(fake()))).toEqual([])
   })
 
   it('gives up on a silent server at the deadline and says so', async () => {
-    fake.script({ fault: 'hang' })
+    fake().script({ fault: 'hang' })
 
-    const run = await runAction({ ...soda(), timeout: '1', 'max-attempts': '1' })
+    const run = await runAction(soda({ timeout: '1', 'max-attempts': '1' }))
 
     expect(run.code).toBe(1)
     expect(workflowCommands(run.stdout)).toContainEqual({

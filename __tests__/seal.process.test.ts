@@ -1,33 +1,19 @@
-import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import { randomBytes } from 'node:crypto'
-import { startFakeProvider, SODA_ORGANIZATION, type FakeProvider } from '../__fixtures__/fake-provider.js'
+import { SODA_ORGANIZATION } from '../__fixtures__/fake-provider.js'
+import { useFakeProvider } from '../__fixtures__/jest-fake-provider.js'
+import { fakeInputs } from '../__fixtures__/mint.js'
 import { runAction, workflowCommands, type ActionRun } from '../__fixtures__/run-action.js'
 import { leakedSecrets, secretsOf } from '../__fixtures__/secrets.js'
 
 // Two processes of the bundle, as two jobs of one workflow run: one mints and seals, the next unseals.
 describe('the bundled action, handing a sealed token between jobs', () => {
-  let fake: FakeProvider
+  const fake = useFakeProvider()
   const sealKey = randomBytes(32).toString('base64')
   const run = { GITHUB_REPOSITORY: 'data-team/pipelines', GITHUB_RUN_ID: '7000000001' }
-  beforeEach(async () => {
-    fake = await startFakeProvider()
-  })
-  afterEach(async () => {
-    await fake.close()
-  })
 
   const mintAndSeal = (extra: Record<string, string> = {}) =>
-    runAction(
-      {
-        provider: 'soda',
-        username: fake.credentials.username,
-        password: fake.credentials.password,
-        'base-url': fake.roots.soda,
-        'seal-key': sealKey,
-        ...extra
-      },
-      run
-    )
+    runAction(fakeInputs(fake(), 'soda', { 'seal-key': sealKey, ...extra }), run)
   const errors = (result: ActionRun) =>
     workflowCommands(result.stdout)
       .filter(c => c.command === 'error')
@@ -41,19 +27,19 @@ describe('the bundled action, handing a sealed token between jobs', () => {
 
     expect(minted.code).toBe(0)
     expect(unsealed.code).toBe(0)
-    expect(fake.requests).toHaveLength(1)
+    expect(fake().requests).toHaveLength(1)
     expect(unsealed.outputs).toEqual({
-      token: fake.tokens[0],
+      token: fake().tokens[0],
       'expires-at': minted.outputs['expires-at'],
       'expires-in': expect.stringMatching(/^1(79\d|800)$/),
       'organization-id': SODA_ORGANIZATION,
-      user: fake.credentials.username
+      user: fake().credentials.username
     })
-    expect(unsealed.env).toEqual({ SODA_TOKEN: fake.tokens[0] })
+    expect(unsealed.env).toEqual({ SODA_TOKEN: fake().tokens[0] })
     expect(unsealed.summary).toContain('Soda Cloud token unsealed')
-    expect(unsealed.stdout).toContain(`::add-mask::${fake.tokens[0]}`)
+    expect(unsealed.stdout).toContain(`::add-mask::${fake().tokens[0]}`)
     for (const result of [minted, unsealed]) {
-      expect(leakedSecrets(result.everything, [...secretsOf(fake), sealKey])).toEqual([])
+      expect(leakedSecrets(result.everything, [...secretsOf(fake()), sealKey])).toEqual([])
     }
   })
 
@@ -63,7 +49,7 @@ describe('the bundled action, handing a sealed token between jobs', () => {
     const sealed = minted.outputs['sealed-token'] as string
     expect(sealed).toMatch(/^tm1\.[A-Za-z0-9_-]+$/)
     expect(minted.stdout).not.toContain(`::add-mask::${sealed}`)
-    expect(leakedSecrets(sealed, [...secretsOf(fake), sealKey, SODA_ORGANIZATION])).toEqual([])
+    expect(leakedSecrets(sealed, [...secretsOf(fake()), sealKey, SODA_ORGANIZATION])).toEqual([])
     expect(minted.summary).toContain('sealed-token output')
   })
 
@@ -120,10 +106,10 @@ describe('the bundled action, handing a sealed token between jobs', () => {
 
     expect(result.code).toBe(1)
     expect(errors(result)).toEqual([expect.stringMatching(message)])
-    expect(fake.requests).toHaveLength(1)
+    expect(fake().requests).toHaveLength(1)
     expect(result.outputs).toEqual({})
     expect(result.env).toEqual({})
-    expect(leakedSecrets(result.everything, [...secretsOf(fake), sealKey])).toEqual([])
+    expect(leakedSecrets(result.everything, [...secretsOf(fake()), sealKey])).toEqual([])
   })
 
   it('refuses a weak seal-key before any request, with the command that makes a good one', async () => {
@@ -133,7 +119,7 @@ describe('the bundled action, handing a sealed token between jobs', () => {
     expect(errors(result)).toEqual([
       "Input 'seal-key' must be at least 32 random bytes, written as base64 or hex: make one with `openssl rand -base64 32` and store it as a repository secret."
     ])
-    expect(fake.requests).toEqual([])
+    expect(fake().requests).toEqual([])
     expect(leakedSecrets(result.everything, ['hunter2hunter2'])).toEqual([])
   })
 

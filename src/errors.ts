@@ -29,7 +29,7 @@ export abstract class ActionError extends Error {
 
   /** Says where the failure happened: "<context>: <message>." The class, and so the remedy, stay. */
   within(context: string): this {
-    this.message = `${context}: ${this.message}.`
+    this.message = `${context}: ${this.message.replace(/\.$/, '')}.`
     return this
   }
 }

@@ -35,7 +35,7 @@ var __webpack_modules__ = {
                 return this.remedy === "retry-later";
             }
             within(context) {
-                this.message = `${context}: ${this.message}.`;
+                this.message = `${context}: ${this.message.replace(/\.$/, "")}.`;
                 return this;
             }
         }
@@ -2435,7 +2435,7 @@ var __webpack_modules__ = {
             });
             return NEVER;
         }));
-        const START_UP_NAMES = new Set([ "PATH", "HOME", "SHELL", "IFS", "ENV", "BASH_ENV", "CDPATH", "PS4", "PROMPT_COMMAND", "ZDOTDIR", "JAVA_TOOL_OPTIONS", "_JAVA_OPTIONS", "CLASSPATH", "PERLLIB", "REQUESTS_CA_BUNDLE", "CURL_CA_BUNDLE" ]);
+        const START_UP_NAMES = new Set([ "PATH", "HOME", "SHELL", "IFS", "ENV", "BASH_ENV", "CDPATH", "PS4", "PROMPT_COMMAND", "ZDOTDIR", "JAVA_TOOL_OPTIONS", "_JAVA_OPTIONS", "CLASSPATH", "PERLLIB", "REQUESTS_CA_BUNDLE", "CURL_CA_BUNDLE", "SHELLOPTS", "BASHOPTS", "PATHEXT", "COMSPEC", "PSMODULEPATH", "SYSTEMROOT", "WINDIR", "TEMP", "TMP", "TMPDIR" ]);
         const START_UP_PREFIXES = [ "BASH_FUNC_", "LD_", "DYLD_", "NODE_", "PYTHON", "PERL5", "RUBY", "GIT_", "SSL_CERT_" ];
         function envNameProblem(name) {
             if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) return "must be a valid environment variable name: letters, digits and _, not starting with a digit.";
@@ -2487,13 +2487,16 @@ var __webpack_modules__ = {
             const value = name => raw[name]?.trim() || void 0;
             const unsealing = value("sealed-token") !== void 0;
             const problems = [];
-            const provider = readProvider(value("provider"), unsealing, problems);
+            const provider = readProvider(value("provider"), unsealing, problems, value("seal-key") !== void 0);
             return unsealing ? parseUnseal(value, env, provider, problems) : parseMint(value, env, provider, problems);
         }
-        function readProvider(name, unsealing, problems) {
+        function readProvider(name, unsealing, problems, withSealKey) {
             if (!name) {
                 if (unsealing) return;
-                problems.push({
+                problems.push(withSealKey ? {
+                    input: "sealed-token",
+                    message: "is empty (and provider is not set, so there is nothing to mint). If this job unseals a token, pass ${{ needs.<job>.outputs.<name> }}, and check that the minting job declares it under outputs: with that exact name. To mint here instead, set provider."
+                } : {
                     input: "provider",
                     message: `is required: one of ${PROVIDER_NAMES.join(", ")}.`
                 });

@@ -82,7 +82,18 @@ const START_UP_NAMES = new Set([
   'CLASSPATH',
   'PERLLIB',
   'REQUESTS_CA_BUNDLE',
-  'CURL_CA_BUNDLE'
+  'CURL_CA_BUNDLE',
+  'SHELLOPTS',
+  'BASHOPTS',
+  // Windows runners: the command search, the shells cmd and pwsh, the system and temporary folders.
+  'PATHEXT',
+  'COMSPEC',
+  'PSMODULEPATH',
+  'SYSTEMROOT',
+  'WINDIR',
+  'TEMP',
+  'TMP',
+  'TMPDIR'
 ])
 const START_UP_PREFIXES = ['BASH_FUNC_', 'LD_', 'DYLD_', 'NODE_', 'PYTHON', 'PERL5', 'RUBY', 'GIT_', 'SSL_CERT_']
 

@@ -118,14 +118,28 @@ export function parseSettings(raw: RawInputs, env: Env): ParsedSettings {
   const value = (name: InputName) => raw[name]?.trim() || undefined
   const unsealing = value('sealed-token') !== undefined
   const problems: InputProblem[] = []
-  const provider = readProvider(value('provider'), unsealing, problems)
+  const provider = readProvider(value('provider'), unsealing, problems, value('seal-key') !== undefined)
   return unsealing ? parseUnseal(value, env, provider, problems) : parseMint(value, env, provider, problems)
 }
 
-function readProvider(name: string | undefined, unsealing: boolean, problems: InputProblem[]): Provider | undefined {
+function readProvider(
+  name: string | undefined,
+  unsealing: boolean,
+  problems: InputProblem[],
+  withSealKey: boolean
+): Provider | undefined {
   if (!name) {
     if (unsealing) return undefined
-    problems.push({ input: 'provider', message: `is required: one of ${PROVIDER_NAMES.join(', ')}.` })
+    // seal-key without provider means this job meant to unseal: an empty sealed-token is the real problem.
+    problems.push(
+      withSealKey
+        ? {
+            input: 'sealed-token',
+            message:
+              'is empty (and provider is not set, so there is nothing to mint). If this job unseals a token, pass ${{ needs.<job>.outputs.<name> }}, and check that the minting job declares it under outputs: with that exact name. To mint here instead, set provider.'
+          }
+        : { input: 'provider', message: `is required: one of ${PROVIDER_NAMES.join(', ')}.` }
+    )
     return undefined
   }
   const chosen = oneOf(PROVIDER_NAMES).safeParse(name)
