@@ -53,3 +53,15 @@ describe('the version', () => {
     expect(USER_AGENT).toMatch(new RegExp(`^token-mint-action/${pkg.version.replace(/\./g, '\\.')} `))
   })
 })
+
+describe('the README on env-name', () => {
+  it('lists only names the action refuses, and refuses a few it does not list by accident', async () => {
+    const { envNameProblem } = await import('../src/settings/fields.js')
+    const section = readme.split('### Names that `env-name` refuses')[1]?.split('\n### ')[0] ?? ''
+    const listed = [...section.matchAll(/`([A-Za-z_*]+)`/g)].map(match => (match[1] as string).replace('*', 'X'))
+
+    expect(listed.length).toBeGreaterThan(25)
+    for (const name of listed) expect([name, envNameProblem(name)]).toEqual([name, expect.any(String)])
+    expect(envNameProblem('SODA_REPORT_TOKEN')).toBeUndefined()
+  })
+})
