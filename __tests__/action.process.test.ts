@@ -107,6 +107,36 @@ describe('the bundled action, run as a process', () => {
     expect(leakedSecrets(run.everything, ['short-lived-token'])).toEqual([])
   })
 
+  it('exports nothing when export-env is false, and says so in a sentence', async () => {
+    const run = await runAction(soda({ 'export-env': 'false' }))
+
+    expect(run.code).toBe(0)
+    expect(run.env).toEqual({})
+    expect(run.outputs.token).toBe(fake().tokens[0])
+    expect(run.stdout).toMatch(
+      /^Minted a Soda Cloud token: region eu, .*, lifetime 30 min\. Not exported, since export-env is false: read the token output instead\.$/m
+    )
+    expect(run.summary).toContain('none (export-env is false)')
+  })
+
+  it('exports under env-name, and tells where', async () => {
+    const run = await runAction(soda({ 'env-name': 'DQ_TOKEN' }))
+
+    expect(run.env).toEqual({ DQ_TOKEN: fake().tokens[0] })
+    expect(run.stdout).toContain('Exported as $DQ_TOKEN for the following steps of this job.')
+  })
+
+  it.each([
+    ['exactly min-validity left', 60, 0],
+    ['one second less', 59, 1]
+  ])('checks min-validity to the second: %s', async (_case, expiresIn, code) => {
+    fake().script({ status: 200, body: { token: 'token-at-the-limit', expires_in: expiresIn } })
+
+    const run = await runAction(soda({ 'min-validity': '60' }))
+
+    expect(run.code).toBe(code)
+  })
+
   it('reads credentials from the environment when the inputs are empty', async () => {
     const run = await runAction(
       { provider: 'soda', 'base-url': fake().roots.soda },
