@@ -43,6 +43,18 @@ describe('the bundled action, handing a sealed token between jobs', () => {
     }
   })
 
+  it('masks the seal-key before anything else, in the job that seals and in the job that unseals', async () => {
+    const minted = await mintAndSeal()
+    const unsealed = await runAction({ 'sealed-token': minted.outputs['sealed-token'] ?? '', 'seal-key': sealKey }, run)
+
+    for (const result of [minted, unsealed]) {
+      const lines = result.stdout.split('\n')
+      const firstOther = lines.findIndex(line => !line.startsWith('::add-mask::'))
+      expect(lines.indexOf(`::add-mask::${sealKey}`)).toBeGreaterThanOrEqual(0)
+      expect(lines.indexOf(`::add-mask::${sealKey}`)).toBeLessThan(firstOther)
+    }
+  })
+
   it('leaves the sealed token unmasked, so it can pass through a job output, and keeps the secrets out of it', async () => {
     const minted = await mintAndSeal()
 
