@@ -173,6 +173,8 @@ export async function startFakeProvider(options: FakeProviderOptions = {}): Prom
         reply.body === undefined ? '' : typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body)
       res.writeHead(reply.status, {
         ...(typeof reply.body === 'object' ? { 'Content-Type': 'application/json' } : {}),
+        // As real servers do for a whole answer; `chunked` replies leave it out and stream.
+        ...(reply.chunked ? {} : { 'Content-Length': String(Buffer.byteLength(body)) }),
         ...reply.headers
       })
       if (!reply.chunked) return void res.end(body)
