@@ -1,0 +1,52 @@
+// StrykerJS over the unit tests: how well they pin the behaviour of src/. Run it with `npm run mutation`, which
+// starts Stryker on Node 22+ (StrykerJS 10 refuses Node 20) and mutates one glob at a time, incrementally.
+import jestConfig from './jest.config.js'
+
+const unit = jestConfig.projects.find(project => project.displayName === 'unit')
+
+// Tests of files rather than of code (the README, workflows, bundles, the release script): no mutant of src/ can
+// reach them, and they are the slowest of the unit project.
+const FILE_TESTS = ['readme', 'docs', 'workflows', 'bundle', 'release-check'].map(
+  name => `/__tests__/${name}\\.test\\.ts$`
+)
+
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  testRunner: 'jest',
+  // ESM through ts-jest, as `npm test` runs it.
+  testRunnerNodeArgs: ['--experimental-vm-modules', '--no-warnings=ExperimentalWarning'],
+  jest: {
+    projectType: 'custom',
+    // package.json has no jest key: this reads nothing but the root, so the unit project below is the whole config
+    // (jest.config.js holds two projects, and the process one runs bundles, which no mutant reaches).
+    configFile: 'package.json',
+    config: {
+      testEnvironment: unit.testEnvironment,
+      extensionsToTreatAsEsm: unit.extensionsToTreatAsEsm,
+      moduleNameMapper: unit.moduleNameMapper,
+      transform: unit.transform,
+      testMatch: unit.testMatch,
+      testPathIgnorePatterns: [...unit.testPathIgnorePatterns, ...FILE_TESTS],
+      testTimeout: jestConfig.testTimeout
+    },
+    // Each mutant runs only the test files that import its file, and of those only the tests that cover it.
+    enableFindRelatedTests: true
+  },
+  coverageAnalysis: 'perTest',
+  // The entry points only call run(); version.ts is a constant a test compares with package.json.
+  mutate: ['src/**/*.ts', '!src/index.ts', '!src/cli/index.ts', '!src/version.ts'],
+  incremental: true,
+  incrementalFile: 'reports/mutation/incremental.json',
+  // The machine is shared: one test runner. `npm run mutation -- --concurrency 2` when it is not.
+  concurrency: 1,
+  // A mutant that loops is cut off; the tests that retry sleep nothing, so 10 s over the normal time is plenty.
+  timeoutMS: 10_000,
+  reporters: ['clear-text', 'progress-append-only', 'json', 'html'],
+  clearTextReporter: { allowColor: false, reportTests: false, reportMutants: true, reportScoreTable: true },
+  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  htmlReporter: { fileName: 'reports/mutation/mutation.html' },
+  // The sandbox needs the sources, tests, fixtures and configs; node_modules is linked, not copied.
+  ignorePatterns: ['dist', 'coverage', '.build', 'reports', 'docs', '.github', '.ci'],
+  tempDirName: '.stryker-tmp',
+  cleanTempDir: 'always'
+}
