@@ -1,7 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
+import { randomBytes } from 'node:crypto'
 import { startFakeProvider, SODA_ORGANIZATION, type FakeProvider } from '../__fixtures__/fake-provider.js'
-import { fakeInputs, mintFrom } from '../__fixtures__/mint.js'
-import { TokenRequestError } from '../src/errors.js'
+import { fakeInputs, mintFrom, mintSettings, recordingLog } from '../__fixtures__/mint.js'
+import { SealError, TokenLifetimeError, TokenRequestError, TransientFailureError } from '../src/errors.js'
+import { mintToken } from '../src/mint.js'
+import { sirdata } from '../src/providers/sirdata.js'
+import { soda } from '../src/providers/soda.js'
+import { parseSettings } from '../src/settings/settings.js'
 import { VERSION } from '../src/version.js'
 
 // The core against a real HTTP server on 127.0.0.1: what the server received, and what came back.
@@ -101,5 +106,204 @@ describe('mintToken', () => {
 
     await expect(minting).rejects.toThrow('Sirdata answered HTTP 302 Found, a redirect to elsewhere.example.net.')
     expect(fake.requests).toHaveLength(1)
+  })
+
+  it('masks the Basic string before the request is sent, and the token as soon as it is read', async () => {
+    const log = recordingLog()
+
+    const issued = await mintFrom(fakeInputs(fake, 'soda'), { log })
+
+    const basic = Buffer.from(`${fake.credentials.username}:${fake.credentials.password}`).toString('base64')
+    expect(log.secrets).toEqual([basic, issued.token])
+  })
+
+  it('masks the JSON-escaped form of a Sirdata password that has one', async () => {
+    await fake.close()
+    fake = await startFakeProvider({ credentials: { password: 'pa"ss\\word' } })
+    const log = recordingLog()
+
+    const issued = await mintFrom(fakeInputs(fake, 'sirdata'), { log })
+
+    expect(log.secrets).toEqual(['pa\\"ss\\\\word', issued.token])
+  })
+
+  it('logs each attempt for debugging: method, URL, outcome, time and count', async () => {
+    const log = recordingLog()
+
+    await mintFrom(fakeInputs(fake, 'soda'), { log })
+
+    expect(log.lines).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `^debug: GET ${fake.origin.replace(/\./g, '\\.')}/v1/get_token: HTTP 200 in \\d+ ms \\(attempt 1/3\\)$`
+        )
+      )
+    ])
+  })
+
+  it('warns, and accepts the token, when Sirdata leaves expiration_time out', async () => {
+    fake.script({ status: 200, body: { token: 'sirdata-token-without-expiry', partner_id: 12345 } })
+    const log = recordingLog()
+
+    const issued = await mintFrom(fakeInputs(fake, 'sirdata', { 'min-validity': '3600' }), { log })
+
+    expect(issued.token).toBe('sirdata-token-without-expiry')
+    expect(issued.expiresAt).toBeUndefined()
+    expect(log.lines).toContain(
+      'warning: Sirdata did not say when the token expires: expires-at and expires-in are left empty, and min-validity is not checked.'
+    )
+  })
+
+  it('refuses a token that will not outlive min-validity', async () => {
+    await fake.close()
+    fake = await startFakeProvider({ sodaExpiresIn: 59 })
+
+    const minting = mintFrom(fakeInputs(fake, 'soda', { 'min-validity': '60' }))
+
+    await expect(minting).rejects.toThrow(TokenLifetimeError)
+    await expect(minting).rejects.toThrow('Soda Cloud issued a token valid for 59 s, less than min-validity (1 min)')
+  })
+
+  it('names the region for a provider that has several, and none for one that has one', async () => {
+    const fromSoda = await mintFrom(fakeInputs(fake, 'soda', { region: 'us' }))
+    const fromSirdata = await mintFrom(fakeInputs(fake, 'sirdata'))
+
+    expect(fromSoda).toMatchObject({ provider: soda, region: 'us', origin: 'minted' })
+    expect(fromSirdata.provider).toBe(sirdata)
+    expect(fromSirdata.region).toBeUndefined()
+  })
+
+  it('counts the lifetime from the moment the answer arrived', async () => {
+    const arrived = new Date('2030-01-01T00:00:00.000Z')
+
+    const issued = await mintFrom(fakeInputs(fake, 'soda'), { now: () => arrived })
+
+    expect(issued.issuedAt).toEqual(arrived)
+    expect(issued.expiresAt).toEqual(new Date('2030-01-01T00:30:00.000Z'))
+  })
+
+  it('accepts any 2xx answer, and refuses the whole 3xx range as redirects', async () => {
+    fake.script(
+      { status: 299, body: { token: 'token-from-a-299' } },
+      { status: 300, headers: { Location: '/elsewhere' } },
+      { status: 399 }
+    )
+
+    const issued = await mintFrom(fakeInputs(fake, 'soda'))
+    const ambiguous = mintFrom(fakeInputs(fake, 'soda'))
+    const unnamed = mintFrom(fakeInputs(fake, 'soda'))
+
+    expect(issued.token).toBe('token-from-a-299')
+    await expect(ambiguous).rejects.toThrow(
+      `Soda Cloud answered HTTP 300 Multiple Choices, a redirect to 127.0.0.1:${fake.port}. The action does not follow redirects, since they would carry your credentials elsewhere: check region and base-url.`
+    )
+    await expect(unnamed).rejects.toThrow('Soda Cloud answered HTTP 399, a redirect to an unnamed location.')
+  })
+
+  it('names no part of a redirect target it cannot read', async () => {
+    fake.script({ status: 301, headers: { Location: 'http://[unreadable' } })
+
+    await expect(mintFrom(fakeInputs(fake, 'soda'))).rejects.toThrow('a redirect to an unreadable location.')
+  })
+
+  it('names a refused status Node has no text for by its number alone', async () => {
+    fake.script({ status: 599 })
+
+    await expect(mintFrom(fakeInputs(fake, 'soda'))).rejects.toThrow(
+      new TokenRequestError('Soda Cloud refused the token request: HTTP 599.')
+    )
+  })
+
+  it('adds the provider’s hint to a refusal', async () => {
+    fake.script({ status: 403 })
+
+    await expect(mintFrom(fakeInputs(fake, 'soda'))).rejects.toThrow(
+      'Soda Cloud refused the token request: HTTP 403 Forbidden. This user may not use the Reporting API: check its role in Soda Cloud.'
+    )
+  })
+
+  it.each([
+    [' \n ', 'an empty body'],
+    ['  <?xml version="1.0"?><token/>', 'an HTML or XML page']
+  ])('reads a 200 of %p as %s', async (body, what) => {
+    fake.script({ status: 200, body })
+
+    await expect(mintFrom(fakeInputs(fake, 'soda'))).rejects.toThrow(
+      `Soda Cloud answered HTTP 200 with ${what} instead of the documented JSON token response: check region and base-url, which must point at the API root.`
+    )
+  })
+
+  it('says where a failed exchange went, and keeps its class', async () => {
+    fake.script({ status: 503 })
+
+    const minting = mintFrom(fakeInputs(fake, 'soda', { 'max-attempts': '1' }))
+
+    await expect(minting).rejects.toThrow(TransientFailureError)
+    await expect(minting).rejects.toThrow(
+      `Could not get a token from Soda Cloud at ${fake.origin}/v1/get_token: failed after 1 attempt; the last: HTTP 503.`
+    )
+  })
+})
+
+describe('mintToken, sealing and unsealing', () => {
+  let fake: FakeProvider
+  beforeEach(async () => {
+    fake = await startFakeProvider()
+  })
+  afterEach(async () => {
+    await fake.close()
+  })
+  const runner = { GITHUB_REPOSITORY: 'data-team/pipelines', GITHUB_RUN_ID: '4242' }
+  const sealKey = randomBytes(32).toString('base64')
+
+  it('seals the minted token when seal-key is set, for a later job of the run to open', async () => {
+    const settings = mintSettings(fakeInputs(fake, 'soda', { 'seal-key': sealKey }), runner)
+
+    const minted = await mintToken(settings, { log: recordingLog(), attempt: { env: {} } })
+    const { settings: unsealing } = parseSettings({ 'sealed-token': minted.sealedToken, 'seal-key': sealKey }, runner)
+    const log = recordingLog()
+    const opened = await mintToken(unsealing, { log })
+
+    expect(minted.sealedToken).toMatch(/^tm1\./)
+    expect(opened.token).toMatchObject({ token: minted.token.token, origin: 'unsealed', provider: soda })
+    expect(opened.sealedToken).toBeUndefined()
+    expect(log.secrets).toEqual([minted.token.token])
+    expect(fake.requests).toHaveLength(1)
+  })
+
+  it('seals nothing without seal-key', async () => {
+    const minted = await mintToken(mintSettings(fakeInputs(fake, 'soda')), {
+      log: recordingLog(),
+      attempt: { env: {} }
+    })
+
+    expect(minted.sealedToken).toBeUndefined()
+  })
+
+  it('checks the lifetime of an unsealed token too', async () => {
+    const settings = mintSettings(fakeInputs(fake, 'soda', { 'seal-key': sealKey }), runner)
+    const { sealedToken } = await mintToken(settings, { log: recordingLog(), attempt: { env: {} } })
+    const { settings: unsealing } = parseSettings(
+      { 'sealed-token': sealedToken, 'seal-key': sealKey, 'min-validity': '1800' },
+      runner
+    )
+
+    const opening = mintToken(unsealing, { log: recordingLog(), now: () => new Date(Date.now() + 60_000) })
+
+    await expect(opening).rejects.toThrow(TokenLifetimeError)
+    await expect(opening).rejects.toThrow('The unsealed Soda Cloud token has')
+  })
+
+  it('refuses a sealed token for another provider than the one named', async () => {
+    const settings = mintSettings(fakeInputs(fake, 'soda', { 'seal-key': sealKey }), runner)
+    const { sealedToken } = await mintToken(settings, { log: recordingLog(), attempt: { env: {} } })
+    const { settings: unsealing } = parseSettings(
+      { provider: 'sirdata', 'sealed-token': sealedToken, 'seal-key': sealKey },
+      runner
+    )
+
+    await expect(mintToken(unsealing, { log: recordingLog() })).rejects.toThrow(
+      new SealError('holds a Soda Cloud token, but provider is sirdata.')
+    )
   })
 })
