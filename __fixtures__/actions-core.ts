@@ -1,0 +1,89 @@
+import type * as core from '@actions/core'
+
+/** One call the code under test made to @actions/core, in the order made. */
+export type CoreCall =
+  | { readonly fn: 'setSecret'; readonly value: string }
+  | { readonly fn: 'setOutput' | 'exportVariable'; readonly name: string; readonly value: string }
+  | { readonly fn: 'debug' | 'info' | 'warning' | 'setFailed'; readonly message: string }
+  | {
+      readonly fn: 'summary'
+      readonly heading: string
+      readonly level: number | string | undefined
+      readonly table: readonly (readonly unknown[])[]
+      readonly raw: string[]
+    }
+
+type CoreModule = Pick<
+  typeof core,
+  'getInput' | 'setSecret' | 'setOutput' | 'exportVariable' | 'debug' | 'info' | 'warning' | 'setFailed' | 'summary'
+>
+
+export interface FakeCore {
+  /** What `jest.unstable_mockModule('@actions/core', () => fake.module)` hands to the code under test. */
+  readonly module: CoreModule
+  readonly calls: CoreCall[]
+  /** The step's inputs, by name, as getInput reads them (trimmed, '' when absent). */
+  inputs: Record<string, string>
+  /** Makes the next summary write fail, as on a runner whose summary file cannot be written. */
+  failSummary: boolean
+  /** Forgets the calls and inputs of the previous test. */
+  reset(): void
+}
+
+/**
+ * A typed stand-in for the parts of @actions/core the action uses, recording every call in one ordered list, so a
+ * unit test can check what was masked before what was printed. Only for tests that must see those calls: process
+ * tests run the real module.
+ */
+export function fakeCore(): FakeCore {
+  const calls: CoreCall[] = []
+  let pending = {
+    heading: '',
+    level: undefined as number | string | undefined,
+    table: [] as unknown[][],
+    raw: [] as string[]
+  }
+  const fake: FakeCore = {
+    calls,
+    inputs: {},
+    failSummary: false,
+    reset() {
+      calls.length = 0
+      fake.inputs = {}
+      fake.failSummary = false
+    },
+    module: {
+      getInput: (name: string) => (fake.inputs[name] ?? '').trim(),
+      setSecret: (value: string) => void calls.push({ fn: 'setSecret', value }),
+      setOutput: (name: string, value: unknown) => void calls.push({ fn: 'setOutput', name, value: String(value) }),
+      exportVariable: (name: string, value: unknown) =>
+        void calls.push({ fn: 'exportVariable', name, value: String(value) }),
+      debug: (message: string) => void calls.push({ fn: 'debug', message }),
+      info: (message: string) => void calls.push({ fn: 'info', message }),
+      warning: (message: string | Error) => void calls.push({ fn: 'warning', message: String(message) }),
+      setFailed: (message: string | Error) => void calls.push({ fn: 'setFailed', message: String(message) }),
+      summary: {
+        addHeading(heading: string, level?: number | string) {
+          pending = { ...pending, heading, level }
+          return this
+        },
+        addTable(table: unknown[][]) {
+          pending = { ...pending, table }
+          return this
+        },
+        addRaw(text: string) {
+          pending = { ...pending, raw: [...pending.raw, text] }
+          return this
+        },
+        write() {
+          const written = pending
+          pending = { heading: '', level: undefined, table: [], raw: [] }
+          if (fake.failSummary) return Promise.reject(new Error('EACCES: permission denied, open summary'))
+          calls.push({ fn: 'summary', ...written })
+          return Promise.resolve(this)
+        }
+      } as unknown as typeof core.summary
+    }
+  }
+  return fake
+}
