@@ -24,6 +24,8 @@ export interface FakeCore {
   readonly calls: CoreCall[]
   /** The step's inputs, by name, as getInput reads them (trimmed, '' when absent). */
   inputs: Record<string, string>
+  /** The names getInput was asked for, in order. */
+  readonly inputsRead: string[]
   /** Makes the next summary write fail, as on a runner whose summary file cannot be written. */
   failSummary: boolean
   /** Forgets the calls and inputs of the previous test. */
@@ -37,6 +39,7 @@ export interface FakeCore {
  */
 export function fakeCore(): FakeCore {
   const calls: CoreCall[] = []
+  const inputsRead: string[] = []
   let pending = {
     heading: '',
     level: undefined as number | string | undefined,
@@ -46,14 +49,19 @@ export function fakeCore(): FakeCore {
   const fake: FakeCore = {
     calls,
     inputs: {},
+    inputsRead,
     failSummary: false,
     reset() {
       calls.length = 0
+      inputsRead.length = 0
       fake.inputs = {}
       fake.failSummary = false
     },
     module: {
-      getInput: (name: string) => (fake.inputs[name] ?? '').trim(),
+      getInput: (name: string) => {
+        inputsRead.push(name)
+        return (fake.inputs[name] ?? '').trim()
+      },
       setSecret: (value: string) => void calls.push({ fn: 'setSecret', value }),
       setOutput: (name: string, value: unknown) => void calls.push({ fn: 'setOutput', name, value: String(value) }),
       exportVariable: (name: string, value: unknown) =>

@@ -1,0 +1,202 @@
+import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals'
+import { randomBytes } from 'node:crypto'
+import { fakeCore, type CoreCall } from '../__fixtures__/actions-core.js'
+import { useFakeProvider } from '../__fixtures__/jest-fake-provider.js'
+import { fakeInputs } from '../__fixtures__/mint.js'
+import { INPUT_NAMES } from '../src/settings/settings.js'
+
+// The action's run() and readInputs() in this process, with @actions/core replaced only to see the order of what
+// they tell the runner: what is masked must be masked before anything else is printed or output.
+const core = fakeCore()
+jest.unstable_mockModule('@actions/core', () => core.module)
+const { run } = await import('../src/main.js')
+const { readInputs } = await import('../src/inputs.js')
+
+/** Where the first call of `fn` (with `value`, when given) falls among all calls; fails when there is none. */
+function indexOf(fn: CoreCall['fn'], value?: string): number {
+  const index = core.calls.findIndex(
+    call => call.fn === fn && (value === undefined || ('value' in call && call.value === value))
+  )
+  expect({ fn, value, found: index >= 0 }).toEqual({ fn, value, found: true })
+  return index
+}
+const others = (...masks: string[]) =>
+  core.calls.filter(call => !(call.fn === 'setSecret' && masks.includes(call.value)))
+
+const environment = { ...process.env }
+beforeEach(() => {
+  core.reset()
+  for (const name of ['GITHUB_STEP_SUMMARY', 'GITHUB_REPOSITORY', 'GITHUB_RUN_ID', 'SODA_PASSWORD', 'SIRDATA_PASSWORD'])
+    delete process.env[name]
+})
+afterEach(() => {
+  process.env = { ...environment }
+})
+
+describe('run', () => {
+  const fake = useFakeProvider()
+  const basicOf = () => Buffer.from(`${fake().credentials.username}:${fake().credentials.password}`).toString('base64')
+
+  it('masks the password and the Basic string before anything else is printed or output', async () => {
+    core.inputs = fakeInputs(fake(), 'soda')
+
+    await run()
+
+    const { password } = fake().credentials
+    expect(core.calls.slice(0, 2)).toEqual([
+      { fn: 'setSecret', value: password },
+      { fn: 'setSecret', value: basicOf() }
+    ])
+    expect(others(password, basicOf()).length).toBeGreaterThan(0)
+  })
+
+  it('masks the token before it is output or exported', async () => {
+    core.inputs = fakeInputs(fake(), 'soda')
+
+    await run()
+
+    const [token] = fake().tokens as [string]
+    const masked = indexOf('setSecret', token)
+    expect(masked).toBeLessThan(indexOf('setOutput', token))
+    expect(masked).toBeLessThan(indexOf('exportVariable', token))
+    expect(core.calls.slice(0, masked).some(call => JSON.stringify(call).includes(token))).toBe(false)
+  })
+
+  it('masks the seal-key first of all, and seals the token for later jobs', async () => {
+    const sealKey = randomBytes(32).toString('base64')
+    process.env.GITHUB_REPOSITORY = 'data-team/pipelines'
+    process.env.GITHUB_RUN_ID = '4242'
+    core.inputs = fakeInputs(fake(), 'sirdata', { 'seal-key': ` ${sealKey} ` })
+
+    await run()
+
+    expect(core.calls.slice(0, 2)).toEqual(
+      expect.arrayContaining([
+        { fn: 'setSecret', value: sealKey },
+        { fn: 'setSecret', value: fake().credentials.password }
+      ])
+    )
+    expect(core.calls.find(call => call.fn === 'setOutput' && call.name === 'sealed-token')).toMatchObject({
+      value: expect.stringMatching(/^tm1\./) as unknown
+    })
+    expect(core.calls.filter(call => call.fn === 'setFailed')).toEqual([])
+  })
+
+  it('exports the token under the provider’s variable by default', async () => {
+    core.inputs = fakeInputs(fake(), 'soda')
+
+    await run()
+
+    expect(core.calls.filter(call => call.fn === 'exportVariable')).toEqual([
+      { fn: 'exportVariable', name: 'SODA_TOKEN', value: fake().tokens[0] }
+    ])
+  })
+
+  it('exports the token under env-name when it is set', async () => {
+    core.inputs = fakeInputs(fake(), 'sirdata', { 'env-name': 'PARTNER_API_TOKEN' })
+
+    await run()
+
+    expect(core.calls.filter(call => call.fn === 'exportVariable')).toEqual([
+      { fn: 'exportVariable', name: 'PARTNER_API_TOKEN', value: fake().tokens[0] }
+    ])
+  })
+
+  it('exports nothing when export-env is false, and still outputs the token', async () => {
+    core.inputs = fakeInputs(fake(), 'soda', { 'export-env': 'false' })
+
+    await run()
+
+    expect(core.calls.filter(call => call.fn === 'exportVariable')).toEqual([])
+    expect(core.calls).toContainEqual({ fn: 'setOutput', name: 'token', value: fake().tokens[0] })
+  })
+
+  it('warns about inputs that do nothing for the chosen provider', async () => {
+    core.inputs = fakeInputs(fake(), 'soda', { 'partner-id': '12345' })
+
+    await run()
+
+    expect(core.calls).toContainEqual({
+      fn: 'warning',
+      message: "Input 'partner-id' does not apply to soda and is ignored."
+    })
+  })
+
+  it('fails the step with the error, after masking the password, and writes the failure summary', async () => {
+    process.env.GITHUB_STEP_SUMMARY = '/tmp/summary-for-the-fake'
+    core.inputs = { ...fakeInputs(fake(), 'soda'), password: 'wrong-password' }
+
+    await run()
+
+    const failed = core.calls.filter(call => call.fn === 'setFailed')
+    expect(failed).toEqual([
+      {
+        fn: 'setFailed',
+        message: expect.stringMatching(/^Soda Cloud refused the token request: HTTP 401 Unauthorized\. /) as unknown
+      }
+    ])
+    expect(indexOf('setSecret', 'wrong-password')).toBe(0)
+    expect(core.calls.at(-1)).toMatchObject({ fn: 'summary', heading: 'Soda Cloud token not obtained' })
+    expect(core.calls.filter(call => call.fn === 'setOutput' || call.fn === 'exportVariable')).toEqual([])
+  })
+
+  it('fails the step on invalid inputs before any request, naming them', async () => {
+    core.inputs = { provider: 'soda', password: 'pw', timeout: 'soon' }
+
+    await run()
+
+    expect(core.calls.filter(call => call.fn === 'setFailed')).toEqual([
+      {
+        fn: 'setFailed',
+        message:
+          "Input 'timeout' must be a number of seconds above 0 and at most 600 (got 'soon'). Input 'username' is required for soda: set it, or the SODA_USERNAME environment variable."
+      }
+    ])
+    expect(fake().requests).toEqual([])
+  })
+})
+
+describe('readInputs', () => {
+  it('reads every input the action declares, once', () => {
+    readInputs({})
+
+    expect(core.inputsRead).toEqual([...INPUT_NAMES])
+  })
+
+  it('returns the inputs as the runner gives them, trimmed', () => {
+    core.inputs = { provider: ' soda ', 'max-attempts': '2' }
+
+    const raw = readInputs({})
+
+    expect(raw).toMatchObject({ provider: 'soda', 'max-attempts': '2', password: '' })
+  })
+
+  it('masks the seal-key, the password inputs and their environment fallbacks, trimmed, and nothing else', () => {
+    core.inputs = { username: 'analyst', password: ' input-pw ', 'seal-key': 'key-text', 'partner-id': '12345' }
+
+    readInputs({ SODA_PASSWORD: ' soda-env-pw\n', SIRDATA_PASSWORD: 'sirdata-env-pw', SODA_USERNAME: 'someone' })
+
+    expect(core.calls).toEqual([
+      { fn: 'setSecret', value: 'key-text' },
+      { fn: 'setSecret', value: 'input-pw' },
+      { fn: 'setSecret', value: 'sirdata-env-pw' },
+      { fn: 'setSecret', value: 'soda-env-pw' }
+    ])
+  })
+
+  it('masks a secret once however many places hold it, and no empty one', () => {
+    core.inputs = { password: 'same' }
+
+    readInputs({ SODA_PASSWORD: 'same ', SIRDATA_PASSWORD: '   ' })
+
+    expect(core.calls).toEqual([{ fn: 'setSecret', value: 'same' }])
+  })
+
+  it('reads the fallbacks from the process environment by default', () => {
+    process.env.SODA_PASSWORD = 'from-the-environment'
+
+    readInputs()
+
+    expect(core.calls).toEqual([{ fn: 'setSecret', value: 'from-the-environment' }])
+  })
+})
