@@ -229,12 +229,231 @@ describe('parseSettings', () => {
     expect(message).not.toContain('hunter2')
   })
 
-  it.each(['http://127.0.0.1:8080/v1', 'http://localhost/v1', 'http://[::1]:9/v1', 'https://gateway.example.com'])(
-    'accepts the base-url %s',
-    url => {
-      expect(mintSettings({ ...soda, 'base-url': url }).apiRoot.href).toBe(new URL(url).href)
+  it.each([
+    'http://127.0.0.1:8080/v1',
+    'http://127.0.0.10/v1',
+    'http://127.255.255.254:9/v1',
+    'http://localhost/v1',
+    'http://LocalHost:8080/v1',
+    'http://[::1]:9/v1',
+    'https://gateway.example.com',
+    ' https://gateway.example.com/soda/v1 '
+  ])('accepts the base-url %s', url => {
+    expect(mintSettings({ ...soda, 'base-url': url }).apiRoot.href).toBe(new URL(url.trim()).href)
+  })
+
+  it.each([
+    'http://localhost.attacker.example/v1',
+    'http://127.0.0.1.evil.example/v1',
+    'http://attacker-localhost/v1',
+    'http://my.localhost/v1',
+    'http://evil.example/127.0.0.1',
+    'http://[::2]/v1',
+    'http://10.127.0.1/v1'
+  ])('refuses plain http:// to %s, which is not a loopback host', url => {
+    expect(problem({ ...soda, 'base-url': url })).toBe(
+      "Input 'base-url' must be an https:// URL: plain http:// is allowed only to a loopback host (127.0.0.1, ::1, localhost)."
+    )
+  })
+
+  it('refuses a loopback address hidden in a query', () => {
+    expect(problem({ ...soda, 'base-url': 'http://evil.example?x=127.0.0.1' })).toBe(
+      "Input 'base-url' must not have a query (?) or a fragment (#): give the API root only."
+    )
+    expect(problem({ ...soda, 'base-url': 'https://example.com/v1#127.0.0.1' })).toBe(
+      "Input 'base-url' must not have a query (?) or a fragment (#): give the API root only."
+    )
+  })
+
+  it('refuses a base-url with a user name only, or a password only', () => {
+    expect(problem({ ...soda, 'base-url': 'https://user@example.com/v1' })).toBe(
+      "Input 'base-url' must not hold credentials (user:password@): pass them as inputs."
+    )
+    expect(problem({ ...soda, 'base-url': 'https://:pw@example.com/v1' })).toBe(
+      "Input 'base-url' must not hold credentials (user:password@): pass them as inputs."
+    )
+  })
+
+  it('names a scheme it refuses, cut short', () => {
+    expect(problem({ ...soda, 'base-url': `${'x'.repeat(30)}://example.com/v1` })).toBe(
+      `Input 'base-url' must be an https:// URL (got a ${'x'.repeat(20)} URL).`
+    )
+  })
+
+  it('says what a base-url that is not a URL should look like', () => {
+    expect(problem({ ...soda, 'base-url': 'reporting.cloud.soda.io' })).toBe(
+      "Input 'base-url' must be an https:// URL, such as https://gateway.example.com/v1."
+    )
+  })
+
+  it.each([
+    ['true', true],
+    ['True', true],
+    ['TRUE', true],
+    [' true ', true],
+    ['false', false],
+    ['False', false],
+    ['FALSE', false]
+  ])('reads export-env %p as %p', (text, exportEnv) => {
+    expect(mintSettings({ ...soda, 'export-env': text }).exportEnv).toBe(exportEnv)
+  })
+
+  it.each(['yes', 'no', 'on', '1', '0', 'tRUE', 'fALSE', 'truee'])('refuses export-env %p', text => {
+    expect(problem({ ...soda, 'export-env': text })).toBe(`Input 'export-env' must be true or false (got '${text}').`)
+  })
+
+  it.each([
+    ['0', 0],
+    ['86400', 86_400],
+    [' 300 ', 300]
+  ])('accepts a min-validity of %p seconds', (text, seconds) => {
+    expect(mintSettings({ ...soda, 'min-validity': text }).minValiditySeconds).toBe(seconds)
+  })
+
+  it.each(['-1', '86401', '1.5', '60s', 'NaN'])('refuses a min-validity of %p', text => {
+    expect(problem({ ...soda, 'min-validity': text })).toBe(
+      `Input 'min-validity' must be a whole number of seconds from 0 to 86400 (got '${text}').`
+    )
+  })
+
+  it.each([
+    ['600', 600_000],
+    ['0.001', 1],
+    ['0.0015', 2],
+    ['1e2', 100_000],
+    [' 45 ', 45_000]
+  ])('accepts a timeout of %p seconds, as %p ms', (text, ms) => {
+    expect(mintSettings({ ...soda, timeout: text }).timeoutMs).toBe(ms)
+  })
+
+  it.each(['600.1', '601', '-0.5', 'Infinity', 'NaN', '1,5'])('refuses a timeout of %p', text => {
+    expect(problem({ ...soda, timeout: text })).toBe(
+      `Input 'timeout' must be a number of seconds above 0 and at most 600 (got '${text}').`
+    )
+  })
+
+  it.each([
+    ['1', 1],
+    ['10', 10],
+    [' 7 ', 7]
+  ])('accepts a max-attempts of %p', (text, attempts) => {
+    expect(mintSettings({ ...soda, 'max-attempts': text }).maxAttempts).toBe(attempts)
+  })
+
+  it.each(['11', '0', '-1', '2.5', 'three'])('refuses a max-attempts of %p', text => {
+    expect(problem({ ...soda, 'max-attempts': text })).toBe(
+      `Input 'max-attempts' must be a whole number from 1 to 10 (got '${text}').`
+    )
+  })
+
+  it('quotes at most 40 characters of a value it refuses', () => {
+    expect(problem({ ...soda, region: 'x'.repeat(50) })).toBe(
+      `Input 'region' must be one of: eu, us (got '${'x'.repeat(40)}').`
+    )
+  })
+
+  it('reads the region case-insensitively, and defaults to the provider’s first', () => {
+    expect(mintSettings({ ...soda, region: 'EU' }).region).toBe('eu')
+    expect(mintSettings({ ...soda, region: '' }).apiRoot.href).toBe('https://reporting.cloud.soda.io/v1')
+    expect(mintSettings({ ...sirdata }).region).toBe('global')
+  })
+
+  it('prefers base-url over the region’s API root', () => {
+    const settings = mintSettings({ ...soda, region: 'us', 'base-url': 'https://gateway.example.com/v1' })
+
+    expect(settings.region).toBe('us')
+    expect(settings.apiRoot.href).toBe('https://gateway.example.com/v1')
+  })
+
+  it('trims environment fallbacks, and treats a blank one as unset', () => {
+    const settings = mintSettings({ provider: 'soda' }, { SODA_USERNAME: ' u ', SODA_PASSWORD: '\tp\n' })
+
+    expect(settings.inputs).toEqual({ username: 'u', password: 'p' })
+    expect(problem({ provider: 'soda', username: 'u' }, { SODA_PASSWORD: '  ' })).toBe(
+      "Input 'password' is required for soda: set it, or the SODA_PASSWORD environment variable."
+    )
+  })
+
+  it('keeps only the chosen provider’s inputs', () => {
+    expect(mintSettings({ ...sirdata }).inputs).toEqual({
+      'partner-id': '12345',
+      username: 'login',
+      password: 'secret'
+    })
+  })
+
+  it('says which input is missing when seal-key is set without a provider or a sealed-token', () => {
+    expect(
+      problem({ 'seal-key': randomBytes(32).toString('base64') }, { GITHUB_REPOSITORY: 'o/r', GITHUB_RUN_ID: '1' })
+    ).toContain("Input 'sealed-token' is empty (and provider is not set, so there is nothing to mint).")
+  })
+})
+
+describe('env-name', () => {
+  it.each(['SODA_TOKEN', '_x', 'token2', 'PROXY_TOKEN', 'PATHS', 'MYPATH', 'GITHUB', 'NODE', 'HOMEDIR', 'LDX'])(
+    'accepts %s',
+    name => {
+      expect(mintSettings({ ...soda, 'env-name': name }).envName).toBe(name)
     }
   )
+
+  it.each(['1X', 'A-B', 'A B', 'É', 'A.B', '$X'])('refuses %p, which is not a variable name', name => {
+    expect(problem({ ...soda, 'env-name': name })).toBe(
+      "Input 'env-name' must be a valid environment variable name: letters, digits and _, not starting with a digit."
+    )
+  })
+
+  it.each(['GITHUB_TOKEN', 'github_path', 'RUNNER_TEMP', 'runner_x'])('refuses %s, which the runner keeps', name => {
+    expect(problem({ ...soda, 'env-name': name })).toBe(
+      "Input 'env-name' must not be a GITHUB_* or RUNNER_* variable: the runner does not let a step set those."
+    )
+  })
+
+  it.each(['HTTPS_PROXY', 'http_proxy', 'ALL_PROXY', 'my_Proxy'])('refuses %s, a proxy variable', name => {
+    expect(problem({ ...soda, 'env-name': name })).toBe(
+      `Input 'env-name' must not be a proxy variable ('${name}'): later steps would send their traffic to the token.`
+    )
+  })
+
+  it.each([
+    'PATH',
+    'HOME',
+    'SHELL',
+    'IFS',
+    'ENV',
+    'BASH_ENV',
+    'CDPATH',
+    'PS4',
+    'PROMPT_COMMAND',
+    'ZDOTDIR',
+    'JAVA_TOOL_OPTIONS',
+    '_JAVA_OPTIONS',
+    'CLASSPATH',
+    'PERLLIB',
+    'REQUESTS_CA_BUNDLE',
+    'CURL_CA_BUNDLE',
+    'path'
+  ])('refuses %s, which a shell or runtime reads at start-up', name => {
+    expect(problem({ ...soda, 'env-name': name })).toBe(
+      `Input 'env-name' must not be '${name}': the loader, the shell or a runtime reads it at start-up, so the token would change how later steps run. Choose a name of your own, such as SODA_TOKEN.`
+    )
+  })
+
+  it.each([
+    ['BASH_FUNC_x', 'BASH_FUNC_'],
+    ['LD_PRELOAD', 'LD_'],
+    ['DYLD_INSERT_LIBRARIES', 'DYLD_'],
+    ['node_options', 'NODE_'],
+    ['PYTHONPATH', 'PYTHON'],
+    ['PERL5OPT', 'PERL5'],
+    ['RUBYOPT', 'RUBY'],
+    ['GIT_SSH_COMMAND', 'GIT_'],
+    ['SSL_CERT_FILE', 'SSL_CERT_']
+  ])('refuses %s, of a family read at start-up', (name, prefix) => {
+    expect(problem({ ...soda, 'env-name': name })).toBe(
+      `Input 'env-name' must not be a ${prefix}* variable: the loader, the shell or a runtime reads it at start-up, so the token would change how later steps run. Choose a name of your own, such as SODA_TOKEN.`
+    )
+  })
 })
 
 describe('parseSettings for sealed tokens', () => {
@@ -293,9 +512,106 @@ describe('parseSettings for sealed tokens', () => {
       { ...soda, 'min-validity': '-5' },
       runner,
       "Input 'min-validity' must be a whole number of seconds from 0 to 86400 (got '-5')."
+    ],
+    [
+      'a run id that is not digits',
+      { ...soda, 'seal-key': key },
+      { ...runner, GITHUB_RUN_ID: '12a' },
+      "Input 'seal-key' needs GITHUB_REPOSITORY and GITHUB_RUN_ID"
+    ],
+    [
+      'a run id of 20 digits',
+      { ...soda, 'seal-key': key },
+      { ...runner, GITHUB_RUN_ID: '1'.repeat(20) },
+      "Input 'seal-key' needs GITHUB_REPOSITORY and GITHUB_RUN_ID"
+    ],
+    [
+      'a blank repository',
+      { 'sealed-token': 'tm1.abc', 'seal-key': key },
+      { ...runner, GITHUB_REPOSITORY: ' ' },
+      "Input 'seal-key' needs GITHUB_REPOSITORY and GITHUB_RUN_ID, which the runner sets: sealed tokens work only inside a GitHub Actions workflow run."
     ]
   ])('rejects %s', (_case, raw, env, message) => {
     expect(problem(raw, env)).toContain(message)
+  })
+
+  it('binds the seal to the run, trimmed, with run ids up to 19 digits', () => {
+    const settings = mintSettings(
+      { ...soda, 'seal-key': ` ${key} ` },
+      { GITHUB_REPOSITORY: ' octo/repo ', GITHUB_RUN_ID: ` ${'9'.repeat(19)} ` }
+    )
+
+    expect(settings.seal?.binding).toEqual({ repository: 'octo/repo', runId: '9'.repeat(19) })
+  })
+
+  it('reads the inputs every run reads when unsealing too', () => {
+    const { settings } = parseSettings(
+      {
+        'sealed-token': ' tm1.abc ',
+        'seal-key': key,
+        'export-env': 'false',
+        'env-name': 'DQ_TOKEN',
+        'min-validity': '0'
+      },
+      runner
+    )
+
+    expect(settings).toMatchObject({
+      mode: 'unseal',
+      sealedToken: 'tm1.abc',
+      exportEnv: false,
+      envName: 'DQ_TOKEN',
+      minValiditySeconds: 0
+    })
+  })
+
+  it('warns about the minting inputs an unsealing run ignores, in order', () => {
+    const { warnings } = parseSettings(
+      {
+        'sealed-token': 'tm1.abc',
+        'seal-key': key,
+        'base-url': 'https://x.example/v1',
+        password: 'pw',
+        username: 'u',
+        region: 'eu',
+        'partner-id': '1',
+        timeout: '30'
+      },
+      runner
+    )
+
+    expect(warnings).toEqual(
+      ['partner-id', 'region', 'username', 'password', 'base-url'].map(
+        name => `Input '${name}' is ignored: the token comes from sealed-token, not from the provider.`
+      )
+    )
+  })
+
+  it('names every bad input of an unsealing run in one error', () => {
+    const message = problem(
+      { 'sealed-token': 'tm1.abc', provider: 'looker', 'min-validity': 'x', 'env-name': 'PATH' },
+      runner
+    )
+
+    expect(message).toContain("Input 'provider' must be one of")
+    expect(message).toContain("Input 'min-validity' must be")
+    expect(message).toContain("Input 'env-name' must not be 'PATH'")
+    expect(message).toContain("Input 'seal-key' is required with sealed-token")
+  })
+
+  it('names a bad seal-key and the other bad inputs of a minting run together', () => {
+    const message = problem({ ...soda, 'seal-key': 'c2hvcnQ=', timeout: '0' }, runner)
+
+    expect(message).toContain("Input 'seal-key' must be at least 32 random bytes")
+    expect(message).toContain("Input 'timeout' must be")
+  })
+
+  it('never quotes a seal-key it refuses', () => {
+    const weak = 'correcthorsebatterystaplecorrecthorsebattery'
+
+    expect(problem({ ...soda, 'seal-key': weak }, runner)).toBe(
+      "Input 'seal-key' does not look random (a pattern, or a passphrase): make one with `openssl rand -base64 32` and store it as a repository secret."
+    )
   })
 })
 
