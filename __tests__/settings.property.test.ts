@@ -1,9 +1,10 @@
 import { describe, expect, it } from '@jest/globals'
+import { randomBytes } from 'node:crypto'
 import fc from 'fast-check'
+import { seeded } from '../__fixtures__/property.js'
 import { InputError } from '../src/errors.js'
 import { providers } from '../src/providers/index.js'
 import { LIMITS } from '../src/settings/defaults.js'
-import { apiRootProblem } from '../src/settings/fields.js'
 import { INPUT_NAMES, parseSettings, type InputName } from '../src/settings/settings.js'
 
 // Per input: values that are valid (for some provider), values that are close but wrong, and then any text.
@@ -59,6 +60,21 @@ const env = fc.record({
   GITHUB_RUN_ID: fc.option(fc.constantFrom('1234567890', '1234567890', 'x'), { nil: undefined, freq: 8 })
 })
 
+/**
+ * The base-url rules, written out independently of src/settings/fields.ts: https, or http to a loopback host only;
+ * no credentials, query or fragment.
+ */
+function usableApiRoot(url: URL): boolean {
+  if (url.username || url.password || url.search || url.hash) return false
+  if (url.protocol === 'https:') return true
+  const host = url.hostname
+  const loopbackV4 =
+    host.split('.').length === 4 &&
+    host.split('.')[0] === '127' &&
+    host.split('.').every(octet => /^\d+$/.test(octet) && Number(octet) <= 255)
+  return url.protocol === 'http:' && (host === 'localhost' || host === '[::1]' || loopbackV4)
+}
+
 describe('parseSettings, over any inputs', () => {
   it('returns valid settings or an InputError naming only real inputs, and never throws anything else', () => {
     let valid = 0
@@ -88,7 +104,7 @@ describe('parseSettings, over any inputs', () => {
         }
         expect(Object.values(providers)).toContain(settings.provider)
         expect(Object.keys(settings.provider.regions)).toContain(settings.region)
-        expect(apiRootProblem(settings.apiRoot)).toBeUndefined()
+        expect(usableApiRoot(settings.apiRoot)).toBe(true)
         expect(settings.inputs.username).not.toBe('')
         expect(settings.inputs.password).not.toBe('')
         expect(settings.timeoutMs).toBeGreaterThan(0)
@@ -101,11 +117,178 @@ describe('parseSettings, over any inputs', () => {
         if (settings.provider.name === 'sirdata') expect(settings.inputs['partner-id']).toMatch(/^\d+$/)
         valid++
       }),
-      { numRuns: 3000 }
+      seeded(3000)
     )
     // Both outcomes must have been exercised, or the property proved little.
     expect(valid).toBeGreaterThan(100)
     expect(refused).toBeGreaterThan(100)
     expect(unsealed).toBeGreaterThan(50)
+  })
+})
+
+// Inputs that are valid by construction, with the settings they must give: the parser must accept every one of
+// them and return exactly those values, not merely something valid.
+const spaced = (text: fc.Arbitrary<string>) =>
+  fc.tuple(fc.constantFrom('', ' ', '  ', '\t'), text, fc.constantFrom('', ' ', '\n')).map(([a, t, b]) => a + t + b)
+const anyCase = (text: string) =>
+  fc
+    .array(fc.boolean(), { minLength: text.length, maxLength: text.length })
+    .map(upper => [...text].map((char, i) => (upper[i] ? char.toUpperCase() : char)).join(''))
+/** Text without surrounding white space: what a credential can be. */
+const credential = fc
+  .string({ unit: 'grapheme', minLength: 1, maxLength: 24 })
+  .map(text => text.trim())
+  .filter(text => text !== '')
+const label = fc.stringMatching(/^[a-z][a-z0-9-]{0,8}[a-z0-9]$/)
+const apiRootText = fc.oneof(
+  fc
+    .tuple(
+      fc.array(label, { minLength: 1, maxLength: 3 }),
+      fc.option(fc.integer({ min: 1, max: 65_535 })),
+      fc.array(label, { maxLength: 3 })
+    )
+    .map(([labels, port, path]) => `https://${labels.join('.')}.example${port ? `:${port}` : ''}/${path.join('/')}`),
+  fc
+    .tuple(
+      fc.constantFrom('localhost', '[::1]', '127.0.0.1', '127.1.2.3', '127.255.255.254'),
+      fc.integer({ min: 1, max: 65_535 })
+    )
+    .map(([host, port]) => `http://${host}:${port}/v1`)
+)
+const envName = fc
+  .tuple(fc.stringMatching(/^[A-Za-z0-9]{0,10}$/), fc.constantFrom('', '_TOKEN', '_x'))
+  .map(([middle, end]) => `tok${middle}${end}`)
+const sealKeys = [
+  randomBytes(32).toString('base64'),
+  randomBytes(32).toString('hex'),
+  randomBytes(48).toString('base64url')
+]
+
+const validMint = fc
+  .record({
+    provider: fc.constantFrom('sirdata', 'soda'),
+    region: fc.option(fc.constantFrom('eu', 'us'), { nil: undefined }),
+    partnerId: fc.stringMatching(/^\d{1,20}$/),
+    username: credential,
+    password: credential,
+    fromEnv: fc.record({ username: fc.boolean(), password: fc.boolean(), partnerId: fc.boolean() }),
+    baseUrl: fc.option(apiRootText, { nil: undefined }),
+    exportEnv: fc.option(fc.constantFrom('true', 'True', 'TRUE', 'false', 'False', 'FALSE'), { nil: undefined }),
+    envName: fc.option(envName, { nil: undefined }),
+    timeoutMs: fc.option(fc.integer({ min: 1, max: LIMITS.timeoutSeconds * 1000 }), { nil: undefined }),
+    maxAttempts: fc.option(fc.integer({ min: 1, max: LIMITS.maxAttempts }), { nil: undefined }),
+    minValidity: fc.option(fc.integer({ min: 0, max: LIMITS.minValiditySeconds }), { nil: undefined }),
+    sealKey: fc.option(fc.constantFrom(...sealKeys), { nil: undefined }),
+    runId: fc.bigInt({ min: 0n, max: 10n ** 19n - 1n }).map(String)
+  })
+  .chain(choice =>
+    fc
+      .record({
+        provider: spaced(anyCase(choice.provider)),
+        region: choice.region ? spaced(anyCase(choice.region)) : fc.constant(undefined),
+        other: spaced(fc.constant(''))
+      })
+      .map(written => ({ choice, written }))
+  )
+
+describe('parseSettings, over valid inputs', () => {
+  it('accepts every valid minting run and returns exactly the values it was given', () => {
+    fc.assert(
+      fc.property(validMint, ({ choice, written }) => {
+        const sirdata = choice.provider === 'sirdata'
+        const raw: Partial<Record<InputName, string>> = { provider: written.provider }
+        const env: Record<string, string> = { GITHUB_REPOSITORY: 'octo/repo', GITHUB_RUN_ID: choice.runId }
+        const set = (input: InputName, variable: string, value: string, fromEnv: boolean) => {
+          if (fromEnv) env[variable] = ` ${value} `
+          else raw[input] = ` ${value}`
+        }
+        set('username', sirdata ? 'SIRDATA_LOGIN' : 'SODA_USERNAME', choice.username, choice.fromEnv.username)
+        set('password', sirdata ? 'SIRDATA_PASSWORD' : 'SODA_PASSWORD', choice.password, choice.fromEnv.password)
+        if (sirdata) set('partner-id', 'SIRDATA_PARTNER_ID', choice.partnerId, choice.fromEnv.partnerId)
+        else if (written.region !== undefined) raw.region = written.region
+        if (choice.baseUrl) raw['base-url'] = choice.baseUrl
+        if (choice.exportEnv) raw['export-env'] = choice.exportEnv
+        if (choice.envName) raw['env-name'] = choice.envName
+        if (choice.timeoutMs !== undefined) raw.timeout = String(choice.timeoutMs / 1000)
+        if (choice.maxAttempts !== undefined) raw['max-attempts'] = ` ${choice.maxAttempts}`
+        if (choice.minValidity !== undefined) raw['min-validity'] = `${choice.minValidity} `
+        if (choice.sealKey) raw['seal-key'] = choice.sealKey
+        raw['sealed-token'] = written.other
+
+        const { settings, warnings } = parseSettings(raw, env)
+
+        const region = sirdata ? 'global' : (choice.region ?? 'eu')
+        expect(warnings).toEqual([])
+        expect(settings).toMatchObject({
+          mode: 'mint',
+          provider: providers[choice.provider],
+          inputs: {
+            username: choice.username,
+            password: choice.password,
+            ...(sirdata ? { 'partner-id': choice.partnerId } : {})
+          },
+          region,
+          exportEnv: choice.exportEnv === undefined || choice.exportEnv.toLowerCase() === 'true',
+          envName: choice.envName,
+          timeoutMs: choice.timeoutMs ?? 30_000,
+          maxAttempts: choice.maxAttempts ?? 3,
+          minValiditySeconds: choice.minValidity ?? 60
+        })
+        if (settings.mode !== 'mint') return
+        expect(Object.keys(settings.inputs).sort()).toEqual(
+          sirdata ? ['partner-id', 'password', 'username'] : ['password', 'username']
+        )
+        expect(settings.apiRoot.href).toBe(
+          new URL(choice.baseUrl ?? (providers[choice.provider]?.regions[region] as string)).href
+        )
+        expect(settings.seal?.binding).toEqual(
+          choice.sealKey ? { repository: 'octo/repo', runId: choice.runId } : undefined
+        )
+      }),
+      seeded(1500)
+    )
+  })
+
+  it('accepts every valid unsealing run and returns exactly the values it was given', () => {
+    fc.assert(
+      fc.property(
+        fc.record({
+          sealedToken: fc.stringMatching(/^tm[1-9]\.[A-Za-z0-9_-]{0,40}$/),
+          sealKey: fc.constantFrom(...sealKeys),
+          provider: fc.option(fc.constantFrom('sirdata', 'soda'), { nil: undefined }),
+          exportEnv: fc.option(fc.constantFrom('true', 'FALSE'), { nil: undefined }),
+          envName: fc.option(envName, { nil: undefined }),
+          minValidity: fc.option(fc.integer({ min: 0, max: LIMITS.minValiditySeconds }), { nil: undefined }),
+          runId: fc.bigInt({ min: 0n, max: 10n ** 19n - 1n }).map(String)
+        }),
+        choice => {
+          const raw: Partial<Record<InputName, string>> = {
+            'sealed-token': ` ${choice.sealedToken} `,
+            'seal-key': choice.sealKey,
+            provider: choice.provider,
+            'export-env': choice.exportEnv,
+            'env-name': choice.envName,
+            'min-validity': choice.minValidity === undefined ? undefined : String(choice.minValidity)
+          }
+
+          const { settings, warnings } = parseSettings(raw, {
+            GITHUB_REPOSITORY: 'octo/repo',
+            GITHUB_RUN_ID: choice.runId
+          })
+
+          expect(warnings).toEqual([])
+          expect(settings).toMatchObject({
+            mode: 'unseal',
+            sealedToken: choice.sealedToken,
+            provider: choice.provider ? providers[choice.provider] : undefined,
+            exportEnv: choice.exportEnv !== 'FALSE',
+            envName: choice.envName,
+            minValiditySeconds: choice.minValidity ?? 60,
+            seal: { binding: { repository: 'octo/repo', runId: choice.runId } }
+          })
+        }
+      ),
+      seeded(500)
+    )
   })
 })
