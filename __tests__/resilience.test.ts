@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net'
 import { startConnectProxy, type ConnectProxy } from '../__fixtures__/connect-proxy.js'
 import { startFakeProvider, type FakeProvider, type FakeReply } from '../__fixtures__/fake-provider.js'
 import { fakeInputs, mintFrom, recordingLog } from '../__fixtures__/mint.js'
+import { rawHttp, startRawServer, type RawServer } from '../__fixtures__/raw-server.js'
 import { leakedSecrets, secretsOf } from '../__fixtures__/secrets.js'
 import { createTestPki, type TestPki } from '../__fixtures__/tls.js'
 import { NetworkError, TokenRequestError, TransientFailureError } from '../src/errors.js'
@@ -166,6 +167,15 @@ describe('resilience', () => {
       expect(error.message).toContain('failed after 3 attempts; the last: host not found (DNS) (ENOTFOUND)')
     })
 
+    it.each([500, 502, 504])('backs off exponentially on a %i, ignoring its Retry-After: 30', async status => {
+      fake.script({ status, headers: { 'Retry-After': '30' } })
+
+      await mint('soda')
+
+      expect(sleeps).toEqual([750])
+      expect(fake.requests).toHaveLength(2)
+    })
+
     it.each([400, 401, 403, 404, 422])('never retries a %i', async status => {
       fake.script({ status })
 
@@ -231,7 +241,15 @@ describe('resilience', () => {
         'with an HTML or XML page'
       ],
       ['an empty body', { status: 200, body: '' }, 'with an empty body'],
-      ['an oversized body', { status: 200, body: 'x'.repeat(2 * 1024 * 1024) }, 'larger than 1024 KiB'],
+      [
+        'an oversized body with its Content-Length',
+        {
+          status: 200,
+          headers: { 'Content-Length': String(2 * 1024 * 1024) },
+          body: 'x'.repeat(2 * 1024 * 1024)
+        },
+        'larger than 1024 KiB'
+      ],
       [
         'an oversized body with no length',
         { status: 200, body: 'x'.repeat(2 * 1024 * 1024), chunked: true },
@@ -246,6 +264,85 @@ describe('resilience', () => {
       expect(error.message).toContain(problem)
       expect(error.message).not.toMatch(/Gateway login|xxxx/)
       expect(fake.requests).toHaveLength(1)
+    })
+  })
+
+  describe('answers with a Content-Length', () => {
+    it('reads a token answer that states its length', async () => {
+      const body = JSON.stringify({ token: 'soda-token-with-a-length', expires_in: 1800 })
+      fake.script({
+        status: 200,
+        headers: { 'Content-Type': 'application/json', 'Content-Length': String(body.length) },
+        body
+      })
+
+      const issued = await mint('soda')
+
+      expect(issued.token).toBe('soda-token-with-a-length')
+      expect(fake.requests).toHaveLength(1)
+    })
+  })
+
+  describe('faults only a raw server can make', () => {
+    let raw: RawServer
+    beforeEach(async () => {
+      raw = await startRawServer()
+    })
+    afterEach(async () => {
+      await raw.close()
+    })
+    const body = JSON.stringify({ token: 'soda-token-after-a-drop', expires_in: 1800 })
+
+    it('retries a connection dropped after the headers, mid-body', async () => {
+      raw.script(
+        rawHttp(200, body.slice(0, 10), 'destroy', { 'Content-Length': String(body.length) }),
+        rawHttp(200, body, 'hold', { 'Content-Length': String(body.length) })
+      )
+
+      const issued = await mint('soda', { 'base-url': `${raw.origin}/v1` })
+
+      expect(issued.token).toBe('soda-token-after-a-drop')
+      expect(raw.requests).toHaveLength(2)
+      expect(log.lines).toContainEqual(
+        expect.stringMatching(
+          /^warning: Attempt 1 of 3 failed: (the connection closed mid-answer|connection reset \(ECONNRESET\)); retrying in /
+        )
+      )
+    })
+
+    it('retries a proxy’s 502 to CONNECT, naming the proxy', async () => {
+      raw.script(rawHttp(502, '', 'end'), rawHttp(502, '', 'end'), rawHttp(502, '', 'end'))
+
+      const error = await failure(
+        mint('soda', { 'base-url': 'https://soda.test/v1' }, { ca: pki.ca, env: { https_proxy: raw.origin } })
+      )
+
+      expect(error).toBeInstanceOf(TransientFailureError)
+      expect(error.message).toContain(
+        `failed after 3 attempts; the last: the proxy 127.0.0.1:${raw.port} (from https_proxy) answered 502 to CONNECT soda.test:443`
+      )
+      expect(raw.requests).toHaveLength(3)
+      expect(sleeps).toEqual([750, 1500])
+    })
+
+    it('fails fast, naming the proxy, when nothing listens where the proxy should be', async () => {
+      const port = raw.port
+      await raw.close()
+      const started = Date.now()
+
+      const error = await failure(
+        mint(
+          'soda',
+          { 'base-url': 'https://soda.test/v1', timeout: '10', 'max-attempts': '2' },
+          { ca: pki.ca, env: { https_proxy: `http://127.0.0.1:${port}` } }
+        )
+      )
+
+      expect(error).toBeInstanceOf(TransientFailureError)
+      expect(error.message).toContain(
+        `failed after 2 attempts; the last: the proxy 127.0.0.1:${port}: connection refused (ECONNREFUSED)`
+      )
+      expect(Date.now() - started).toBeLessThan(3000)
     })
   })
 
