@@ -21,7 +21,7 @@ describe('parseProxy', () => {
   it('reads a proxy URL with its scheme, host and port, and no credentials', () => {
     const route = parseProxy('https://proxy.corp.example:3129', 'HTTPS_PROXY')
 
-    expect(route).toEqual({ url: new URL('https://proxy.corp.example:3129'), variable: 'HTTPS_PROXY' })
+    expect(route).toEqual({ url: new URL('https://proxy.corp.example:3129'), variable: 'HTTPS_PROXY', secrets: [] })
     expect(route).not.toHaveProperty('authorization')
   })
 

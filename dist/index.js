@@ -166,7 +166,7 @@ var __webpack_modules__ = {
     407: (module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
         __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => {
             try {
-                var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(39);
+                var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(765);
                 await (0, _main_js__WEBPACK_IMPORTED_MODULE_0__.e)();
                 setTimeout(() => process.exit(), 1e3).unref();
                 __webpack_async_result__();
@@ -175,7 +175,7 @@ var __webpack_modules__ = {
             }
         }, 1);
     },
-    39: (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+    765: (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
         __nccwpck_require__.d(__webpack_exports__, {
             e: () => run
         });
@@ -964,6 +964,99 @@ var __webpack_modules__ = {
             newConfig && Object.assign(core_globalConfig, newConfig);
             return core_globalConfig;
         }
+        const $ZodCheck = $constructor("$ZodCheck", (inst, def) => {
+            var _a;
+            inst._zod ?? (inst._zod = {});
+            inst._zod.def = def;
+            (_a = inst._zod).onattach ?? (_a.onattach = []);
+        });
+        const _whenHasLength = payload => {
+            const val = payload.value;
+            return !nullish(val) && val.length !== void 0;
+        };
+        const $ZodCheckMaxLength = $constructor("$ZodCheckMaxLength", (inst, def) => {
+            var _a;
+            $ZodCheck.init(inst, def);
+            (_a = inst._zod.def).when ?? (_a.when = _whenHasLength);
+            inst._zod.check = payload => {
+                const input = payload.value;
+                const units = input.length;
+                const length = typeof input === "string" && units > def.maximum ? codePointLength(input) : units;
+                if (length <= def.maximum) return;
+                const origin = getLengthableOrigin(input);
+                payload.issues.push({
+                    origin: origin,
+                    code: "too_big",
+                    maximum: def.maximum,
+                    inclusive: !0,
+                    input: input,
+                    inst: inst,
+                    continue: !def.abort
+                });
+            };
+        });
+        const $ZodCheckMinLength = $constructor("$ZodCheckMinLength", (inst, def) => {
+            var _a;
+            $ZodCheck.init(inst, def);
+            (_a = inst._zod.def).when ?? (_a.when = _whenHasLength);
+            inst._zod.check = payload => {
+                const input = payload.value;
+                const units = input.length;
+                const length = typeof input === "string" && units >= def.minimum && units < def.minimum * 2 ? codePointLength(input) : units;
+                if (length >= def.minimum) return;
+                const origin = getLengthableOrigin(input);
+                payload.issues.push({
+                    origin: origin,
+                    code: "too_small",
+                    minimum: def.minimum,
+                    inclusive: !0,
+                    input: input,
+                    inst: inst,
+                    continue: !def.abort
+                });
+            };
+        });
+        const $ZodCheckStringFormat = $constructor("$ZodCheckStringFormat", (inst, def) => {
+            var _a, _b;
+            $ZodCheck.init(inst, def);
+            def.pattern ? (_a = inst._zod).check ?? (_a.check = payload => {
+                def.pattern.lastIndex = 0;
+                if (def.pattern.test(payload.value)) return;
+                payload.issues.push({
+                    origin: "string",
+                    code: "invalid_format",
+                    format: def.format,
+                    input: payload.value,
+                    ...def.pattern ? {
+                        pattern: def.pattern.toString()
+                    } : {},
+                    inst: inst,
+                    continue: !def.abort
+                });
+            }) : (_b = inst._zod).check ?? (_b.check = () => {});
+        });
+        const $ZodCheckRegex = $constructor("$ZodCheckRegex", (inst, def) => {
+            $ZodCheckStringFormat.init(inst, def);
+            inst._zod.check = payload => {
+                def.pattern.lastIndex = 0;
+                if (def.pattern.test(payload.value)) return;
+                payload.issues.push({
+                    origin: "string",
+                    code: "invalid_format",
+                    format: "regex",
+                    input: payload.value,
+                    pattern: def.pattern.toString(),
+                    inst: inst,
+                    continue: !def.abort
+                });
+            };
+        });
+        const $ZodCheckOverwrite = $constructor("$ZodCheckOverwrite", (inst, def) => {
+            $ZodCheck.init(inst, def);
+            inst._zod.check = payload => {
+                payload.value = def.tx(payload.value);
+            };
+        });
         const anyString = /^[\s\S]{0,}$/;
         const number = /^-?\d+(?:\.\d+)?$/;
         const version = {
@@ -1574,99 +1667,31 @@ var __webpack_modules__ = {
                 issues: left.issues
             }, ctx);
         }
-        const $ZodCheck = $constructor("$ZodCheck", (inst, def) => {
-            var _a;
-            inst._zod ?? (inst._zod = {});
-            inst._zod.def = def;
-            (_a = inst._zod).onattach ?? (_a.onattach = []);
-        });
-        const _whenHasLength = payload => {
-            const val = payload.value;
-            return !nullish(val) && val.length !== void 0;
-        };
-        const $ZodCheckMaxLength = $constructor("$ZodCheckMaxLength", (inst, def) => {
-            var _a;
+        const $ZodCustom = $constructor("$ZodCustom", (inst, def) => {
             $ZodCheck.init(inst, def);
-            (_a = inst._zod.def).when ?? (_a.when = _whenHasLength);
+            $ZodType.init(inst, def);
+            inst._zod.parse = (payload, _) => payload;
             inst._zod.check = payload => {
                 const input = payload.value;
-                const units = input.length;
-                const length = typeof input === "string" && units > def.maximum ? codePointLength(input) : units;
-                if (length <= def.maximum) return;
-                const origin = getLengthableOrigin(input);
-                payload.issues.push({
-                    origin: origin,
-                    code: "too_big",
-                    maximum: def.maximum,
-                    inclusive: !0,
+                const r = def.fn(input);
+                if (r instanceof Promise) return r.then(r => handleRefineResult(r, payload, input, inst));
+                handleRefineResult(r, payload, input, inst);
+                return;
+            };
+        });
+        function handleRefineResult(result, payload, input, inst) {
+            if (!result) {
+                const _iss = {
+                    code: "custom",
                     input: input,
                     inst: inst,
-                    continue: !def.abort
-                });
-            };
-        });
-        const $ZodCheckMinLength = $constructor("$ZodCheckMinLength", (inst, def) => {
-            var _a;
-            $ZodCheck.init(inst, def);
-            (_a = inst._zod.def).when ?? (_a.when = _whenHasLength);
-            inst._zod.check = payload => {
-                const input = payload.value;
-                const units = input.length;
-                const length = typeof input === "string" && units >= def.minimum && units < def.minimum * 2 ? codePointLength(input) : units;
-                if (length >= def.minimum) return;
-                const origin = getLengthableOrigin(input);
-                payload.issues.push({
-                    origin: origin,
-                    code: "too_small",
-                    minimum: def.minimum,
-                    inclusive: !0,
-                    input: input,
-                    inst: inst,
-                    continue: !def.abort
-                });
-            };
-        });
-        const $ZodCheckStringFormat = $constructor("$ZodCheckStringFormat", (inst, def) => {
-            var _a, _b;
-            $ZodCheck.init(inst, def);
-            def.pattern ? (_a = inst._zod).check ?? (_a.check = payload => {
-                def.pattern.lastIndex = 0;
-                if (def.pattern.test(payload.value)) return;
-                payload.issues.push({
-                    origin: "string",
-                    code: "invalid_format",
-                    format: def.format,
-                    input: payload.value,
-                    ...def.pattern ? {
-                        pattern: def.pattern.toString()
-                    } : {},
-                    inst: inst,
-                    continue: !def.abort
-                });
-            }) : (_b = inst._zod).check ?? (_b.check = () => {});
-        });
-        const $ZodCheckRegex = $constructor("$ZodCheckRegex", (inst, def) => {
-            $ZodCheckStringFormat.init(inst, def);
-            inst._zod.check = payload => {
-                def.pattern.lastIndex = 0;
-                if (def.pattern.test(payload.value)) return;
-                payload.issues.push({
-                    origin: "string",
-                    code: "invalid_format",
-                    format: "regex",
-                    input: payload.value,
-                    pattern: def.pattern.toString(),
-                    inst: inst,
-                    continue: !def.abort
-                });
-            };
-        });
-        const $ZodCheckOverwrite = $constructor("$ZodCheckOverwrite", (inst, def) => {
-            $ZodCheck.init(inst, def);
-            inst._zod.check = payload => {
-                payload.value = def.tx(payload.value);
-            };
-        });
+                    path: [ ...inst._zod.def.path ?? [] ],
+                    continue: !inst._zod.def.abort
+                };
+                inst._zod.def.params && (_iss.params = inst._zod.def.params);
+                payload.issues.push(util_issue(_iss));
+            }
+        }
         var registries_a;
         class $ZodRegistry {
             constructor() {
@@ -1770,6 +1795,15 @@ var __webpack_modules__ = {
         }
         function _toLowerCase() {
             return _overwrite(input => input.toLowerCase());
+        }
+        function _refine(Class, fn, _params) {
+            const schema = new Class({
+                type: "custom",
+                check: "custom",
+                fn: fn,
+                ...normalizeParams(_params)
+            });
+            return schema;
         }
         function _superRefine(fn, params) {
             const ch = _check(payload => {
@@ -2127,6 +2161,13 @@ var __webpack_modules__ = {
                 out: out
             });
         }
+        const ZodMiniCustom = $constructor("ZodMiniCustom", (inst, def) => {
+            $ZodCustom.init(inst, def);
+            ZodMiniType.init(inst, def);
+        });
+        function refine(fn, _params = {}) {
+            return _refine(ZodMiniCustom, fn, _params);
+        }
         function superRefine(fn, params) {
             return _superRefine(fn, params);
         }
@@ -2168,6 +2209,8 @@ var __webpack_modules__ = {
             error: `is longer than ${max} characters`
         }), _regex(/^[^\p{Cc}\p{Cf}\p{Zl}\p{Zp}]*$/u, {
             error: "holds control characters"
+        }), refine(text => !/##(vso)?\[/i.test(text), {
+            error: "holds a workflow command marker (##[)"
         }));
         const answer_optional = schema => optional(nullable(schema));
         function readAnswer(schema, body, title, secret, tokenField = "token") {
@@ -2308,10 +2351,11 @@ var __webpack_modules__ = {
             if (typeof value === "number" && Number.isInteger(value) && value >= 0 && value <= TEN_YEARS_SECONDS) return {
                 expiresAt: new Date(now.getTime() + value * 1e3)
             };
+            const text = typeof value !== "number" || Number.isFinite(value) ? JSON.stringify(value) : "a number out of range";
             return {
                 unreadableExpiry: {
                     field: "expires_in",
-                    text: String(JSON.stringify(value))
+                    text: String(text)
                 }
             };
         }
@@ -2444,6 +2488,7 @@ var __webpack_modules__ = {
             const opened = Sealed.safeParse(safeJson(decrypt(bytes, key, binding)));
             const provider = opened.success ? providers[opened.data.p] : void 0;
             if (!opened.success || !provider) throw new SealError("holds a token this version of the action cannot read: seal and unseal with the same version of the action.");
+            if (!isPublishable(opened.data, provider)) throw new SealError("holds values this version of the action refuses to publish: seal and unseal with the same version of the action.");
             if (expected && expected !== provider) throw new SealError(`holds a ${provider.title} token, but provider is ${expected.name}.`);
             const expiresAt = opened.data.e === null ? void 0 : new Date(opened.data.e);
             if (expiresAt && expiresAt.getTime() <= now.getTime()) throw new SealError(`holds a ${provider.title} token that expired at ${expiresAt.toISOString()}: mint the token in this job instead.`);
@@ -2482,6 +2527,10 @@ var __webpack_modules__ = {
             } catch {
                 throw new SealError("has been altered or truncated: it failed authentication.");
             }
+        }
+        function isPublishable(sealed, provider) {
+            const outputs = new Set(provider.account.map(field => field.output));
+            return tokenProblem(sealed.t) === void 0 && (sealed.r === void 0 || Object.hasOwn(provider.regions, sealed.r)) && (sealed.e === null || Number.isSafeInteger(sealed.e) && !Number.isNaN(new Date(sealed.e).getTime())) && Object.entries(sealed.a).every(([name, value]) => outputs.has(name) && printableText(320).safeParse(value).success);
         }
         function runIdBytes({runId: runId}) {
             const bytes = Buffer.alloc(8);
@@ -2770,11 +2819,15 @@ var __webpack_modules__ = {
             const withScheme = /^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(text) ? text : `http://${text}`;
             if (!URL.canParse(withScheme)) throw refuse("it is not a URL (the value is not shown, since it may hold a password)");
             const url = new URL(withScheme);
+            const afterScheme = withScheme.slice(withScheme.indexOf("://") + 3);
+            const authority = afterScheme.split(/[/?#]/)[0] ?? "";
+            if (afterScheme.includes("@") && (!url.username || !authority.includes("@"))) throw refuse("its user name or password holds a / ? or # that is not percent-encoded (write them as %2F %3F %23)");
             if (url.protocol !== "http:" && url.protocol !== "https:") throw refuse(`${url.protocol.slice(0, -1).slice(0, 20)}:// proxies are not supported; use an http:// or https:// proxy`);
             if (!url.hostname) throw refuse("it names no host");
             if (!url.username) return {
                 url: url,
-                variable: variable
+                variable: variable,
+                secrets: []
             };
             let credentials;
             try {
@@ -2782,15 +2835,18 @@ var __webpack_modules__ = {
             } catch {
                 throw refuse("its user name or password is not valid percent-encoding (write % as %25)");
             }
+            const basic = Buffer.from(credentials, "utf8").toString("base64");
+            const secrets = [ url.password, decodeURIComponent(url.password), basic ].filter(secret => secret.length > 0);
             return {
                 url: url,
                 variable: variable,
-                authorization: `Basic ${Buffer.from(credentials, "utf8").toString("base64")}`
+                authorization: `Basic ${basic}`,
+                secrets: secrets
             };
         }
         function bypassesProxy(target, env) {
             const host = target.hostname.toLowerCase();
-            if (host === "localhost" || host.startsWith("127.") || host === "[::1]" || host === "[0:0:0:0:0:0:0:1]") return !0;
+            if (host === "localhost" || /^127\.\d+\.\d+\.\d+$/.test(host) || host === "[::1]" || host === "[0:0:0:0:0:0:0:1]") return !0;
             const noProxy = env.no_proxy?.trim() || env.NO_PROXY?.trim() || "";
             const port = target.port || (target.protocol === "https:" ? "443" : "80");
             const candidates = [ host, `${host}:${port}` ];
@@ -2798,7 +2854,9 @@ var __webpack_modules__ = {
         }
         const MAX_BODY_BYTES = 1048576;
         async function sendOnce(request, options) {
-            const deadline = AbortSignal.timeout(options.timeoutMs);
+            const controller = new AbortController;
+            const timer = setTimeout(() => controller.abort(), options.timeoutMs);
+            const deadline = controller.signal;
             const proxy = proxyFor(request.url, options.env ?? process.env);
             let tunnel;
             try {
@@ -2813,6 +2871,7 @@ var __webpack_modules__ = {
                 }
                 throw classify(error, proxy && !tunnel ? `the proxy ${proxy.url.host}` : void 0);
             } finally {
+                clearTimeout(timer);
                 tunnel?.destroy();
             }
         }
@@ -2840,9 +2899,7 @@ var __webpack_modules__ = {
             req.on("error", () => {});
             req.end(request.body);
             try {
-                const [res] = await (0, external_node_events_namespaceObject.once)(req, "response", {
-                    signal: signal
-                });
+                const res = await firstAnswer(req, signal);
                 if (Number(res.headers["content-length"]) > maxBodyBytes) throw tooLarge(maxBodyBytes);
                 const chunks = [];
                 let size = 0;
@@ -2859,6 +2916,26 @@ var __webpack_modules__ = {
                 };
             } finally {
                 req.destroy();
+            }
+        }
+        async function firstAnswer(req, deadline) {
+            const settled = new AbortController;
+            const signal = AbortSignal.any([ deadline, settled.signal ]);
+            try {
+                return await Promise.race([ (0, external_node_events_namespaceObject.once)(req, "response", {
+                    signal: signal
+                }).then(([res]) => res), (0, external_node_events_namespaceObject.once)(req, "upgrade", {
+                    signal: signal
+                }).then(([, socket]) => {
+                    socket.destroy();
+                    throw new TokenRequestError("the server answered 101 Switching Protocols instead of a token response");
+                }), (0, external_node_events_namespaceObject.once)(req, "close", {
+                    signal: signal
+                }).then(() => {
+                    throw new TransientFailureError("the connection closed before any answer");
+                }) ]);
+            } finally {
+                settled.abort();
             }
         }
         async function openTunnel(proxy, target, options, signal) {
@@ -3029,8 +3106,9 @@ var __webpack_modules__ = {
                 log: options.log
             };
             const {request: request, secrets: secrets} = provider.request(inputs);
-            for (const secret of secrets) log.secret(secret);
             const url = new URL(settings.apiRoot.href.replace(/\/+$/, "") + request.path);
+            const proxy = proxyFor(url, options.attempt?.env ?? process.env);
+            for (const secret of [ ...secrets, ...proxy?.secrets ?? [] ]) log.secret(secret);
             const where = `${provider.title} at ${url.origin}${url.pathname}`;
             let response;
             try {
@@ -3084,13 +3162,14 @@ var __webpack_modules__ = {
         }
         function redirectHost(location, from) {
             if (!location) return "an unnamed location";
-            return URL.canParse(location, from.href) ? new URL(location, from).host : "an unreadable location";
+            return URL.canParse(location, from.href) ? quoteProviderText(new URL(location, from).host) : "an unreadable location";
         }
         function logAttempt(log, method, url, report) {
             const outcome = report.status === void 0 ? report.reason : `HTTP ${report.status}`;
             log.debug(`${method} ${url.origin}${url.pathname}: ${outcome} in ${report.elapsedMs} ms (attempt ${report.attempt}/${report.maxAttempts})`);
             report.retryInMs !== void 0 && log.warning(`Attempt ${report.attempt} of ${report.maxAttempts} failed: ${report.reason}; retrying in ${formatDuration(report.retryInMs / 1e3)}.`);
         }
+        const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
         function tokenOutputs(issued) {
             const outputs = {
                 token: issued.token
@@ -3100,10 +3179,8 @@ var __webpack_modules__ = {
                 outputs["expires-at"] = issued.expiresAt.toISOString();
                 outputs["expires-in"] = String(left);
             }
-            return {
-                ...outputs,
-                ...issued.account
-            };
+            for (const [name, value] of Object.entries(issued.account)) name in outputs || (outputs[name] = value);
+            return outputs;
         }
         function tokenFacts(issued) {
             const facts = [];
@@ -3122,10 +3199,15 @@ var __webpack_modules__ = {
         function describeToken(issued) {
             const verb = issued.origin === "unsealed" ? "Unsealed" : "Minted";
             const facts = tokenFacts(issued).map(([label, value]) => `${label.toLowerCase()} ${value}`);
-            return `${verb} a ${issued.provider.title} token${facts.length > 0 ? `: ${facts.join(", ")}` : ""}.`;
+            const sentence = `${verb} a ${issued.provider.title} token${facts.length > 0 ? `: ${facts.join(", ")}` : ""}.`;
+            return sentence.replace(/##/g, "# #");
         }
         async function publishToken({token: token, sealedToken: sealedToken}, settings) {
             const envName = settings.envName ?? token.provider.envName;
+            for (const file of [ "GITHUB_OUTPUT", ...settings.exportEnv ? [ "GITHUB_ENV" ] : [] ]) {
+                const path = process.env[file];
+                if (path && !(0, external_node_fs_namespaceObject.existsSync)(path)) throw new Error(`The runner's ${file} file is missing, so nothing was published.`);
+            }
             for (const [name, value] of Object.entries(tokenOutputs(token))) setOutput(name, value);
             sealedToken && setOutput("sealed-token", sealedToken);
             settings.exportEnv && exportVariable(envName, token.token);

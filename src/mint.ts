@@ -2,10 +2,11 @@ import { STATUS_CODES } from 'node:http'
 import { formatDuration } from './duration.js'
 import { ActionError, TokenRequestError } from './errors.js'
 import { DEFAULT_RETRY, sendWithRetries, type AttemptReport, type RetryPolicy } from './http/retry.js'
+import { proxyFor } from './http/proxy.js'
 import type { AttemptOptions, HttpResponse } from './http/transport.js'
 import { sealToken, unsealToken } from './seal.js'
 import type { MintSettings, Settings, UnsealSettings } from './settings/settings.js'
-import { checkLifetime, type IssuedToken } from './token.js'
+import { checkLifetime, quoteProviderText, type IssuedToken } from './token.js'
 
 /** Where the core writes what a person may read; the action and the CLI each supply one. */
 export interface Log {
@@ -54,8 +55,10 @@ function openSealed(settings: UnsealSettings, now: Date, log: Log): IssuedToken 
 async function askProvider(settings: MintSettings, options: MintOptions, now: () => Date): Promise<IssuedToken> {
   const { provider, inputs, log } = { ...settings, log: options.log }
   const { request, secrets } = provider.request(inputs)
-  for (const secret of secrets) log.secret(secret)
   const url = new URL(settings.apiRoot.href.replace(/\/+$/, '') + request.path)
+  // The proxy is read once up front: an unusable one fails before any request, and its password is masked too.
+  const proxy = proxyFor(url, options.attempt?.env ?? process.env)
+  for (const secret of [...secrets, ...(proxy?.secrets ?? [])]) log.secret(secret)
   const where = `${provider.title} at ${url.origin}${url.pathname}`
   let response: HttpResponse
   try {
@@ -119,8 +122,8 @@ function parseJson(response: HttpResponse, title: string): unknown {
 
 function redirectHost(location: string | undefined, from: URL): string {
   if (!location) return 'an unnamed location'
-  // Only the host: the rest of a provider's Location is provider text, and could carry anything.
-  return URL.canParse(location, from.href) ? new URL(location, from).host : 'an unreadable location'
+  // Only the host, cut short: the rest of a provider's Location is provider text, and could carry anything.
+  return URL.canParse(location, from.href) ? quoteProviderText(new URL(location, from).host) : 'an unreadable location'
 }
 
 function logAttempt(log: Log, method: string, url: URL, report: AttemptReport) {

@@ -1,4 +1,5 @@
 import * as core from '@actions/core'
+import { existsSync } from 'node:fs'
 import {
   ActionError,
   describeError,
@@ -19,6 +20,11 @@ import type { Settings } from './settings/settings.js'
  */
 export async function publishToken({ token, sealedToken }: ObtainedToken, settings: Settings): Promise<void> {
   const envName = settings.envName ?? token.provider.envName
+  // All or nothing: a runner file that is missing fails the step before any output is set.
+  for (const file of ['GITHUB_OUTPUT', ...(settings.exportEnv ? ['GITHUB_ENV'] : [])]) {
+    const path = process.env[file]
+    if (path && !existsSync(path)) throw new Error(`The runner's ${file} file is missing, so nothing was published.`)
+  }
   for (const [name, value] of Object.entries(tokenOutputs(token))) core.setOutput(name, value)
   if (sealedToken) core.setOutput('sealed-token', sealedToken)
   if (settings.exportEnv) core.exportVariable(envName, token.token)

@@ -1,6 +1,7 @@
 import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto'
 import * as z from 'zod/mini'
 import { SealError } from './errors.js'
+import { printableText, tokenProblem } from './providers/answer.js'
 import { providers } from './providers/index.js'
 import type { Provider } from './providers/provider.js'
 import type { IssuedToken } from './token.js'
@@ -111,6 +112,11 @@ export function unsealToken(
       'holds a token this version of the action cannot read: seal and unseal with the same version of the action.'
     )
   }
+  if (!isPublishable(opened.data, provider)) {
+    throw new SealError(
+      'holds values this version of the action refuses to publish: seal and unseal with the same version of the action.'
+    )
+  }
   if (expected && expected !== provider) {
     throw new SealError(`holds a ${provider.title} token, but provider is ${expected.name}.`)
   }
@@ -175,6 +181,20 @@ function decrypt(bytes: Buffer, key: SealKey, binding: SealBinding): string {
   } catch {
     throw new SealError('has been altered or truncated: it failed authentication.')
   }
+}
+
+/**
+ * An envelope that authenticates was still made by someone holding the key (or by an older release that checked
+ * less): its contents get the checks a provider's answer gets before anything is masked, printed or published.
+ */
+function isPublishable(sealed: z.infer<typeof Sealed>, provider: Provider): boolean {
+  const outputs = new Set(provider.account.map(field => field.output))
+  return (
+    tokenProblem(sealed.t) === undefined &&
+    (sealed.r === undefined || Object.hasOwn(provider.regions, sealed.r)) &&
+    (sealed.e === null || (Number.isSafeInteger(sealed.e) && !Number.isNaN(new Date(sealed.e).getTime()))) &&
+    Object.entries(sealed.a).every(([name, value]) => outputs.has(name) && printableText(320).safeParse(value).success)
+  )
 }
 
 function runIdBytes({ runId }: SealBinding): Buffer {

@@ -8,6 +8,8 @@ export interface ProxyRoute {
   readonly variable: string
   /** `Basic ...` from the URL's credentials, percent-decoded once. */
   readonly authorization?: string
+  /** The password in every form it could be printed in (as written, decoded, the Basic string): to be masked. */
+  readonly secrets: readonly string[]
 }
 
 type Env = Readonly<Record<string, string | undefined>>
@@ -32,26 +34,36 @@ export function parseProxy(text: string, variable: string): ProxyRoute {
   // The value is never quoted: it may hold a password.
   if (!URL.canParse(withScheme)) throw refuse('it is not a URL (the value is not shown, since it may hold a password)')
   const url = new URL(withScheme)
+  // An unencoded / ? or # in a password ends the host early, and part of the password would be read as the host
+  // (and printed as such): any @ must be in the credentials URL parsing found.
+  const afterScheme = withScheme.slice(withScheme.indexOf('://') + 3)
+  const authority = afterScheme.split(/[/?#]/)[0] ?? ''
+  if (afterScheme.includes('@') && (!url.username || !authority.includes('@'))) {
+    throw refuse('its user name or password holds a / ? or # that is not percent-encoded (write them as %2F %3F %23)')
+  }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw refuse(
       `${url.protocol.slice(0, -1).slice(0, 20)}:// proxies are not supported; use an http:// or https:// proxy`
     )
   }
   if (!url.hostname) throw refuse('it names no host')
-  if (!url.username) return { url, variable }
+  if (!url.username) return { url, variable, secrets: [] }
   let credentials: string
   try {
     credentials = `${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`
   } catch {
     throw refuse('its user name or password is not valid percent-encoding (write % as %25)')
   }
-  return { url, variable, authorization: `Basic ${Buffer.from(credentials, 'utf8').toString('base64')}` }
+  const basic = Buffer.from(credentials, 'utf8').toString('base64')
+  const secrets = [url.password, decodeURIComponent(url.password), basic].filter(secret => secret.length > 0)
+  return { url, variable, authorization: `Basic ${basic}`, secrets }
 }
 
 /** The runner's rules: loopback hosts never use the proxy; no_proxy lists hosts, domains (.example.com), or *. */
 function bypassesProxy(target: URL, env: Env): boolean {
   const host = target.hostname.toLowerCase()
-  if (host === 'localhost' || host.startsWith('127.') || host === '[::1]' || host === '[0:0:0:0:0:0:0:1]') return true
+  if (host === 'localhost' || /^127\.\d+\.\d+\.\d+$/.test(host) || host === '[::1]' || host === '[0:0:0:0:0:0:0:1]')
+    return true
   const noProxy = env.no_proxy?.trim() || env.NO_PROXY?.trim() || ''
   const port = target.port || (target.protocol === 'https:' ? '443' : '80')
   const candidates = [host, `${host}:${port}`]

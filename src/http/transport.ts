@@ -45,7 +45,11 @@ const MAX_BODY_BYTES = 1024 * 1024
  * credentials (the Sirdata password is in the body) to another host.
  */
 export async function sendOnce(request: HttpRequest, options: AttemptOptions): Promise<HttpResponse> {
-  const deadline = AbortSignal.timeout(options.timeoutMs)
+  // A timer that holds the event loop (AbortSignal.timeout's does not): should a socket vanish without an event,
+  // the deadline still ends the attempt with its error instead of the process exiting in silence.
+  const controller = new AbortController()
+  const timer = setTimeout(() => controller.abort(), options.timeoutMs)
+  const deadline = controller.signal
   const proxy = proxyFor(request.url, options.env ?? process.env)
   let tunnel: tls.TLSSocket | undefined
   try {
@@ -62,6 +66,7 @@ export async function sendOnce(request: HttpRequest, options: AttemptOptions): P
     }
     throw classify(error, proxy && !tunnel ? `the proxy ${proxy.url.host}` : undefined)
   } finally {
+    clearTimeout(timer)
     tunnel?.destroy()
   }
 }
@@ -91,7 +96,7 @@ async function exchange(
   req.on('error', () => {})
   req.end(request.body)
   try {
-    const [res] = (await once(req, 'response', { signal })) as [http.IncomingMessage]
+    const res = await firstAnswer(req, signal)
     if (Number(res.headers['content-length']) > maxBodyBytes) throw tooLarge(maxBodyBytes)
     const chunks: Buffer[] = []
     let size = 0
@@ -104,6 +109,29 @@ async function exchange(
     return { status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }
   } finally {
     req.destroy()
+  }
+}
+
+/**
+ * The response, or an error for every other way a request can end: an `upgrade` (a 101 answer, which Node hands
+ * over without a `response` or an `error`), or a connection closed before any answer.
+ */
+async function firstAnswer(req: http.ClientRequest, deadline: AbortSignal): Promise<http.IncomingMessage> {
+  const settled = new AbortController()
+  const signal = AbortSignal.any([deadline, settled.signal])
+  try {
+    return await Promise.race([
+      once(req, 'response', { signal }).then(([res]) => res as http.IncomingMessage),
+      once(req, 'upgrade', { signal }).then(([, socket]) => {
+        ;(socket as import('node:net').Socket).destroy()
+        throw new TokenRequestError('the server answered 101 Switching Protocols instead of a token response')
+      }),
+      once(req, 'close', { signal }).then(() => {
+        throw new TransientFailureError('the connection closed before any answer')
+      })
+    ])
+  } finally {
+    settled.abort()
   }
 }
 

@@ -45,14 +45,16 @@ export const digits = z.pipe(
   })
 )
 
-/** Printable text of at most `max` characters: no control, format or line-separator characters. */
+/**
+ * Printable text of at most `max` characters: no control, format or line-separator characters, and no `##[` or
+ * `##vso[`, which the runner (and Azure Pipelines) read as a command anywhere in a line.
+ */
 export const printableText = (max: number) =>
-  z
-    .string()
-    .check(
-      z.maxLength(max, { error: `is longer than ${max} characters` }),
-      z.regex(/^[^\p{Cc}\p{Cf}\p{Zl}\p{Zp}]*$/u, { error: 'holds control characters' })
-    )
+  z.string().check(
+    z.maxLength(max, { error: `is longer than ${max} characters` }),
+    z.regex(/^[^\p{Cc}\p{Cf}\p{Zl}\p{Zp}]*$/u, { error: 'holds control characters' }),
+    z.refine(text => !/##(vso)?\[/i.test(text), { error: 'holds a workflow command marker (##[)' })
+  )
 
 /** A field that may be left out or sent as null; both mean "not said". */
 export const optional = <T>(schema: z.ZodMiniType<T>) => z.optional(z.nullable(schema))

@@ -18,7 +18,9 @@ function readExpiry(value: unknown, now: Date): { expiresAt?: Date; unreadableEx
   if (typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= TEN_YEARS_SECONDS) {
     return { expiresAt: new Date(now.getTime() + value * 1000) }
   }
-  return { unreadableExpiry: { field: 'expires_in', text: String(JSON.stringify(value)) } }
+  // JSON.parse reads 1e400 as Infinity, which JSON.stringify would write as null: name it instead.
+  const text = typeof value === 'number' && !Number.isFinite(value) ? 'a number out of range' : JSON.stringify(value)
+  return { unreadableExpiry: { field: 'expires_in', text: String(text) } }
 }
 
 export const soda: Provider<'username' | 'password'> = {
