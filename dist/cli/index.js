@@ -5,7 +5,7 @@ var __webpack_modules__ = {
     486: (module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
         __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => {
             try {
-                var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(567);
+                var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(718);
                 process.exitCode = await (0, _run_js__WEBPACK_IMPORTED_MODULE_0__.a)(process.argv.slice(2), process.env, {
                     out: text => process.stdout.write(text),
                     err: text => process.stderr.write(text)
@@ -16,11 +16,10 @@ var __webpack_modules__ = {
             }
         }, 1);
     },
-    567: (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+    718: (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
         __nccwpck_require__.d(__webpack_exports__, {
             a: () => runCli
         });
-        const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
         const EXIT_CODES = {
             "fix-input": 2,
             "fix-credentials": 1,
@@ -113,11 +112,15 @@ var __webpack_modules__ = {
             const withScheme = /^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(text) ? text : `http://${text}`;
             if (!URL.canParse(withScheme)) throw refuse("it is not a URL (the value is not shown, since it may hold a password)");
             const url = new URL(withScheme);
+            const afterScheme = withScheme.slice(withScheme.indexOf("://") + 3);
+            const authority = afterScheme.split(/[/?#]/)[0] ?? "";
+            if (afterScheme.includes("@") && (!url.username || !authority.includes("@"))) throw refuse("its user name or password holds a / ? or # that is not percent-encoded (write them as %2F %3F %23)");
             if (url.protocol !== "http:" && url.protocol !== "https:") throw refuse(`${url.protocol.slice(0, -1).slice(0, 20)}:// proxies are not supported; use an http:// or https:// proxy`);
             if (!url.hostname) throw refuse("it names no host");
             if (!url.username) return {
                 url: url,
-                variable: variable
+                variable: variable,
+                secrets: []
             };
             let credentials;
             try {
@@ -125,15 +128,18 @@ var __webpack_modules__ = {
             } catch {
                 throw refuse("its user name or password is not valid percent-encoding (write % as %25)");
             }
+            const basic = Buffer.from(credentials, "utf8").toString("base64");
+            const secrets = [ url.password, decodeURIComponent(url.password), basic ].filter(secret => secret.length > 0);
             return {
                 url: url,
                 variable: variable,
-                authorization: `Basic ${Buffer.from(credentials, "utf8").toString("base64")}`
+                authorization: `Basic ${basic}`,
+                secrets: secrets
             };
         }
         function bypassesProxy(target, env) {
             const host = target.hostname.toLowerCase();
-            if (host === "localhost" || host.startsWith("127.") || host === "[::1]" || host === "[0:0:0:0:0:0:0:1]") return !0;
+            if (host === "localhost" || /^127\.\d+\.\d+\.\d+$/.test(host) || host === "[::1]" || host === "[0:0:0:0:0:0:0:1]") return !0;
             const noProxy = env.no_proxy?.trim() || env.NO_PROXY?.trim() || "";
             const port = target.port || (target.protocol === "https:" ? "443" : "80");
             const candidates = [ host, `${host}:${port}` ];
@@ -141,7 +147,9 @@ var __webpack_modules__ = {
         }
         const MAX_BODY_BYTES = 1048576;
         async function sendOnce(request, options) {
-            const deadline = AbortSignal.timeout(options.timeoutMs);
+            const controller = new AbortController;
+            const timer = setTimeout(() => controller.abort(), options.timeoutMs);
+            const deadline = controller.signal;
             const proxy = proxyFor(request.url, options.env ?? process.env);
             let tunnel;
             try {
@@ -156,6 +164,7 @@ var __webpack_modules__ = {
                 }
                 throw classify(error, proxy && !tunnel ? `the proxy ${proxy.url.host}` : void 0);
             } finally {
+                clearTimeout(timer);
                 tunnel?.destroy();
             }
         }
@@ -183,9 +192,7 @@ var __webpack_modules__ = {
             req.on("error", () => {});
             req.end(request.body);
             try {
-                const [res] = await (0, external_node_events_namespaceObject.once)(req, "response", {
-                    signal: signal
-                });
+                const res = await firstAnswer(req, signal);
                 if (Number(res.headers["content-length"]) > maxBodyBytes) throw tooLarge(maxBodyBytes);
                 const chunks = [];
                 let size = 0;
@@ -202,6 +209,26 @@ var __webpack_modules__ = {
                 };
             } finally {
                 req.destroy();
+            }
+        }
+        async function firstAnswer(req, deadline) {
+            const settled = new AbortController;
+            const signal = AbortSignal.any([ deadline, settled.signal ]);
+            try {
+                return await Promise.race([ (0, external_node_events_namespaceObject.once)(req, "response", {
+                    signal: signal
+                }).then(([res]) => res), (0, external_node_events_namespaceObject.once)(req, "upgrade", {
+                    signal: signal
+                }).then(([, socket]) => {
+                    socket.destroy();
+                    throw new TokenRequestError("the server answered 101 Switching Protocols instead of a token response");
+                }), (0, external_node_events_namespaceObject.once)(req, "close", {
+                    signal: signal
+                }).then(() => {
+                    throw new TransientFailureError("the connection closed before any answer");
+                }) ]);
+            } finally {
+                settled.abort();
             }
         }
         async function openTunnel(proxy, target, options, signal) {
@@ -711,6 +738,99 @@ var __webpack_modules__ = {
             newConfig && Object.assign(core_globalConfig, newConfig);
             return core_globalConfig;
         }
+        const $ZodCheck = $constructor("$ZodCheck", (inst, def) => {
+            var _a;
+            inst._zod ?? (inst._zod = {});
+            inst._zod.def = def;
+            (_a = inst._zod).onattach ?? (_a.onattach = []);
+        });
+        const _whenHasLength = payload => {
+            const val = payload.value;
+            return !nullish(val) && val.length !== void 0;
+        };
+        const $ZodCheckMaxLength = $constructor("$ZodCheckMaxLength", (inst, def) => {
+            var _a;
+            $ZodCheck.init(inst, def);
+            (_a = inst._zod.def).when ?? (_a.when = _whenHasLength);
+            inst._zod.check = payload => {
+                const input = payload.value;
+                const units = input.length;
+                const length = typeof input === "string" && units > def.maximum ? codePointLength(input) : units;
+                if (length <= def.maximum) return;
+                const origin = getLengthableOrigin(input);
+                payload.issues.push({
+                    origin: origin,
+                    code: "too_big",
+                    maximum: def.maximum,
+                    inclusive: !0,
+                    input: input,
+                    inst: inst,
+                    continue: !def.abort
+                });
+            };
+        });
+        const $ZodCheckMinLength = $constructor("$ZodCheckMinLength", (inst, def) => {
+            var _a;
+            $ZodCheck.init(inst, def);
+            (_a = inst._zod.def).when ?? (_a.when = _whenHasLength);
+            inst._zod.check = payload => {
+                const input = payload.value;
+                const units = input.length;
+                const length = typeof input === "string" && units >= def.minimum && units < def.minimum * 2 ? codePointLength(input) : units;
+                if (length >= def.minimum) return;
+                const origin = getLengthableOrigin(input);
+                payload.issues.push({
+                    origin: origin,
+                    code: "too_small",
+                    minimum: def.minimum,
+                    inclusive: !0,
+                    input: input,
+                    inst: inst,
+                    continue: !def.abort
+                });
+            };
+        });
+        const $ZodCheckStringFormat = $constructor("$ZodCheckStringFormat", (inst, def) => {
+            var _a, _b;
+            $ZodCheck.init(inst, def);
+            def.pattern ? (_a = inst._zod).check ?? (_a.check = payload => {
+                def.pattern.lastIndex = 0;
+                if (def.pattern.test(payload.value)) return;
+                payload.issues.push({
+                    origin: "string",
+                    code: "invalid_format",
+                    format: def.format,
+                    input: payload.value,
+                    ...def.pattern ? {
+                        pattern: def.pattern.toString()
+                    } : {},
+                    inst: inst,
+                    continue: !def.abort
+                });
+            }) : (_b = inst._zod).check ?? (_b.check = () => {});
+        });
+        const $ZodCheckRegex = $constructor("$ZodCheckRegex", (inst, def) => {
+            $ZodCheckStringFormat.init(inst, def);
+            inst._zod.check = payload => {
+                def.pattern.lastIndex = 0;
+                if (def.pattern.test(payload.value)) return;
+                payload.issues.push({
+                    origin: "string",
+                    code: "invalid_format",
+                    format: "regex",
+                    input: payload.value,
+                    pattern: def.pattern.toString(),
+                    inst: inst,
+                    continue: !def.abort
+                });
+            };
+        });
+        const $ZodCheckOverwrite = $constructor("$ZodCheckOverwrite", (inst, def) => {
+            $ZodCheck.init(inst, def);
+            inst._zod.check = payload => {
+                payload.value = def.tx(payload.value);
+            };
+        });
         const anyString = /^[\s\S]{0,}$/;
         const number = /^-?\d+(?:\.\d+)?$/;
         const version = {
@@ -1321,99 +1441,31 @@ var __webpack_modules__ = {
                 issues: left.issues
             }, ctx);
         }
-        const $ZodCheck = $constructor("$ZodCheck", (inst, def) => {
-            var _a;
-            inst._zod ?? (inst._zod = {});
-            inst._zod.def = def;
-            (_a = inst._zod).onattach ?? (_a.onattach = []);
-        });
-        const _whenHasLength = payload => {
-            const val = payload.value;
-            return !nullish(val) && val.length !== void 0;
-        };
-        const $ZodCheckMaxLength = $constructor("$ZodCheckMaxLength", (inst, def) => {
-            var _a;
+        const $ZodCustom = $constructor("$ZodCustom", (inst, def) => {
             $ZodCheck.init(inst, def);
-            (_a = inst._zod.def).when ?? (_a.when = _whenHasLength);
+            $ZodType.init(inst, def);
+            inst._zod.parse = (payload, _) => payload;
             inst._zod.check = payload => {
                 const input = payload.value;
-                const units = input.length;
-                const length = typeof input === "string" && units > def.maximum ? codePointLength(input) : units;
-                if (length <= def.maximum) return;
-                const origin = getLengthableOrigin(input);
-                payload.issues.push({
-                    origin: origin,
-                    code: "too_big",
-                    maximum: def.maximum,
-                    inclusive: !0,
+                const r = def.fn(input);
+                if (r instanceof Promise) return r.then(r => handleRefineResult(r, payload, input, inst));
+                handleRefineResult(r, payload, input, inst);
+                return;
+            };
+        });
+        function handleRefineResult(result, payload, input, inst) {
+            if (!result) {
+                const _iss = {
+                    code: "custom",
                     input: input,
                     inst: inst,
-                    continue: !def.abort
-                });
-            };
-        });
-        const $ZodCheckMinLength = $constructor("$ZodCheckMinLength", (inst, def) => {
-            var _a;
-            $ZodCheck.init(inst, def);
-            (_a = inst._zod.def).when ?? (_a.when = _whenHasLength);
-            inst._zod.check = payload => {
-                const input = payload.value;
-                const units = input.length;
-                const length = typeof input === "string" && units >= def.minimum && units < def.minimum * 2 ? codePointLength(input) : units;
-                if (length >= def.minimum) return;
-                const origin = getLengthableOrigin(input);
-                payload.issues.push({
-                    origin: origin,
-                    code: "too_small",
-                    minimum: def.minimum,
-                    inclusive: !0,
-                    input: input,
-                    inst: inst,
-                    continue: !def.abort
-                });
-            };
-        });
-        const $ZodCheckStringFormat = $constructor("$ZodCheckStringFormat", (inst, def) => {
-            var _a, _b;
-            $ZodCheck.init(inst, def);
-            def.pattern ? (_a = inst._zod).check ?? (_a.check = payload => {
-                def.pattern.lastIndex = 0;
-                if (def.pattern.test(payload.value)) return;
-                payload.issues.push({
-                    origin: "string",
-                    code: "invalid_format",
-                    format: def.format,
-                    input: payload.value,
-                    ...def.pattern ? {
-                        pattern: def.pattern.toString()
-                    } : {},
-                    inst: inst,
-                    continue: !def.abort
-                });
-            }) : (_b = inst._zod).check ?? (_b.check = () => {});
-        });
-        const $ZodCheckRegex = $constructor("$ZodCheckRegex", (inst, def) => {
-            $ZodCheckStringFormat.init(inst, def);
-            inst._zod.check = payload => {
-                def.pattern.lastIndex = 0;
-                if (def.pattern.test(payload.value)) return;
-                payload.issues.push({
-                    origin: "string",
-                    code: "invalid_format",
-                    format: "regex",
-                    input: payload.value,
-                    pattern: def.pattern.toString(),
-                    inst: inst,
-                    continue: !def.abort
-                });
-            };
-        });
-        const $ZodCheckOverwrite = $constructor("$ZodCheckOverwrite", (inst, def) => {
-            $ZodCheck.init(inst, def);
-            inst._zod.check = payload => {
-                payload.value = def.tx(payload.value);
-            };
-        });
+                    path: [ ...inst._zod.def.path ?? [] ],
+                    continue: !inst._zod.def.abort
+                };
+                inst._zod.def.params && (_iss.params = inst._zod.def.params);
+                payload.issues.push(util_issue(_iss));
+            }
+        }
         var registries_a;
         class $ZodRegistry {
             constructor() {
@@ -1517,6 +1569,15 @@ var __webpack_modules__ = {
         }
         function _toLowerCase() {
             return _overwrite(input => input.toLowerCase());
+        }
+        function _refine(Class, fn, _params) {
+            const schema = new Class({
+                type: "custom",
+                check: "custom",
+                fn: fn,
+                ...normalizeParams(_params)
+            });
+            return schema;
         }
         function _superRefine(fn, params) {
             const ch = _check(payload => {
@@ -1874,6 +1935,13 @@ var __webpack_modules__ = {
                 out: out
             });
         }
+        const ZodMiniCustom = $constructor("ZodMiniCustom", (inst, def) => {
+            $ZodCustom.init(inst, def);
+            ZodMiniType.init(inst, def);
+        });
+        function refine(fn, _params = {}) {
+            return _refine(ZodMiniCustom, fn, _params);
+        }
         function superRefine(fn, params) {
             return _superRefine(fn, params);
         }
@@ -1915,6 +1983,8 @@ var __webpack_modules__ = {
             error: `is longer than ${max} characters`
         }), _regex(/^[^\p{Cc}\p{Cf}\p{Zl}\p{Zp}]*$/u, {
             error: "holds control characters"
+        }), refine(text => !/##(vso)?\[/i.test(text), {
+            error: "holds a workflow command marker (##[)"
         }));
         const answer_optional = schema => optional(nullable(schema));
         function readAnswer(schema, body, title, secret, tokenField = "token") {
@@ -2055,10 +2125,11 @@ var __webpack_modules__ = {
             if (typeof value === "number" && Number.isInteger(value) && value >= 0 && value <= TEN_YEARS_SECONDS) return {
                 expiresAt: new Date(now.getTime() + value * 1e3)
             };
+            const text = typeof value !== "number" || Number.isFinite(value) ? JSON.stringify(value) : "a number out of range";
             return {
                 unreadableExpiry: {
                     field: "expires_in",
-                    text: String(JSON.stringify(value))
+                    text: String(text)
                 }
             };
         }
@@ -2190,6 +2261,7 @@ var __webpack_modules__ = {
             const opened = Sealed.safeParse(safeJson(decrypt(bytes, key, binding)));
             const provider = opened.success ? providers[opened.data.p] : void 0;
             if (!opened.success || !provider) throw new SealError("holds a token this version of the action cannot read: seal and unseal with the same version of the action.");
+            if (!isPublishable(opened.data, provider)) throw new SealError("holds values this version of the action refuses to publish: seal and unseal with the same version of the action.");
             if (expected && expected !== provider) throw new SealError(`holds a ${provider.title} token, but provider is ${expected.name}.`);
             const expiresAt = opened.data.e === null ? void 0 : new Date(opened.data.e);
             if (expiresAt && expiresAt.getTime() <= now.getTime()) throw new SealError(`holds a ${provider.title} token that expired at ${expiresAt.toISOString()}: mint the token in this job instead.`);
@@ -2228,6 +2300,10 @@ var __webpack_modules__ = {
             } catch {
                 throw new SealError("has been altered or truncated: it failed authentication.");
             }
+        }
+        function isPublishable(sealed, provider) {
+            const outputs = new Set(provider.account.map(field => field.output));
+            return tokenProblem(sealed.t) === void 0 && (sealed.r === void 0 || Object.hasOwn(provider.regions, sealed.r)) && (sealed.e === null || Number.isSafeInteger(sealed.e) && !Number.isNaN(new Date(sealed.e).getTime())) && Object.entries(sealed.a).every(([name, value]) => outputs.has(name) && printableText(320).safeParse(value).success);
         }
         function runIdBytes({runId: runId}) {
             const bytes = Buffer.alloc(8);
@@ -2289,8 +2365,9 @@ var __webpack_modules__ = {
                 log: options.log
             };
             const {request: request, secrets: secrets} = provider.request(inputs);
-            for (const secret of secrets) log.secret(secret);
             const url = new URL(settings.apiRoot.href.replace(/\/+$/, "") + request.path);
+            const proxy = proxyFor(url, options.attempt?.env ?? process.env);
+            for (const secret of [ ...secrets, ...proxy?.secrets ?? [] ]) log.secret(secret);
             const where = `${provider.title} at ${url.origin}${url.pathname}`;
             let response;
             try {
@@ -2344,7 +2421,7 @@ var __webpack_modules__ = {
         }
         function redirectHost(location, from) {
             if (!location) return "an unnamed location";
-            return URL.canParse(location, from.href) ? new URL(location, from).host : "an unreadable location";
+            return URL.canParse(location, from.href) ? quoteProviderText(new URL(location, from).host) : "an unreadable location";
         }
         function logAttempt(log, method, url, report) {
             const outcome = report.status === void 0 ? report.reason : `HTTP ${report.status}`;
@@ -2360,10 +2437,8 @@ var __webpack_modules__ = {
                 outputs["expires-at"] = issued.expiresAt.toISOString();
                 outputs["expires-in"] = String(left);
             }
-            return {
-                ...outputs,
-                ...issued.account
-            };
+            for (const [name, value] of Object.entries(issued.account)) name in outputs || (outputs[name] = value);
+            return outputs;
         }
         function tokenFacts(issued) {
             const facts = [];
@@ -2382,7 +2457,8 @@ var __webpack_modules__ = {
         function describeToken(issued) {
             const verb = issued.origin === "unsealed" ? "Unsealed" : "Minted";
             const facts = tokenFacts(issued).map(([label, value]) => `${label.toLowerCase()} ${value}`);
-            return `${verb} a ${issued.provider.title} token${facts.length > 0 ? `: ${facts.join(", ")}` : ""}.`;
+            const sentence = `${verb} a ${issued.provider.title} token${facts.length > 0 ? `: ${facts.join(", ")}` : ""}.`;
+            return sentence.replace(/##/g, "# #");
         }
         const DEFAULTS = {
             exportEnv: !0,
@@ -2612,86 +2688,250 @@ var __webpack_modules__ = {
                 message: issue.message
             }));
         }
+        const INPUT_FLAGS = [ "provider", "partner-id", "region", "base-url", "timeout", "max-attempts", "min-validity", "env-name" ];
+        const VALUE_FLAGS = [ ...INPUT_FLAGS, "format" ];
+        const SWITCHES = [ "verbose", "help", "version" ];
+        const FORMATS = [ "text", "env", "json" ];
+        function readArgs(argv) {
+            const exec = argv[0] === "exec";
+            const args = exec ? argv.slice(1) : argv;
+            const end = args.indexOf("--");
+            const options = readOptions(end === -1 ? args : args.slice(0, end), exec);
+            if ("problem" in options) return options;
+            if (options.switches.has("help")) return {
+                kind: "help"
+            };
+            if (options.switches.has("version")) return {
+                kind: "version"
+            };
+            const {format: format, ...flags} = options.values;
+            const verbose = options.switches.has("verbose");
+            const [file, ...rest] = end === -1 ? [] : args.slice(end + 1);
+            if (!exec) {
+                if (file !== void 0) return usage("a command after -- needs exec, as the first argument");
+                if (format !== void 0 && !FORMATS.includes(format)) return {
+                    problem: `--format must be one of: ${FORMATS.join(", ")} (got '${format.slice(0, 40)}').`
+                };
+                return {
+                    kind: "mint",
+                    flags: flags,
+                    verbose: verbose,
+                    format: format ?? "text"
+                };
+            }
+            if (format !== void 0) return usage("--format does not apply to exec, which hands the token to the command in its environment");
+            if (file === void 0 || file === "") return usage("exec needs a command after --");
+            return {
+                kind: "exec",
+                flags: flags,
+                verbose: verbose,
+                command: [ file, ...rest ]
+            };
+        }
+        function readOptions(args, exec) {
+            const found = {
+                values: {},
+                switches: new Set
+            };
+            for (let i = 0; i < args.length; i++) {
+                const arg = args[i];
+                if (arg === "-h") found.switches.add("help"); else {
+                    if (!arg.startsWith("--")) {
+                        if (arg.startsWith("-") && arg !== "-") return usage("unknown option " + (/^-[A-Za-z]$/.test(arg) ? `'${arg}'` : "(not shown, in case it is a secret)"));
+                        if (arg === "exec") return usage("exec must be the first argument");
+                        {
+                            const hint = exec ? "; the command goes after --" : "";
+                            return usage(`unexpected argument (not shown, in case it is a secret)${hint}`);
+                        }
+                    }
+                    {
+                        const read = readLongOption(arg, args[i + 1], found);
+                        if (typeof read !== "number") return read;
+                        i += read;
+                    }
+                }
+            }
+            return found;
+        }
+        function readLongOption(arg, next, found) {
+            const equals = arg.indexOf("=");
+            const name = equals === -1 ? arg.slice(2) : arg.slice(2, equals);
+            const inline = equals === -1 ? void 0 : arg.slice(equals + 1);
+            if (SWITCHES.includes(name)) {
+                if (inline !== void 0) return usage(`--${name} takes no value`);
+                found.switches.add(name);
+                return 0;
+            }
+            if (!VALUE_FLAGS.includes(name)) {
+                const shown = /^[a-z][a-z-]{0,29}$/.test(name) ? `'--${name}'` : "(not shown, in case it is a secret)";
+                return usage(`unknown option ${shown}`);
+            }
+            if (inline !== void 0) {
+                found.values[name] = inline;
+                return 0;
+            }
+            if (next === void 0 || next.startsWith("--")) return usage(`--${name} needs a value`);
+            found.values[name] = next;
+            return 1;
+        }
+        function usage(problem) {
+            return {
+                problem: `${problem}: see --help.`
+            };
+        }
+        const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+        const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+        const FORWARDED = [ "SIGINT", "SIGTERM", "SIGHUP" ];
         const EXIT = {
+            notFound: 127,
+            cannotStart: 126
+        };
+        function commandEnv(env, token, without, windows = process.platform === "win32") {
+            const key = name => windows ? name.toUpperCase() : name;
+            const dropped = new Set([ ...without, token.name ].map(key));
+            const kept = Object.entries(env).filter(entry => entry[1] !== void 0 && !dropped.has(key(entry[0])));
+            return {
+                ...Object.fromEntries(kept),
+                [token.name]: token.value
+            };
+        }
+        async function runCommand([file, ...args], env, err) {
+            let child;
+            try {
+                child = (0, external_node_child_process_namespaceObject.spawn)(file, args, {
+                    env: env,
+                    stdio: "inherit",
+                    shell: !1
+                });
+            } catch (error) {
+                return cannotStart(file, error, err);
+            }
+            const forward = signal => void child.kill(signal);
+            for (const signal of FORWARDED) process.on(signal, forward);
+            try {
+                return await new Promise(resolve => {
+                    child.on("error", error => {
+                        child.pid === void 0 && resolve(cannotStart(file, error, err));
+                    });
+                    child.on("exit", (code, signal) => resolve(code ?? 128 + (signal ? external_node_os_namespaceObject.constants.signals[signal] : 0)));
+                });
+            } finally {
+                for (const signal of FORWARDED) process.off(signal, forward);
+            }
+        }
+        function cannotStart(file, error, err) {
+            const code = error?.code;
+            const name = JSON.stringify(file.length > 80 ? `${file.slice(0, 80)}…` : file);
+            const windows = process.platform === "win32";
+            if (code === "ENOENT") {
+                const hint = windows ? " A .cmd or .bat command (npm, npx) runs through cmd: -- cmd /c npm test." : "";
+                err(`error: cannot run ${name}: no such command or file (check PATH, or give its path).${hint}\n`);
+                return EXIT.notFound;
+            }
+            if (code === "EINVAL" && windows) {
+                err(`error: cannot run ${name} without a shell: Node.js starts a .cmd or .bat only through cmd: -- cmd /c ....\n`);
+                return EXIT.cannotStart;
+            }
+            const why = code === "EACCES" ? "permission denied (is it executable?)" : code ?? "it could not be started";
+            err(`error: cannot run ${name}: ${why}.\n`);
+            return EXIT.cannotStart;
+        }
+        function providerNamed(flags) {
+            const name = flags.provider?.trim().toLowerCase() ?? "";
+            return Object.hasOwn(providers, name) ? providers[name] : void 0;
+        }
+        function flagProblem({input: input, message: message}, flags, env) {
+            const provider = providerNamed(flags);
+            const variable = provider?.inputs[input]?.env;
+            const isFlag = INPUT_FLAGS.includes(input);
+            const given = value => (value?.trim() ?? "") !== "";
+            if (isFlag && (given(flags[input]) || !variable)) return `--${input} ${message}`;
+            if (!variable || !provider) return `Input '${input}' ${message}`;
+            if (given(env[variable])) return `${variable} ${message}`;
+            return isFlag ? `--${input} (or ${variable}) is required for ${provider.name}.` : `${variable} is required for ${provider.name}: set it in the environment.`;
+        }
+        function flagWarning(warning) {
+            return warning.replace(/^Input '([a-z-]+)'/, "--$1");
+        }
+        const run_EXIT = {
             minted: 0,
             refused: 1,
             usage: 2,
             transient: 3
         };
-        const USAGE = `Usage: token-mint --provider <sirdata|soda> [options]\n\nMints a short-lived Sirdata or Soda Cloud API token with the same code, checks and\nmessages as the token-mint-action GitHub Action, for other CI systems and laptops.\n\nCredentials come from the environment, never from arguments, which leak into shell\nhistory and process lists:\n  sirdata  SIRDATA_LOGIN and SIRDATA_PASSWORD (SIRDATA_PARTNER_ID if no --partner-id)\n  soda     SODA_USERNAME and SODA_PASSWORD\n\nOptions:\n  --provider NAME          sirdata or soda (required)\n  --partner-id ID          Sirdata partner id, digits only\n  --region REGION          Soda Cloud region: eu (default) or us\n  --base-url URL           replaces the provider's API root (https://, or http:// to loopback)\n  --timeout SECONDS        one attempt, from connecting to the last byte (default ${DEFAULTS.timeoutSeconds})\n  --max-attempts N         attempts on transient failures (default ${DEFAULTS.maxAttempts})\n  --min-validity SECONDS   fail if the token has less lifetime than this (default ${DEFAULTS.minValiditySeconds})\n  --format FORMAT          text (default): expiry and account, never the token\n                           env: export NAME='token' lines, for eval\n                           json: every output as JSON, token included\n  --env-name NAME          the variable name for --format env (default SIRDATA_TOKEN or SODA_TOKEN)\n  --verbose                print each attempt: method, URL, status, timing\n  -h, --help               this text\n  --version                the version\n\nExit codes: 0 minted, 1 refused by the provider, 2 bad usage, 3 transient failure\n(network, timeout, 429 or 5xx) after the last attempt.\n\nExamples:\n  SODA_USERNAME=me@example.com SODA_PASSWORD=... token-mint --provider soda --region us\n  eval "$(token-mint --provider sirdata --partner-id 12345 --format env)"\n`;
-        const INPUT_OPTIONS = [ "provider", "partner-id", "region", "base-url", "timeout", "max-attempts", "min-validity", "env-name" ];
+        const USAGE = `Usage: token-mint --provider <sirdata|soda> [options]\n       token-mint exec --provider <sirdata|soda> [options] -- <command> [args...]\n\nMints a short-lived Sirdata or Soda Cloud API token with the same code, checks and\nmessages as the token-mint-action GitHub Action, for other CI systems and laptops.\n\nCredentials come from the environment, never from arguments, which leak into shell\nhistory and process lists:\n  sirdata  SIRDATA_LOGIN and SIRDATA_PASSWORD (SIRDATA_PARTNER_ID if no --partner-id)\n  soda     SODA_USERNAME and SODA_PASSWORD\n\nOptions:\n  --provider NAME          sirdata or soda (required)\n  --partner-id ID          Sirdata partner id, digits only\n  --region REGION          Soda Cloud region: eu (default) or us\n  --base-url URL           replaces the provider's API root (https://, or http:// to loopback)\n  --timeout SECONDS        one attempt, from connecting to the last byte (default ${DEFAULTS.timeoutSeconds})\n  --max-attempts N         attempts on transient failures (default ${DEFAULTS.maxAttempts})\n  --min-validity SECONDS   fail if the token has less lifetime than this (default ${DEFAULTS.minValiditySeconds})\n  --format FORMAT          text (default): expiry and account, never the token\n                           env: export NAME='token' lines, for eval\n                           json: every output as JSON, token included\n  --env-name NAME          the token's variable for --format env and exec\n                           (default SIRDATA_TOKEN or SODA_TOKEN)\n  --verbose                print each attempt: method, URL, status, timing\n  -h, --help               this text\n  --version                the version\n\nexec: mints, then runs the command with the token in its environment, and never\nprints the token. The command gets this environment, less SIRDATA_PASSWORD or\nSODA_PASSWORD (the password of the provider used: it has the token instead), plus\nthe token as SIRDATA_TOKEN or SODA_TOKEN (or --env-name), the name the action\nexports. No shell runs it: write sh -c '...' for pipes or $VARIABLES. SIGINT,\nSIGTERM and SIGHUP are passed on to it. If the mint fails, it does not run.\nOn Windows, run a .cmd or .bat (npm, npx) through cmd: -- cmd /c npm test.\n--format does not apply.\n\nExit codes: 0 minted, 1 refused by the provider, 2 bad usage, 3 transient failure\n(network, timeout, 429 or 5xx) after the last attempt. With exec, once the command\nran: its exit code, or 128+N if signal N ended it; 127 if it was not found, 126\nif it could not be started.\n\nExamples:\n  SODA_USERNAME=me@example.com SODA_PASSWORD=... token-mint --provider soda --region us\n  eval "$(token-mint --provider sirdata --partner-id 12345 --format env)"\n  token-mint exec --provider soda --region us -- ./soda-report.sh --since yesterday\n  GitLab CI job, SODA_USERNAME and SODA_PASSWORD set as masked CI/CD variables:\n    script: npx --yes @token-mint/cli exec --provider soda -- ./soda-report.sh\n`;
         async function runCli(argv, env, io) {
-            let args;
-            try {
-                args = run_parse(argv);
-            } catch (error) {
-                io.err(`error: ${describeError(error)}\n\n${USAGE}`);
-                return EXIT.usage;
+            const invocation = readArgs(argv);
+            if ("problem" in invocation) {
+                io.err(`error: ${invocation.problem}\n`);
+                return run_EXIT.usage;
             }
-            if (args.help) {
+            switch (invocation.kind) {
+              case "help":
                 io.out(USAGE);
-                return EXIT.minted;
-            }
-            if (args.version) {
+                return run_EXIT.minted;
+
+              case "version":
                 io.out(`${VERSION}\n`);
-                return EXIT.minted;
+                return run_EXIT.minted;
+
+              case "mint":
+                return mintThen(invocation.flags, invocation.verbose, {
+                    format: invocation.format
+                }, env, io);
+
+              case "exec":
+                return mintThen(invocation.flags, invocation.verbose, {
+                    command: invocation.command
+                }, env, io);
             }
-            const format = args.format ?? "text";
-            if (![ "text", "env", "json" ].includes(format)) {
-                io.err(`error: --format must be one of: text, env, json (got '${format.slice(0, 40)}').\n`);
-                return EXIT.usage;
-            }
+        }
+        async function mintThen(flags, verbose, then, env, io) {
             const secrets = [];
             const redact = text => secrets.reduce((line, secret) => line.split(secret).join("***"), text);
             const log = {
-                debug: message => args.verbose ? io.err(`${redact(message)}\n`) : void 0,
+                debug: message => verbose ? io.err(`${redact(message)}\n`) : void 0,
                 warning: message => io.err(`warning: ${redact(message)}\n`),
                 secret: value => void secrets.push(value)
             };
+            let settings;
+            let issued;
             try {
-                const raw = {};
-                for (const name of INPUT_OPTIONS) raw[name] = args[name];
-                const {settings: settings, warnings: warnings} = parseSettings(raw, env);
-                if (settings.mode !== "mint") throw new Error("sealed tokens are for GitHub Actions workflow runs only");
-                for (const warning of warnings) log.warning(warning);
-                const {token: issued} = await mintToken(settings, {
+                settings = readSettings(flags, env, log);
+                issued = (await mintToken(settings, {
                     log: log,
                     attempt: {
                         timeoutSetting: "--timeout"
                     }
-                });
-                const outputs = tokenOutputs(issued);
-                format === "json" ? io.out(`${JSON.stringify(outputs, null, 2)}\n`) : format === "env" ? io.out(`export ${settings.envName ?? settings.provider.envName}=${shellQuote(issued.token)}\n`) : io.out(`${describeToken(issued)}\n`);
-                return EXIT.minted;
+                })).token;
             } catch (error) {
-                io.err(`error: ${redact(describeError(error))}\n`);
-                return error instanceof ActionError ? error.exitCode : EXIT.refused;
+                const lines = error instanceof InputError ? error.problems.map(problem => flagProblem(problem, flags, env)) : [ describeError(error) ];
+                io.err(lines.map(line => `error: ${redact(line)}\n`).join(""));
+                return error instanceof ActionError ? error.exitCode : run_EXIT.refused;
             }
+            const envName = settings.envName ?? settings.provider.envName;
+            if ("format" in then) {
+                io.out(formatToken(issued, then.format, envName));
+                return run_EXIT.minted;
+            }
+            verbose && io.err(`${describeToken(issued)}\n`);
+            const passwords = Object.values(settings.provider.inputs).flatMap(input => input.secret && input.env || []);
+            return runCommand(then.command, commandEnv(env, {
+                name: envName,
+                value: issued.token
+            }, passwords), text => io.err(text));
         }
-        function run_parse(argv) {
-            return (0, external_node_util_namespaceObject.parseArgs)({
-                args: [ ...argv ],
-                strict: !0,
-                allowPositionals: !1,
-                options: {
-                    ...Object.fromEntries(INPUT_OPTIONS.map(name => [ name, {
-                        type: "string"
-                    } ])),
-                    format: {
-                        type: "string"
-                    },
-                    verbose: {
-                        type: "boolean"
-                    },
-                    help: {
-                        type: "boolean",
-                        short: "h"
-                    },
-                    version: {
-                        type: "boolean"
-                    }
-                }
-            }).values;
+        function readSettings(flags, env, log) {
+            const raw = Object.fromEntries(INPUT_FLAGS.map(name => [ name, flags[name] ]));
+            const {settings: settings, warnings: warnings} = parseSettings(raw, env);
+            if (settings.mode !== "mint") throw new Error("sealed tokens are for GitHub Actions workflow runs only");
+            for (const warning of warnings) log.warning(flagWarning(warning));
+            return settings;
+        }
+        function formatToken(issued, format, envName) {
+            if (format === "json") return `${JSON.stringify(tokenOutputs(issued), null, 2)}\n`;
+            if (format === "env") return `export ${envName}=${shellQuote(issued.token)}\n`;
+            return `${describeToken(issued)}\n`;
         }
         function shellQuote(value) {
             return `'${value.replace(/'/g, "'\\''")}'`;

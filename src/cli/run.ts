@@ -1,14 +1,18 @@
-import { parseArgs } from 'node:util'
-import { ActionError, describeError } from '../errors.js'
+import { ActionError, InputError, describeError } from '../errors.js'
 import { mintToken, type Log } from '../mint.js'
 import { describeToken, tokenOutputs } from '../report.js'
 import { DEFAULTS } from '../settings/defaults.js'
-import { parseSettings, type InputName } from '../settings/settings.js'
+import { parseSettings, type MintSettings } from '../settings/settings.js'
+import type { IssuedToken } from '../token.js'
 import { VERSION } from '../version.js'
+import { INPUT_FLAGS, readArgs, type Format, type InputFlag } from './args.js'
+import { commandEnv, runCommand } from './exec.js'
+import { flagProblem, flagWarning } from './wording.js'
 
 const EXIT = { minted: 0, refused: 1, usage: 2, transient: 3 } as const
 
 export const USAGE = `Usage: token-mint --provider <sirdata|soda> [options]
+       token-mint exec --provider <sirdata|soda> [options] -- <command> [args...]
 
 Mints a short-lived Sirdata or Soda Cloud API token with the same code, checks and
 messages as the token-mint-action GitHub Action, for other CI systems and laptops.
@@ -29,17 +33,32 @@ Options:
   --format FORMAT          text (default): expiry and account, never the token
                            env: export NAME='token' lines, for eval
                            json: every output as JSON, token included
-  --env-name NAME          the variable name for --format env (default SIRDATA_TOKEN or SODA_TOKEN)
+  --env-name NAME          the token's variable for --format env and exec
+                           (default SIRDATA_TOKEN or SODA_TOKEN)
   --verbose                print each attempt: method, URL, status, timing
   -h, --help               this text
   --version                the version
 
+exec: mints, then runs the command with the token in its environment, and never
+prints the token. The command gets this environment, less SIRDATA_PASSWORD or
+SODA_PASSWORD (the password of the provider used: it has the token instead), plus
+the token as SIRDATA_TOKEN or SODA_TOKEN (or --env-name), the name the action
+exports. No shell runs it: write sh -c '...' for pipes or $VARIABLES. SIGINT,
+SIGTERM and SIGHUP are passed on to it. If the mint fails, it does not run.
+On Windows, run a .cmd or .bat (npm, npx) through cmd: -- cmd /c npm test.
+--format does not apply.
+
 Exit codes: 0 minted, 1 refused by the provider, 2 bad usage, 3 transient failure
-(network, timeout, 429 or 5xx) after the last attempt.
+(network, timeout, 429 or 5xx) after the last attempt. With exec, once the command
+ran: its exit code, or 128+N if signal N ended it; 127 if it was not found, 126
+if it could not be started.
 
 Examples:
   SODA_USERNAME=me@example.com SODA_PASSWORD=... token-mint --provider soda --region us
   eval "$(token-mint --provider sirdata --partner-id 12345 --format env)"
+  token-mint exec --provider soda --region us -- ./soda-report.sh --since yesterday
+  GitLab CI job, SODA_USERNAME and SODA_PASSWORD set as masked CI/CD variables:
+    script: npx --yes @token-mint/cli exec --provider soda -- ./soda-report.sh
 `
 
 /** Where the CLI writes: stdout for results, stderr for everything a person reads. */
@@ -48,91 +67,79 @@ export interface CliIo {
   err(text: string): void
 }
 
-// The CLI's options are the action's inputs, under the same names.
-const INPUT_OPTIONS = [
-  'provider',
-  'partner-id',
-  'region',
-  'base-url',
-  'timeout',
-  'max-attempts',
-  'min-validity',
-  'env-name'
-] as const
+type Env = Readonly<Record<string, string | undefined>>
+type Flags = Readonly<Partial<Record<InputFlag, string>>>
+/** What to do with the token once minted: print it in a format, or hand it to a command. */
+type Then = { readonly format: Format } | { readonly command: readonly [string, ...string[]] }
 
 /** Runs the CLI and returns its exit code; never throws. */
-export async function runCli(
-  argv: readonly string[],
-  env: Readonly<Record<string, string | undefined>>,
-  io: CliIo
-): Promise<number> {
-  let args: ReturnType<typeof parse>
-  try {
-    args = parse(argv)
-  } catch (error) {
-    io.err(`error: ${describeError(error)}\n\n${USAGE}`)
+export async function runCli(argv: readonly string[], env: Env, io: CliIo): Promise<number> {
+  const invocation = readArgs(argv)
+  if ('problem' in invocation) {
+    io.err(`error: ${invocation.problem}\n`)
     return EXIT.usage
   }
-  if (args.help) {
-    io.out(USAGE)
-    return EXIT.minted
+  switch (invocation.kind) {
+    case 'help':
+      io.out(USAGE)
+      return EXIT.minted
+    case 'version':
+      io.out(`${VERSION}\n`)
+      return EXIT.minted
+    case 'mint':
+      return mintThen(invocation.flags, invocation.verbose, { format: invocation.format }, env, io)
+    case 'exec':
+      return mintThen(invocation.flags, invocation.verbose, { command: invocation.command }, env, io)
   }
-  if (args.version) {
-    io.out(`${VERSION}\n`)
-    return EXIT.minted
-  }
-  const format = args.format ?? 'text'
-  if (!['text', 'env', 'json'].includes(format)) {
-    io.err(`error: --format must be one of: text, env, json (got '${format.slice(0, 40)}').\n`)
-    return EXIT.usage
-  }
+}
 
+async function mintThen(flags: Flags, verbose: boolean, then: Then, env: Env, io: CliIo): Promise<number> {
   // Everything the core registers as a secret is redacted from whatever the CLI writes to stderr.
   const secrets: string[] = []
   const redact = (text: string) => secrets.reduce((line, secret) => line.split(secret).join('***'), text)
   const log: Log = {
-    debug: message => (args.verbose ? io.err(`${redact(message)}\n`) : undefined),
+    debug: message => (verbose ? io.err(`${redact(message)}\n`) : undefined),
     warning: message => io.err(`warning: ${redact(message)}\n`),
     secret: value => void secrets.push(value)
   }
+  let settings: MintSettings
+  let issued: IssuedToken
   try {
-    const raw: Partial<Record<InputName, string>> = {}
-    for (const name of INPUT_OPTIONS) raw[name] = args[name]
-    // Sealing belongs to workflow runs; credentials come from the environment only.
-    const { settings, warnings } = parseSettings(raw, env)
-    if (settings.mode !== 'mint') throw new Error('sealed tokens are for GitHub Actions workflow runs only')
-    for (const warning of warnings) log.warning(warning)
-
-    const { token: issued } = await mintToken(settings, { log, attempt: { timeoutSetting: '--timeout' } })
-
-    const outputs = tokenOutputs(issued)
-    if (format === 'json') io.out(`${JSON.stringify(outputs, null, 2)}\n`)
-    else if (format === 'env')
-      io.out(`export ${settings.envName ?? settings.provider.envName}=${shellQuote(issued.token)}\n`)
-    else io.out(`${describeToken(issued)}\n`)
-    return EXIT.minted
+    settings = readSettings(flags, env, log)
+    issued = (await mintToken(settings, { log, attempt: { timeoutSetting: '--timeout' } })).token
   } catch (error) {
-    io.err(`error: ${redact(describeError(error))}\n`)
+    const lines =
+      error instanceof InputError
+        ? error.problems.map(problem => flagProblem(problem, flags, env))
+        : [describeError(error)]
+    io.err(lines.map(line => `error: ${redact(line)}\n`).join(''))
     return error instanceof ActionError ? error.exitCode : EXIT.refused
   }
+  const envName = settings.envName ?? settings.provider.envName
+  if ('format' in then) {
+    io.out(formatToken(issued, then.format, envName))
+    return EXIT.minted
+  }
+  if (verbose) io.err(`${describeToken(issued)}\n`)
+  const passwords = Object.values(settings.provider.inputs).flatMap(input => (input.secret && input.env) || [])
+  return runCommand(then.command, commandEnv(env, { name: envName, value: issued.token }, passwords), text =>
+    io.err(text)
+  )
 }
 
-function parse(argv: readonly string[]) {
-  return parseArgs({
-    args: [...argv],
-    strict: true,
-    allowPositionals: false,
-    options: {
-      ...(Object.fromEntries(INPUT_OPTIONS.map(name => [name, { type: 'string' }])) as Record<
-        (typeof INPUT_OPTIONS)[number],
-        { type: 'string' }
-      >),
-      format: { type: 'string' },
-      verbose: { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
-      version: { type: 'boolean' }
-    }
-  }).values
+/** The flags and the credential variables, validated; sealing belongs to workflow runs. */
+function readSettings(flags: Flags, env: Env, log: Log): MintSettings {
+  const raw = Object.fromEntries(INPUT_FLAGS.map(name => [name, flags[name]]))
+  const { settings, warnings } = parseSettings(raw, env)
+  if (settings.mode !== 'mint') throw new Error('sealed tokens are for GitHub Actions workflow runs only')
+  for (const warning of warnings) log.warning(flagWarning(warning))
+  return settings
+}
+
+function formatToken(issued: IssuedToken, format: Format, envName: string): string {
+  if (format === 'json') return `${JSON.stringify(tokenOutputs(issued), null, 2)}\n`
+  if (format === 'env') return `export ${envName}=${shellQuote(issued.token)}\n`
+  return `${describeToken(issued)}\n`
 }
 
 /** Single quotes survive any token in sh, bash and zsh; a quote inside becomes '\''. */

@@ -1,0 +1,222 @@
+import { describe, expect, it } from '@jest/globals'
+import { useFakeProvider } from '../__fixtures__/jest-fake-provider.js'
+import { leakedSecrets, secretsOf } from '../__fixtures__/secrets.js'
+import { readArgs } from '../src/cli/args.js'
+import { commandEnv } from '../src/cli/exec.js'
+import { runCli, USAGE } from '../src/cli/run.js'
+import { flagProblem, flagWarning } from '../src/cli/wording.js'
+import { InputError } from '../src/errors.js'
+import { parseSettings } from '../src/settings/settings.js'
+
+// The CLI in-process: how it reads its arguments, how it words the core's problems, and runCli end to end against
+// the fake provider. cli*.process.test.ts run the same through the bundle.
+
+describe('readArgs', () => {
+  it('reads flags as --name value and --name=value, and switches', () => {
+    expect(readArgs(['--provider', 'soda', '--timeout=5', '--verbose', '--format', 'env'])).toEqual({
+      kind: 'mint',
+      flags: { provider: 'soda', timeout: '5' },
+      verbose: true,
+      format: 'env'
+    })
+  })
+
+  it('reads exec: the flags before --, the command and its arguments after, as typed', () => {
+    expect(readArgs(['exec', '--provider', 'soda', '--', 'psql', '--provider', '--', '-h'])).toEqual({
+      kind: 'exec',
+      flags: { provider: 'soda' },
+      verbose: false,
+      command: ['psql', '--provider', '--', '-h']
+    })
+  })
+
+  it('takes a value that starts with one dash, and refuses one that looks like the next option', () => {
+    expect(readArgs(['--min-validity', '-5'])).toMatchObject({ flags: { 'min-validity': '-5' } })
+    expect(readArgs(['--timeout', '--verbose'])).toEqual({ problem: '--timeout needs a value: see --help.' })
+  })
+
+  it.each([
+    [['--help', '--provider', 'soda'], 'help'],
+    [['-h'], 'help'],
+    [['exec', '--help'], 'help'],
+    [['--version'], 'version']
+  ])('answers %j with %s', (argv, kind) => {
+    expect(readArgs(argv)).toEqual({ kind })
+  })
+
+  it.each<[string[], string]>([
+    [['--bogus'], "unknown option '--bogus': see --help."],
+    [['--password=hunter2'], "unknown option '--password': see --help."],
+    [['--hunter2'], 'unknown option (not shown, in case it is a secret): see --help.'],
+    [['--Secret-Value'], 'unknown option (not shown, in case it is a secret): see --help.'],
+    [[`--${'a'.repeat(31)}`], 'unknown option (not shown, in case it is a secret): see --help.'],
+    [['-x'], "unknown option '-x': see --help."],
+    [['-hunter2'], 'unknown option (not shown, in case it is a secret): see --help.'],
+    [['hunter2'], 'unexpected argument (not shown, in case it is a secret): see --help.'],
+    [['-'], 'unexpected argument (not shown, in case it is a secret): see --help.'],
+    [['--verbose=hunter2'], '--verbose takes no value: see --help.'],
+    [['--provider', 'soda', 'exec'], 'exec must be the first argument: see --help.'],
+    [['--', 'hunter2'], 'a command after -- needs exec, as the first argument: see --help.'],
+    [['--format', 'yaml'], "--format must be one of: text, env, json (got 'yaml')."],
+    [['exec', '--provider', 'soda'], 'exec needs a command after --: see --help.'],
+    [['exec', '--'], 'exec needs a command after --: see --help.'],
+    [['exec', '--', ''], 'exec needs a command after --: see --help.'],
+    [
+      ['exec', '--format', 'env', '--', 'x'],
+      '--format does not apply to exec, which hands the token to the command in its environment: see --help.'
+    ],
+    [
+      ['exec', 'hunter2', '--', 'x'],
+      'unexpected argument (not shown, in case it is a secret); the command goes after --: see --help.'
+    ]
+  ])('refuses %j in one line', (argv, problem) => {
+    expect(readArgs(argv)).toEqual({ problem })
+  })
+
+  it('reports the first problem only', () => {
+    expect(readArgs(['--bogus', 'hunter2'])).toEqual({ problem: "unknown option '--bogus': see --help." })
+  })
+})
+
+describe('the wording of input problems', () => {
+  const problems = (flags: Record<string, string>, env: Record<string, string> = {}) => {
+    try {
+      parseSettings(flags, env)
+    } catch (error) {
+      if (error instanceof InputError) return error.problems.map(problem => flagProblem(problem, flags, env))
+      throw error
+    }
+    throw new Error('no problem found')
+  }
+
+  it('names the flag a value came from', () => {
+    expect(
+      problems({ provider: 'soda', timeout: '30s', 'env-name': 'PATH' }, { SODA_USERNAME: 'u', SODA_PASSWORD: 'p' })
+    ).toEqual([
+      expect.stringMatching(/^--env-name must not be 'PATH': /),
+      "--timeout must be a number of seconds above 0 and at most 600 (got '30s')."
+    ])
+  })
+
+  it('names the variable a credential comes from', () => {
+    expect(problems({ provider: 'SODA' })).toEqual([
+      'SODA_USERNAME is required for soda: set it in the environment.',
+      'SODA_PASSWORD is required for soda: set it in the environment.'
+    ])
+  })
+
+  it('names both ways to give an input that has a flag and a variable, and the one that was used', () => {
+    const credentials = { SIRDATA_LOGIN: 'u', SIRDATA_PASSWORD: 'p' }
+
+    expect(problems({ provider: 'sirdata' }, credentials)).toEqual([
+      '--partner-id (or SIRDATA_PARTNER_ID) is required for sirdata.'
+    ])
+    expect(problems({ provider: 'sirdata', 'partner-id': 'x' }, credentials)).toEqual([
+      '--partner-id must be digits only: your Sirdata partner id.'
+    ])
+    expect(problems({ provider: 'sirdata' }, { ...credentials, SIRDATA_PARTNER_ID: 'x' })).toEqual([
+      'SIRDATA_PARTNER_ID must be digits only: your Sirdata partner id.'
+    ])
+  })
+
+  it('keeps the core’s words for an input that is neither a flag nor a variable', () => {
+    expect(flagProblem({ input: 'seal-key', message: 'is wrong.' }, {}, {})).toBe("Input 'seal-key' is wrong.")
+    expect(flagProblem({ input: 'username', message: 'is wrong.' }, { provider: 'constructor' }, {})).toBe(
+      "Input 'username' is wrong."
+    )
+  })
+
+  it('words a warning about an input as one about its flag', () => {
+    expect(flagWarning("Input 'region' does not apply to sirdata and is ignored.")).toBe(
+      '--region does not apply to sirdata and is ignored.'
+    )
+  })
+})
+
+describe('the command’s environment', () => {
+  const env = { PATH: '/bin', SODA_USERNAME: 'u', SODA_PASSWORD: 'p', SODA_TOKEN: 'stale', UNSET: undefined }
+
+  it('is ours, less the password, with the token', () => {
+    expect(commandEnv(env, { name: 'SODA_TOKEN', value: 't' }, ['SODA_PASSWORD'], false)).toEqual({
+      PATH: '/bin',
+      SODA_USERNAME: 'u',
+      SODA_TOKEN: 't'
+    })
+  })
+
+  it('drops names in any case on Windows, where they are one variable', () => {
+    const windows = { Path: 'C:\\bin', soda_password: 'p', Soda_Token: 'stale' }
+
+    expect(commandEnv(windows, { name: 'SODA_TOKEN', value: 't' }, ['SODA_PASSWORD'], true)).toEqual({
+      Path: 'C:\\bin',
+      SODA_TOKEN: 't'
+    })
+    expect(commandEnv(windows, { name: 'SODA_TOKEN', value: 't' }, ['SODA_PASSWORD'], false)).toMatchObject({
+      soda_password: 'p',
+      Soda_Token: 'stale'
+    })
+  })
+})
+
+describe('runCli', () => {
+  const fake = useFakeProvider()
+  const run = async (argv: string[], env: Record<string, string> = {}) => {
+    const io = { out: '', err: '' }
+    const code = await runCli(argv, env, { out: text => void (io.out += text), err: text => void (io.err += text) })
+    return { code, ...io }
+  }
+  const sodaEnv = () => ({ SODA_USERNAME: fake().credentials.username, SODA_PASSWORD: fake().credentials.password })
+
+  it('prints the usage text with --help, and one line on a usage error', async () => {
+    expect(await run(['--help'])).toEqual({ code: 0, out: USAGE, err: '' })
+    expect(await run(['--bogus'])).toEqual({ code: 2, out: '', err: "error: unknown option '--bogus': see --help.\n" })
+  })
+
+  it('prints every input problem on a line of its own, with exit code 2', async () => {
+    expect(await run(['--provider', 'soda', '--timeout', '0'])).toEqual({
+      code: 2,
+      out: '',
+      err:
+        "error: --timeout must be a number of seconds above 0 and at most 600 (got '0').\n" +
+        'error: SODA_USERNAME is required for soda: set it in the environment.\n' +
+        'error: SODA_PASSWORD is required for soda: set it in the environment.\n'
+    })
+  })
+
+  it('prints the token as asked', async () => {
+    const env = await run(['--provider', 'soda', '--base-url', fake().roots.soda, '--format', 'env'], sodaEnv())
+    const json = await run(['--provider', 'soda', '--base-url', fake().roots.soda, '--format', 'json'], sodaEnv())
+
+    expect(env.out).toBe(`export SODA_TOKEN='${fake().tokens[0]}'\n`)
+    expect(JSON.parse(json.out)).toMatchObject({ token: fake().tokens[1] })
+  })
+
+  it('runs the command of exec with the token, and returns its exit code', async () => {
+    const exec = ['exec', '--provider', 'soda', '--base-url', fake().roots.soda]
+    const check = 'process.exit(/^soda-/.test(process.env.SODA_TOKEN) && !process.env.SODA_PASSWORD ? 5 : 6)'
+
+    const quiet = await run([...exec, '--', process.execPath, '-e', check], sodaEnv())
+    const verbose = await run([...exec, '--verbose', '--', process.execPath, '-e', 'process.exit(4)'], sodaEnv())
+
+    expect(quiet).toEqual({ code: 5, out: '', err: '' })
+    expect(verbose.code).toBe(4)
+    expect(verbose.err).toMatch(/\nMinted a Soda Cloud token: /)
+    expect(leakedSecrets(verbose.err, secretsOf(fake()))).toEqual([])
+  })
+
+  it('reports a command that cannot be started, with the exit code of a shell', async () => {
+    const missing = await run(
+      ['exec', '--provider', 'soda', '--base-url', fake().roots.soda, '--', 'no-such-command-here'],
+      sodaEnv()
+    )
+    const refused = await run(['exec', '--provider', 'soda', '--base-url', fake().roots.soda, '--', 'x\0y'], sodaEnv())
+
+    expect(missing).toEqual({
+      code: 127,
+      out: '',
+      err: 'error: cannot run "no-such-command-here": no such command or file (check PATH, or give its path).\n'
+    })
+    expect(refused.code).toBe(126)
+    expect(refused.err).toMatch(/^error: cannot run "x\\u0000y": /)
+  })
+})

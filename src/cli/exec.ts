@@ -1,0 +1,81 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { constants } from 'node:os'
+
+// `token-mint exec` hands over to the command the way a shell does: the same stdio, its exit code as ours
+// (128 + N when signal N ended it, 127 when it is not found, 126 when it cannot be started), and the signals a
+// terminal, CI runner or supervisor sends us passed on, so that stopping a job stops the command, not only us.
+// Never through a shell: the arguments reach the command as typed, with no second round of expansion.
+
+/** Signals passed on to the command. While one is handled here, it no longer ends this process by itself. */
+const FORWARDED = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const
+
+const EXIT = { notFound: 127, cannotStart: 126 } as const
+
+/**
+ * The command's environment: this one, less the variables the token stands in for (the password: the command
+ * gets a token that expires instead), plus the token under `name`. Windows reads names in any case, so there a
+ * `soda_token` is replaced too, rather than left for the command to read instead.
+ */
+export function commandEnv(
+  env: Readonly<Record<string, string | undefined>>,
+  token: { readonly name: string; readonly value: string },
+  without: readonly string[],
+  windows = process.platform === 'win32'
+): Record<string, string> {
+  const key = (name: string) => (windows ? name.toUpperCase() : name)
+  const dropped = new Set([...without, token.name].map(key))
+  const kept = Object.entries(env).filter(
+    (entry): entry is [string, string] => entry[1] !== undefined && !dropped.has(key(entry[0]))
+  )
+  return { ...Object.fromEntries(kept), [token.name]: token.value }
+}
+
+/**
+ * Runs the command with this process's stdio and the given environment, and resolves to the exit code a shell
+ * would report for it. Reports a command that cannot be started on `err`; never throws.
+ */
+export async function runCommand(
+  [file, ...args]: readonly [string, ...string[]],
+  env: Readonly<Record<string, string>>,
+  err: (text: string) => void
+): Promise<number> {
+  let child: ChildProcess
+  try {
+    child = spawn(file, args, { env, stdio: 'inherit', shell: false })
+  } catch (error) {
+    // Node refuses some commands before starting them: a .cmd or .bat on Windows (EINVAL), a NUL in an argument.
+    return cannotStart(file, error, err)
+  }
+  const forward = (signal: NodeJS.Signals) => void child.kill(signal)
+  for (const signal of FORWARDED) process.on(signal, forward)
+  try {
+    return await new Promise<number>(resolve => {
+      child.on('error', error => {
+        // After a start, an error is a signal that could not be delivered: the exit still comes.
+        if (child.pid === undefined) resolve(cannotStart(file, error, err))
+      })
+      child.on('exit', (code, signal) => resolve(code ?? 128 + (signal ? constants.signals[signal] : 0)))
+    })
+  } finally {
+    for (const signal of FORWARDED) process.off(signal, forward)
+  }
+}
+
+function cannotStart(file: string, error: unknown, err: (text: string) => void): number {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code
+  // The command's name only: its arguments may carry anything.
+  const name = JSON.stringify(file.length > 80 ? `${file.slice(0, 80)}…` : file)
+  const windows = process.platform === 'win32'
+  if (code === 'ENOENT') {
+    const hint = windows ? ' A .cmd or .bat command (npm, npx) runs through cmd: -- cmd /c npm test.' : ''
+    err(`error: cannot run ${name}: no such command or file (check PATH, or give its path).${hint}\n`)
+    return EXIT.notFound
+  }
+  if (code === 'EINVAL' && windows) {
+    err(`error: cannot run ${name} without a shell: Node.js starts a .cmd or .bat only through cmd: -- cmd /c ....\n`)
+    return EXIT.cannotStart
+  }
+  const why = code === 'EACCES' ? 'permission denied (is it executable?)' : (code ?? 'it could not be started')
+  err(`error: cannot run ${name}: ${why}.\n`)
+  return EXIT.cannotStart
+}
