@@ -14,12 +14,13 @@ describe('npm start', () => {
       }
     })
 
-  it('mints a masked token for each provider, hands one over sealed, and runs the CLI', async () => {
+  it('mints a masked token for each provider, hands one over sealed, and runs the CLI, plain and with exec', async () => {
     const { stdout } = await start()
 
     expect(stdout).toContain('Minted a Sirdata token: partner id 12345')
     expect(stdout).toContain('Minted a Soda Cloud token: region eu')
     expect(stdout).toContain('Unsealed a Soda Cloud token')
+    expect(stdout).toMatch(/token-mint exec --provider soda --base-url … -- .*\n {4}the command sees SODA_TOKEN /)
     expect(stdout.match(/^ {4}token: \*\*\*$/gm)).toHaveLength(4)
     expect(stdout).toContain('SIRDATA_TOKEN=***')
     // The fake's tokens look like sirdata-<24 chars> and soda-<24 chars>: none may show.
@@ -32,5 +33,12 @@ describe('npm start', () => {
 
     expect(stdout).toContain('Minted a Soda Cloud token: region us')
     expect(stdout).not.toContain('Minted a Sirdata token')
+    // The command line too, plain and with exec.
+    expect(stdout).toMatch(
+      /▶ Command line: SODA_USERNAME=… SODA_PASSWORD=… token-mint --provider soda --region us --base-url …\n {4}Minted a Soda Cloud token: region us, /
+    )
+    expect(stdout).toMatch(
+      /▶ Command line: .* token-mint exec --provider soda --region us --base-url … -- .*\n {4}the command sees SODA_TOKEN \(\d+ characters\); no password: true\n {4}\(exit code 0\)/
+    )
   }, 60_000)
 })

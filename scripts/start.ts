@@ -3,11 +3,11 @@
 // Shows the action working with no network and no credentials: starts the fake provider on 127.0.0.1, runs the
 // committed dist/index.js exactly as the runner would (inputs as INPUT_*, the runner's output, env and summary
 // files), and prints what a workflow would see, masked values as ***. Then the sealed hand-off between two jobs,
-// and the command-line entry point.
+// and the command-line entry point, plain and with exec, with the same options.
 import { randomBytes } from 'node:crypto'
 import { parseArgs } from 'node:util'
 import { startFakeProvider, type FakeProvider } from '../__fixtures__/fake-provider.js'
-import { runAction, runCliProcess, type ActionRun } from '../__fixtures__/run-action.js'
+import { runAction, runCliProcess, type ActionRun, type ProcessRun } from '../__fixtures__/run-action.js'
 
 const { values: args } = parseArgs({
   options: {
@@ -37,13 +37,26 @@ function runnerLog(run: ActionRun): string[] {
   return shown.map(line => masks.reduce((text, secret) => text.split(secret).join('***'), line))
 }
 
-/** The job summary's HTML table, as text. */
+/** The job summary's HTML (heading, table, paragraph), as text. */
 function summaryText(html: string): string[] {
+  const text = (cell: string) =>
+    cell
+      .replace(/&#(\d+);/g, (_, code: string) => String.fromCharCode(Number(code)))
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&amp;/g, '&')
   const title = /<h3>(.*?)<\/h3>/.exec(html)?.[1]
-  const rows = [...html.matchAll(/<tr><td>(.*?)<\/td><td>(.*?)<\/td><\/tr>/g)].map(
-    ([, fact, value]) => `${fact}: ${value}`
+  const rows = [...html.matchAll(/<tr>(.*?)<\/tr>/g)].map(([, row]) =>
+    [...(row ?? '').matchAll(/<t[hd][^>]*>(.*?)<\/t[hd]>/g)].map(([, cell]) => text(cell ?? ''))
   )
-  return title ? [title, ...rows] : []
+  // A header row naming each fact over a row of values, or one row per fact.
+  const [labels, values] = /^<tr><th/.test(/<tr>.*?<\/tr>/.exec(html)?.[0] ?? '') ? rows : []
+  const facts = labels && values ? labels.map((label, i) => [label, values[i] ?? '']) : rows
+  const paragraph = /<p>(.*?)<\/p>/.exec(html)?.[1]
+  return title
+    ? [text(title), ...facts.map(([fact, value]) => `${fact}: ${value}`), ...(paragraph ? [text(paragraph)] : [])]
+    : []
 }
 
 function show(title: string, inputs: Record<string, string>, run: ActionRun, secrets: string[]) {
@@ -81,6 +94,41 @@ function inputsFor(fake: FakeProvider, provider: string): Record<string, string>
   }
 }
 
+/** The CLI's flags for the same run as the action's (the options given to npm start), credentials in its environment. */
+function cliFlags(fake: FakeProvider, provider: string) {
+  const sirdata = provider === 'sirdata'
+  const flags = [
+    '--provider',
+    provider,
+    ...(sirdata ? ['--partner-id', args['partner-id'] ?? fake.credentials.partnerId] : []),
+    ...(args.region ? ['--region', args.region] : [])
+  ]
+  const [user, password] = sirdata ? ['SIRDATA_LOGIN', 'SIRDATA_PASSWORD'] : ['SODA_USERNAME', 'SODA_PASSWORD']
+  return {
+    flags,
+    run: [...flags, '--base-url', sirdata ? fake.roots.sirdata : provider === 'soda' ? fake.roots.soda : fake.origin],
+    env: { [user]: fake.credentials.username, [password]: fake.credentials.password },
+    shown: `${user}=… ${password}=…`,
+    envName: sirdata ? 'SIRDATA_TOKEN' : 'SODA_TOKEN'
+  }
+}
+
+// The command `token-mint exec` runs in the demo: it says what it was handed, not the token itself.
+const REPORT_TOKEN = `const [name] = process.argv.slice(1), token = process.env[name]
+console.log(token ? 'the command sees ' + name + ' (' + token.length + ' characters); no password: ' +
+  !Object.keys(process.env).some(v => v.endsWith('_PASSWORD')) : name + ' is not set')`
+
+function showCli(title: string, run: ProcessRun) {
+  console.log(bold(`\n▶ Command line: ${title}`))
+  console.log(
+    indent([
+      ...(run.stdout ? run.stdout.trimEnd().split('\n') : []),
+      ...(run.stderr ? run.stderr.trimEnd().split('\n') : []),
+      `(exit code ${run.code})`
+    ])
+  )
+}
+
 const fake = await startFakeProvider({ credentials: args['partner-id'] ? { partnerId: args['partner-id'] } : {} })
 // One workflow run, as the runner names it; the sealed hand-off is bound to it.
 const workflowRun = { GITHUB_REPOSITORY: 'your-org/data-pipelines', GITHUB_RUN_ID: '4242424242' }
@@ -104,17 +152,12 @@ try {
     [...secrets(), sealKey]
   )
 
-  const cli = await runCliProcess(['--provider', 'soda', '--base-url', fake.roots.soda], {
-    SODA_USERNAME: fake.credentials.username,
-    SODA_PASSWORD: fake.credentials.password
-  })
-  console.log(bold('\n▶ Command line: SODA_USERNAME=… SODA_PASSWORD=… token-mint --provider soda --base-url …'))
-  console.log(
-    indent([
-      ...cli.stdout.trimEnd().split('\n'),
-      ...(cli.stderr ? cli.stderr.trimEnd().split('\n') : []),
-      `(exit code ${cli.code})`
-    ])
+  const cli = cliFlags(fake, args.provider?.[0] ?? 'soda')
+  showCli(`${cli.shown} token-mint ${cli.flags.join(' ')} --base-url …`, await runCliProcess(cli.run, cli.env))
+  const command = [process.execPath, '-e', REPORT_TOKEN, cli.envName]
+  showCli(
+    `${cli.shown} token-mint exec ${cli.flags.join(' ')} --base-url … -- node -e "<report ${cli.envName}>"`,
+    await runCliProcess(['exec', ...cli.run, '--', ...command], cli.env)
   )
   console.log(
     `\n${fake.requests.length} requests reached the fake provider. Try: npm start -- --provider soda --region us`
