@@ -4,6 +4,7 @@ import { describe, expect, it } from '@jest/globals'
 import { parse } from 'yaml'
 import { InputError } from '../src/errors.js'
 import { mintSettings } from '../__fixtures__/mint.js'
+import { numberText, wholeNumber } from '../src/settings/fields.js'
 import { INPUT_NAMES, parseSettings, type RawInputs } from '../src/settings/settings.js'
 
 const soda: RawInputs = { provider: 'soda', username: 'analyst@example.com', password: 'secret' }
@@ -389,6 +390,14 @@ describe('parseSettings', () => {
   })
 })
 
+describe('number inputs', () => {
+  it('never read empty or blank text as zero', () => {
+    expect(wholeNumber(0, 10).safeParse('').success).toBe(false)
+    expect(numberText('a number', () => true).safeParse('  ').success).toBe(false)
+    expect(wholeNumber(0, 10).safeParse(' 0 ').data).toBe(0)
+  })
+})
+
 describe('env-name', () => {
   it.each(['SODA_TOKEN', '_x', 'token2', 'PROXY_TOKEN', 'PATHS', 'MYPATH', 'GITHUB', 'NODE', 'HOMEDIR', 'LDX'])(
     'accepts %s',
@@ -432,7 +441,18 @@ describe('env-name', () => {
     'PERLLIB',
     'REQUESTS_CA_BUNDLE',
     'CURL_CA_BUNDLE',
-    'path'
+    'SHELLOPTS',
+    'BASHOPTS',
+    'PATHEXT',
+    'COMSPEC',
+    'PSMODULEPATH',
+    'SYSTEMROOT',
+    'WINDIR',
+    'TEMP',
+    'TMP',
+    'TMPDIR',
+    'path',
+    'ComSpec'
   ])('refuses %s, which a shell or runtime reads at start-up', name => {
     expect(problem({ ...soda, 'env-name': name })).toBe(
       `Input 'env-name' must not be '${name}': the loader, the shell or a runtime reads it at start-up, so the token would change how later steps run. Choose a name of your own, such as SODA_TOKEN.`
@@ -533,6 +553,22 @@ describe('parseSettings for sealed tokens', () => {
     ]
   ])('rejects %s', (_case, raw, env, message) => {
     expect(problem(raw, env)).toContain(message)
+  })
+
+  it.each([
+    ['GITHUB_REPOSITORY alone', { GITHUB_REPOSITORY: 'octo/repo' }],
+    ['GITHUB_RUN_ID alone', { GITHUB_RUN_ID: '123' }],
+    ['a run id with a prefix', { GITHUB_REPOSITORY: 'octo/repo', GITHUB_RUN_ID: 'a123' }]
+  ])('refuses a seal-key with %s', (_case, env) => {
+    expect(problem({ ...soda, 'seal-key': key }, env)).toBe(
+      "Input 'seal-key' needs GITHUB_REPOSITORY and GITHUB_RUN_ID, which the runner sets: sealed tokens work only inside a GitHub Actions workflow run."
+    )
+  })
+
+  it('refuses an unknown provider even when everything else of an unsealing run is right', () => {
+    expect(problem({ provider: 'looker', 'sealed-token': 'tm1.abc', 'seal-key': key }, runner)).toBe(
+      "Input 'provider' must be one of: sirdata, soda (got 'looker')."
+    )
   })
 
   it('binds the seal to the run, trimmed, with run ids up to 19 digits', () => {
