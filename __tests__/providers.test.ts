@@ -171,6 +171,17 @@ describe('sirdata', () => {
     }
   )
 
+  it.each<[unknown, string]>([
+    [{ token: TOKEN, partner_id: true }, "'partner_id' is not valid"],
+    [{ token: TOKEN, partner_id: [1] }, "'partner_id' is not valid"],
+    [null, 'the body is not an object'],
+    ['a token as text', 'the body is not an object']
+  ])('refuses the answer %p: %s', (body, problem) => {
+    expect(() => sirdata.parse(body, answerContext())).toThrow(
+      `Sirdata answered 200 but not with the documented token response: ${problem}.`
+    )
+  })
+
   it('accepts a partner_id of twenty digits', () => {
     expect(sirdata.parse({ token: TOKEN, partner_id: '9'.repeat(20) }, answerContext()).account).toEqual({
       'partner-id': '9'.repeat(20)
@@ -321,6 +332,7 @@ describe('soda', () => {
     [{ token: TOKEN, organization_id: `${ORGANIZATION}0` }, "'organization_id' is not a UUID"],
     [{ token: TOKEN, organization_id: `x${ORGANIZATION}` }, "'organization_id' is not a UUID"],
     [{ token: 12345678 }, "'token' is not a string"],
+    [{ token: TOKEN, organization_id: 5 }, "'organization_id' is not a string"],
     [
       { token: TOKEN, user: 'u'.repeat(321), organization_id: 'acme' },
       "'organization_id' is not a UUID; 'user' is longer than 320 characters"
