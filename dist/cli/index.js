@@ -98,7 +98,7 @@ var __webpack_modules__ = {
         const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
         const external_node_net_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
         const external_node_tls_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
-        const VERSION = "1.0.0";
+        const VERSION = "1.1.0";
         const USER_AGENT = `token-mint-action/${VERSION} node/${process.version}`;
         function proxyFor(target, env) {
             if (bypassesProxy(target, env)) return;
