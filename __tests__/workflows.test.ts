@@ -122,6 +122,8 @@ describe('the workflows', () => {
     expect(writes).toEqual({
       // The release and the major tag; the OIDC token that signs the attestation, and the attestation itself.
       'release.yml release': ['attestations', 'contents', 'id-token'],
+      // npm's provenance statement for the published CLI.
+      'release.yml publish-cli': ['id-token'],
       // Uploads to code scanning; Scorecard also proves with an OIDC token that this workflow made its results.
       'codeql.yml analyze': ['security-events'],
       'scorecard.yml analysis': ['id-token', 'security-events']
