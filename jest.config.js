@@ -29,5 +29,5 @@ export default {
   collectCoverageFrom: ['src/**/*.ts', '!src/index.ts', '!src/cli/index.ts'],
   coverageReporters: ['text-summary', 'json-summary'],
   // Today's figures, rounded down: raise them as tests come, never lower them.
-  coverageThreshold: { global: { statements: 72, branches: 68, functions: 74, lines: 74 } }
+  coverageThreshold: { global: { statements: 95, branches: 90, functions: 95, lines: 95 } }
 }
