@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
 import { createServer, type RequestOptions } from 'node:http'
+import { createServer as createTlsServer } from 'node:https'
 import type { AddressInfo } from 'node:net'
 import { startConnectProxy } from '../__fixtures__/connect-proxy.js'
 import { startFakeProvider, type FakeProvider } from '../__fixtures__/fake-provider.js'
@@ -400,6 +401,59 @@ describe('sendOnce through a proxy', () => {
 
     expect(error).toBeInstanceOf(TransientFailureError)
     expect(error.message).toContain('timed out after 0.2 s')
+  })
+
+  it('reads the proxy from the process environment when the attempt names no other', async () => {
+    const saved = { https_proxy: process.env.https_proxy, HTTPS_PROXY: process.env.HTTPS_PROXY }
+    process.env.https_proxy = proxy.origin
+    proxy.script(rawHttp(502, '', 'end'))
+
+    try {
+      const fromProcess = await failure(sendOnce(get('https://soda.test/v1'), { timeoutMs: 5000 }))
+      const overridden = await failure(
+        sendOnce(get('https://soda.test/v1'), { ...direct, lookup: failingLookup('ENOTFOUND') })
+      )
+
+      expect(fromProcess.error.message).toContain(`the proxy 127.0.0.1:${proxy.port} (from https_proxy) answered 502`)
+      expect(overridden.error.message).toBe('host not found (DNS) (ENOTFOUND)')
+      expect(proxy.requests).toHaveLength(1)
+    } finally {
+      for (const [name, value] of Object.entries(saved)) {
+        if (value === undefined) delete process.env[name]
+        else process.env[name] = value
+      }
+    }
+  })
+
+  // Assumes nothing listens on 127.0.0.1:80 or :443, as on CI runners: the refusal shows which port was tried.
+  it.each([
+    ['http', 80],
+    ['https', 443]
+  ])('connects to an %s:// proxy without a port on port %i', async (scheme, port) => {
+    const { error } = await failure(
+      sendOnce(get('https://soda.test/v1'), { ...through('https_proxy', `${scheme}://127.0.0.1`), timeoutMs: 5000 })
+    )
+
+    expect(error).toBeInstanceOf(TransientFailureError)
+    expect(error.message).toBe('the proxy 127.0.0.1: connection refused (ECONNREFUSED)')
+    expect((error.cause as NodeJS.ErrnoException & { port?: number }).port).toBe(port)
+  })
+
+  it('speaks TLS to an https:// proxy, trusting the CA given', async () => {
+    const pki = createTestPki()
+    const tlsProxy = createTlsServer({ key: pki.key, cert: pki.cert })
+    tlsProxy.on('connect', (_req, socket: import('node:net').Socket) => socket.end('HTTP/1.1 502 Bad Gateway\r\n\r\n'))
+    await new Promise<void>(resolve => tlsProxy.listen(0, '127.0.0.1', resolve))
+    const { port } = tlsProxy.address() as AddressInfo
+
+    const { error } = await failure(
+      sendOnce(get('https://soda.test/v1'), { ...through('https_proxy', `https://127.0.0.1:${port}`), ca: pki.ca })
+    )
+    await new Promise(resolve => tlsProxy.close(resolve))
+    pki.remove()
+
+    expect(error).toBeInstanceOf(TransientFailureError)
+    expect(error.message).toBe(`the proxy 127.0.0.1:${port} (from https_proxy) answered 502 to CONNECT soda.test:443`)
   })
 
   it('reaches the target through a real tunnel, and no longer blames the proxy for what follows', async () => {
