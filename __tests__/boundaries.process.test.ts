@@ -257,7 +257,7 @@ describe('failing promptly, with one error and a summary, whatever fails', () =>
   it('an empty sealed-token, saying where it should come from', async () => {
     const run = await runAction({ 'sealed-token': '', 'seal-key': randomBytes(32).toString('base64') }, workflowRun)
 
-    expectRefused(run, /^Input 'sealed-token' is empty .*needs\.<job>\.outputs\.<name>.* under outputs:/)
+    expectRefused(run, /^Input 'sealed-token' is empty\. .*needs\.<job>\.outputs\.<name>.* under outputs:/)
   })
 
   it('a seal-key that is a passphrase', async () => {

@@ -386,7 +386,21 @@ describe('parseSettings', () => {
   it('says which input is missing when seal-key is set without a provider or a sealed-token', () => {
     expect(
       problem({ 'seal-key': randomBytes(32).toString('base64') }, { GITHUB_REPOSITORY: 'o/r', GITHUB_RUN_ID: '1' })
-    ).toContain("Input 'sealed-token' is empty (and provider is not set, so there is nothing to mint).")
+    ).toContain("Input 'sealed-token' is empty. If this job unseals a token, pass ${{ needs.<job>.outputs.<name> }}")
+  })
+
+  it('adds the same hint when seal-key and provider are set but the credentials are missing', () => {
+    const message = problem(
+      { provider: 'soda', 'seal-key': randomBytes(32).toString('base64') },
+      { GITHUB_REPOSITORY: 'o/r', GITHUB_RUN_ID: '1' }
+    )
+
+    expect(message).toContain("Input 'username' is required for soda")
+    expect(message).toContain("Input 'sealed-token' is empty.")
+  })
+
+  it('gives no such hint to a minting job without seal-key', () => {
+    expect(problem({ provider: 'soda' })).not.toContain('sealed-token')
   })
 })
 

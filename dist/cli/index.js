@@ -2566,13 +2566,14 @@ var __webpack_modules__ = {
             const provider = readProvider(value("provider"), unsealing, problems, value("seal-key") !== void 0);
             return unsealing ? parseUnseal(value, env, provider, problems) : parseMint(value, env, provider, problems);
         }
+        const EMPTY_SEALED_TOKEN = {
+            input: "sealed-token",
+            message: "is empty. If this job unseals a token, pass ${{ needs.<job>.outputs.<name> }}, and check that the minting job declares it under outputs: with that exact name. To mint here instead, set provider and the credentials."
+        };
         function readProvider(name, unsealing, problems, withSealKey) {
             if (!name) {
                 if (unsealing) return;
-                problems.push(withSealKey ? {
-                    input: "sealed-token",
-                    message: "is empty (and provider is not set, so there is nothing to mint). If this job unseals a token, pass ${{ needs.<job>.outputs.<name> }}, and check that the minting job declares it under outputs: with that exact name. To mint here instead, set provider."
-                } : {
+                problems.push(withSealKey ? EMPTY_SEALED_TOKEN : {
                     input: "provider",
                     message: `is required: one of ${PROVIDER_NAMES.join(", ")}.`
                 });
@@ -2598,6 +2599,8 @@ var __webpack_modules__ = {
             for (const [name, input] of Object.entries(provider?.inputs ?? {})) values[name] = value(name) ?? (input.env && env[input.env]?.trim() || void 0);
             const parsed = object(shape).safeParse(values);
             parsed.success || problems.push(...problemsOf(parsed.error));
+            const missing = Object.keys(provider?.inputs ?? {}).some(name => values[name] === void 0);
+            provider && missing && value("seal-key") && problems.push(EMPTY_SEALED_TOKEN);
             const seal = parsed.success ? bindSeal(parsed.data["seal-key"], env, problems) : void 0;
             if (!provider || !parsed.success || problems.length > 0) throw new InputError(problems);
             const fields = parsed.data;

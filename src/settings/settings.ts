@@ -122,6 +122,13 @@ export function parseSettings(raw: RawInputs, env: Env): ParsedSettings {
   return unsealing ? parseUnseal(value, env, provider, problems) : parseMint(value, env, provider, problems)
 }
 
+// What an unsealing job sees when the minting job forgot its outputs: block or a name is misspelled on the way.
+const EMPTY_SEALED_TOKEN: InputProblem = {
+  input: 'sealed-token',
+  message:
+    'is empty. If this job unseals a token, pass ${{ needs.<job>.outputs.<name> }}, and check that the minting job declares it under outputs: with that exact name. To mint here instead, set provider and the credentials.'
+}
+
 function readProvider(
   name: string | undefined,
   unsealing: boolean,
@@ -133,11 +140,7 @@ function readProvider(
     // seal-key without provider means this job meant to unseal: an empty sealed-token is the real problem.
     problems.push(
       withSealKey
-        ? {
-            input: 'sealed-token',
-            message:
-              'is empty (and provider is not set, so there is nothing to mint). If this job unseals a token, pass ${{ needs.<job>.outputs.<name> }}, and check that the minting job declares it under outputs: with that exact name. To mint here instead, set provider.'
-          }
+        ? EMPTY_SEALED_TOKEN
         : { input: 'provider', message: `is required: one of ${PROVIDER_NAMES.join(', ')}.` }
     )
     return undefined
@@ -166,6 +169,9 @@ function parseMint(value: Read, env: Env, provider: Provider | undefined, proble
 
   const parsed = z.object(shape).safeParse(values)
   if (!parsed.success) problems.push(...problemsOf(parsed.error))
+  // seal-key with missing credentials is more likely an unsealing job whose sealed-token came through empty.
+  const missing = Object.keys(provider?.inputs ?? {}).some(name => values[name] === undefined)
+  if (provider && missing && value('seal-key')) problems.push(EMPTY_SEALED_TOKEN)
   const seal = parsed.success ? bindSeal(parsed.data['seal-key'], env, problems) : undefined
   if (!provider || !parsed.success || problems.length > 0) throw new InputError(problems)
 
