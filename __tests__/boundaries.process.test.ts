@@ -195,6 +195,27 @@ describe('proxies', () => {
     ])
   })
 
+  it('masks its credentials in every form before the first request', async () => {
+    const run = await throughProxy(`http://us%40er:p%25ss@127.0.0.1:${port()}`)
+
+    const lines = run.stdout.split('\n')
+    const firstOther = lines.findIndex(line => !line.startsWith('::add-mask::'))
+    // The runner reads % as %25 in a command's data.
+    const maskedAt = (secret: string) => lines.indexOf(`::add-mask::${secret.replace(/%/g, '%25')}`)
+    for (const secret of ['p%25ss', 'p%ss', Buffer.from('us@er:p%ss').toString('base64')]) {
+      expect(maskedAt(secret)).toBeGreaterThanOrEqual(0)
+      expect(maskedAt(secret)).toBeLessThan(firstOther)
+    }
+    expect(run.code).toBe(0)
+  })
+
+  it('refuses credentials with an unencoded /, and shows no part of the password as a host', async () => {
+    const run = await throughProxy(`http://bob:2024/Summer!@127.0.0.1:${port()}`)
+
+    expectRefused(run, 'holds a / ? or # that is not percent-encoded')
+    expect(run.everything).not.toMatch(/2024|Summer/)
+  })
+
   it.each([
     ['a SOCKS proxy', 'socks5://us:secret-proxy-pw@127.0.0.1:1080', 'socks5:// proxies are not supported'],
     ['a proxy URL that does not parse', 'http://us:secret-proxy-pw@[::1', 'it is not a URL'],

@@ -1,10 +1,8 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
-import { startConnectProxy, type ConnectProxy } from '../__fixtures__/connect-proxy.js'
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { useFakeProvider } from '../__fixtures__/jest-fake-provider.js'
 import { fakeInputs } from '../__fixtures__/mint.js'
 import { startRawServer, type RawServer } from '../__fixtures__/raw-server.js'
 import { runAction, runCliProcess, workflowCommands, type ActionRun } from '../__fixtures__/run-action.js'
-import { createTestPki, type TestPki } from '../__fixtures__/tls.js'
 
 // Attacks found by a security review of 1.1.0 before its release, each reproduced through the bundle.
 
@@ -83,49 +81,5 @@ describe('a runner file that is missing', () => {
     expect(run.code).toBe(1)
     expect(errors(run)).toEqual(["The runner's GITHUB_ENV file is missing, so nothing was published."])
     expect(run.outputs).toEqual({})
-  })
-})
-
-describe('proxy credentials', () => {
-  let pki: TestPki
-  let proxy: ConnectProxy
-  beforeAll(() => {
-    pki = createTestPki()
-  })
-  afterAll(() => pki.remove())
-  const fake = useFakeProvider(() => ({ tls: pki }))
-  beforeEach(async () => {
-    proxy = await startConnectProxy({ credentials: 'pxuser:pxP@ss' })
-  })
-  afterEach(async () => {
-    await proxy.close()
-  })
-  const port = () => proxy.url.split(':').pop() as string
-  const throughProxy = (https_proxy: string) =>
-    runAction(fakeInputs(fake(), 'soda', { 'base-url': `https://soda.test:${fake().port}/v1` }), {
-      NODE_EXTRA_CA_CERTS: pki.caFile,
-      https_proxy
-    })
-
-  it('are masked, in every form, before the first request', async () => {
-    const run = await throughProxy(`http://pxuser:pxP%40ss@127.0.0.1:${port()}`)
-
-    const lines = run.stdout.split('\n')
-    const firstOther = lines.findIndex(line => !line.startsWith('::add-mask::'))
-    // The runner reads % as %25 in a command's data.
-    const maskedAt = (secret: string) => lines.indexOf(`::add-mask::${secret.replace(/%/g, '%25')}`)
-    for (const secret of ['pxP%40ss', 'pxP@ss', Buffer.from('pxuser:pxP@ss').toString('base64')]) {
-      expect(maskedAt(secret)).toBeGreaterThanOrEqual(0)
-      expect(maskedAt(secret)).toBeLessThan(firstOther)
-    }
-    expect(run.code).toBe(0)
-  })
-
-  it('with an unencoded / in the password are refused, and no part of the password is shown as a host', async () => {
-    const run = await throughProxy(`http://bob:2024/Summer!@127.0.0.1:${port()}`)
-
-    expect(run.code).toBe(1)
-    expect(errors(run)).toEqual([expect.stringContaining('holds a / ? or # that is not percent-encoded')])
-    expect(run.everything).not.toMatch(/2024|Summer/)
   })
 })
