@@ -141,6 +141,41 @@ describe('mintToken', () => {
     ])
   })
 
+  it('logs why an attempt failed, and warns before the next one', async () => {
+    fake.script({ status: 503 })
+    const log = recordingLog()
+
+    await mintFrom(fakeInputs(fake, 'soda'), { log, retry: { random: () => 0, sleep: () => Promise.resolve() } })
+
+    const url = `${fake.origin}/v1/get_token`
+    expect(log.lines.map(line => line.replace(/in \d+ ms/, 'in N ms'))).toEqual([
+      `debug: GET ${url}: HTTP 503 in N ms (attempt 1/3)`,
+      'warning: Attempt 1 of 3 failed: HTTP 503; retrying in 0 s.',
+      `debug: GET ${url}: HTTP 200 in N ms (attempt 2/3)`
+    ])
+  })
+
+  it('logs the reason of an attempt that got no answer', async () => {
+    fake.script({ fault: 'reset' })
+    const log = recordingLog()
+
+    await mintFrom(fakeInputs(fake, 'soda'), { log })
+
+    expect(log.lines[0]).toMatch(
+      new RegExp(
+        `^debug: GET ${fake.origin.replace(/\./g, '\\.')}/v1/get_token: connection reset \\(ECONNRESET\\) in \\d+ ms \\(attempt 1/3\\)$`
+      )
+    )
+  })
+
+  it('drops every trailing slash of a base-url before adding the endpoint', async () => {
+    fake.script({ status: 200, body: { token: 'gw-token' } })
+
+    await mintFrom(fakeInputs(fake, 'soda', { 'base-url': `${fake.origin}/gateway/v1///` }))
+
+    expect(fake.requests[0]?.path).toBe('/gateway/v1/get_token')
+  })
+
   it('warns, and accepts the token, when Sirdata leaves expiration_time out', async () => {
     fake.script({ status: 200, body: { token: 'sirdata-token-without-expiry', partner_id: 12345 } })
     const log = recordingLog()

@@ -435,6 +435,16 @@ describe('unsealToken refuses', () => {
     )
   })
 
+  it.each([
+    ['text before it', (text: string) => `sealed:${text}`],
+    ['text after it', (text: string) => `${text}!`],
+    ['a second envelope after it', (text: string) => `${text} ${text}`]
+  ])('an envelope with %s', (_case, change) => {
+    expect(refusal(() => unsealToken(change(envelope), key, binding, now))).toBe(
+      'The sealed-token is not a sealed token from this action: it is malformed or truncated.'
+    )
+  })
+
   it('a version of six digits as a version it cannot read', () => {
     expect(refusal(() => unsealToken(envelope.replace(/^tm1\./, 'tm999999.'), key, binding, now))).toContain(
       'has format version 999999, and this version of the action reads version 1'
