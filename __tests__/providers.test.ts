@@ -328,6 +328,9 @@ describe('soda', () => {
     [{ token: TOKEN, user: 'me\u2028@example.com' }, "'user' holds control characters"],
     [{ token: TOKEN, user: 'me\u0007@example.com' }, "'user' holds control characters"],
     [{ token: TOKEN, user: 42 }, "'user' is not a string"],
+    [{ token: TOKEN, user: 'me##[warning]@example.com' }, "'user' holds a workflow command marker (##[)"],
+    [{ token: TOKEN, user: 'me##vso[task.setvariable]' }, "'user' holds a workflow command marker (##[)"],
+    [{ token: TOKEN, user: '##VSO[task.complete]' }, "'user' holds a workflow command marker (##[)"],
     [{ token: TOKEN, organization_id: 'acme' }, "'organization_id' is not a UUID"],
     [{ token: TOKEN, organization_id: `${ORGANIZATION}0` }, "'organization_id' is not a UUID"],
     [{ token: TOKEN, organization_id: `x${ORGANIZATION}` }, "'organization_id' is not a UUID"],
@@ -341,6 +344,12 @@ describe('soda', () => {
     expect(() => soda.parse(body, answerContext())).toThrow(
       `Soda Cloud answered 200 but not with the documented token response: ${problem}.`
     )
+  })
+
+  it('accepts a user with a # or a [ that is not a command marker', () => {
+    expect(soda.parse({ token: TOKEN, user: 'team#1[eu]@example.com' }, answerContext()).account).toEqual({
+      user: 'team#1[eu]@example.com'
+    })
   })
 
   it('accepts a user of 320 printable characters and an upper-case UUID', () => {
