@@ -316,7 +316,9 @@ describe('soda', () => {
     [1.5, '1.5'],
     [10 * 366 * 86_400 + 1, '316224001'],
     ['1800', '"1800"'],
-    [[1800], '[1800]']
+    [[1800], '[1800]'],
+    [JSON.parse('1e400') as number, 'a number out of range'],
+    [-Infinity, 'a number out of range']
   ])('keeps an expires_in it cannot read (%p), for the lifetime check to judge', (value, text) => {
     const token = soda.parse({ token: TOKEN, expires_in: value }, answerContext())
 
