@@ -28,12 +28,40 @@ describe('parseProxy', () => {
   it('reads a value without a scheme as http://, as curl does', () => {
     expect(parseProxy('proxy.corp.example:3128', 'http_proxy').url.href).toBe('http://proxy.corp.example:3128/')
     expect(parseProxy('10.0.0.1:8080', 'http_proxy').url.href).toBe('http://10.0.0.1:8080/')
+    expect(parseProxy('proxy.corp.example:3128/pac?next=http://x', 'http_proxy').url.host).toBe(
+      'proxy.corp.example:3128'
+    )
   })
 
   it('decodes percent-encoded credentials exactly once', () => {
     const route = parseProxy('http://us%40er:p%25ss@proxy:3128', 'https_proxy')
 
     expect(route.authorization).toBe(basic('us@er:p%ss'))
+  })
+
+  it('lists the password in every form it could be printed in, to be masked', () => {
+    const route = parseProxy('http://us%40er:p%25ss@proxy:3128', 'https_proxy')
+
+    expect(route.secrets).toEqual(['p%25ss', 'p%ss', Buffer.from('us@er:p%ss').toString('base64')])
+    expect(parseProxy('http://corp@proxy:3128', 'https_proxy').secrets).toEqual([
+      Buffer.from('corp:').toString('base64')
+    ])
+  })
+
+  it.each(['http://user:123/secret@proxy.corp:3128', 'http://user:12#secret@proxy.corp:3128'])(
+    'refuses %s, whose password holds an unencoded / or #, without reading part of it as the host',
+    text => {
+      const message = refusal(text)
+
+      expect(message).toBe(
+        'The proxy in https_proxy cannot be used: its user name or password holds a / ? or # that is not percent-encoded (write them as %2F %3F %23).'
+      )
+      expect(message).not.toContain('secret')
+    }
+  )
+
+  it('accepts an @ in the path of a proxy URL whose credentials are in place', () => {
+    expect(parseProxy('http://corp:pw@proxy:3128/a@b', 'https_proxy').authorization).toBe(basic('corp:pw'))
   })
 
   it('sends a user name without a password as "user:"', () => {
@@ -56,7 +84,9 @@ describe('parseProxy', () => {
   )
 
   it('cuts a long scheme short in its message', () => {
-    expect(refusal(`${'x'.repeat(30)}://proxy`)).toContain(`${'x'.repeat(20)}:// proxies are not supported`)
+    expect(refusal(`${'x'.repeat(30)}://proxy`)).toBe(
+      `The proxy in https_proxy cannot be used: ${'x'.repeat(20)}:// proxies are not supported; use an http:// or https:// proxy.`
+    )
   })
 
   it.each(['http://', 'http://:3128', 'http://user:secret@:3128', 'http://[::1'])(
@@ -148,6 +178,8 @@ describe('proxyFor', () => {
     'https://LOCALHOST/v1',
     'https://127.0.0.1/v1',
     'https://127.12.0.1:9/v1',
+    'https://127.0.10.1/v1',
+    'https://127.0.0.10/v1',
     'https://[::1]:8443/v1',
     'https://[0:0:0:0:0:0:0:1]/v1'
   ])('never sends loopback traffic (%s) through the proxy', url => {
@@ -177,6 +209,19 @@ describe('proxyFor', () => {
     const route = proxyFor(new URL(url), { no_proxy: noProxy, https_proxy: proxy, http_proxy: proxy })
 
     expect(route === undefined).toBe(bypass)
+  })
+
+  it.each(['https://127.0.0.1.example/v1', 'https://127.example.com/v1'])(
+    'sends %s, a name that only starts like a loopback address, through the proxy',
+    url => {
+      expect(proxyFor(new URL(url), { https_proxy: proxy })?.variable).toBe('https_proxy')
+    }
+  )
+
+  it('matches nothing with an empty no_proxy entry, not even a host name ending in a dot', () => {
+    expect(
+      proxyFor(new URL('https://partner-api.sddan.com./v1'), { no_proxy: 'x.example,, ', https_proxy: proxy })
+    ).toBeDefined()
   })
 
   it('reads NO_PROXY when no_proxy is unset or blank', () => {
