@@ -128,6 +128,16 @@ describe('sendOnce, reading the answer', () => {
     expect(error.message).toBe('connection reset (ECONNRESET)')
   })
 
+  it('refuses a 101 Switching Protocols, which is no token response, without waiting for the deadline', async () => {
+    raw.script(rawHttp(101, '', 'hold', { Upgrade: 'websocket', Connection: 'Upgrade' }))
+
+    const { error, ms } = await failure(sendOnce(get(raw.origin), direct))
+
+    expect(error).toBeInstanceOf(TokenRequestError)
+    expect(error.message).toBe('the server answered 101 Switching Protocols instead of a token response')
+    expect(ms).toBeLessThan(2000)
+  })
+
   it('names the timeout setting when the deadline passes', async () => {
     raw.script({ bytes: '', then: 'hold' })
 
