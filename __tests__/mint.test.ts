@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { randomBytes } from 'node:crypto'
 import { startFakeProvider, SODA_ORGANIZATION, type FakeProvider } from '../__fixtures__/fake-provider.js'
 import { fakeInputs, mintFrom, mintSettings, recordingLog } from '../__fixtures__/mint.js'
-import { SealError, TokenLifetimeError, TokenRequestError, TransientFailureError } from '../src/errors.js'
+import { NetworkError, SealError, TokenLifetimeError, TokenRequestError, TransientFailureError } from '../src/errors.js'
 import { mintToken } from '../src/mint.js'
 import { sirdata } from '../src/providers/sirdata.js'
 import { soda } from '../src/providers/soda.js'
@@ -233,6 +233,39 @@ describe('mintToken', () => {
       `Soda Cloud answered HTTP 300 Multiple Choices, a redirect to 127.0.0.1:${fake.port}. The action does not follow redirects, since they would carry your credentials elsewhere: check region and base-url.`
     )
     await expect(unnamed).rejects.toThrow('Soda Cloud answered HTTP 399, a redirect to an unnamed location.')
+  })
+
+  it('names at most 40 characters of a redirect’s host', async () => {
+    const host = `${'a'.repeat(50)}.example`
+    fake.script({ status: 302, headers: { Location: `https://${host}/x` } })
+
+    await expect(mintFrom(fakeInputs(fake, 'soda'))).rejects.toThrow(`a redirect to ${'a'.repeat(40)}.`)
+  })
+
+  it('masks a proxy’s password in every form before any request', async () => {
+    const log = recordingLog()
+    const env = { https_proxy: 'http://corp:pa%24s@127.0.0.1:9' }
+
+    await mintFrom(fakeInputs(fake, 'soda', { 'base-url': 'https://soda.test/v1', 'max-attempts': '1' }), {
+      log,
+      attempt: { env }
+    }).catch(() => undefined)
+
+    const basic = Buffer.from(`${fake.credentials.username}:${fake.credentials.password}`).toString('base64')
+    expect(log.secrets).toEqual([basic, 'pa%24s', 'pa$s', Buffer.from('corp:pa$s').toString('base64')])
+    expect(log.lines.every(line => !line.includes('pa$s') && !line.includes('pa%24s'))).toBe(true)
+  })
+
+  it('refuses an unusable proxy before any request', async () => {
+    const log = recordingLog()
+
+    const minting = mintFrom(fakeInputs(fake, 'soda', { 'base-url': 'https://soda.test/v1' }), {
+      log,
+      attempt: { env: { HTTPS_PROXY: 'socks5://proxy:1080' } }
+    })
+
+    await expect(minting).rejects.toThrow(NetworkError)
+    expect(log.lines).toEqual([])
   })
 
   it('names no part of a redirect target it cannot read', async () => {

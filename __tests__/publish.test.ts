@@ -1,5 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals'
 import { randomBytes } from 'node:crypto'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import fc from 'fast-check'
 import { fakeCore, type CoreCall } from '../__fixtures__/actions-core.js'
 import { mintSettings } from '../__fixtures__/mint.js'
@@ -153,6 +156,85 @@ describe('publishToken', () => {
       'Minted a Sirdata token. Not exported, since export-env is false: read the token output instead.'
     )
     expect(callsOf('setOutput')).toEqual([{ fn: 'setOutput', name: 'token', value: TOKEN }])
+  })
+
+  it('lets no account fact stand in for the token or its expiry', async () => {
+    const forged: IssuedToken = {
+      ...minted,
+      account: { token: 'forged', 'expires-in': '999999', user: 'u@example.com' }
+    }
+
+    await publishToken({ token: forged }, settings())
+
+    expect(callsOf('setOutput')).toEqual([
+      { fn: 'setOutput', name: 'token', value: TOKEN },
+      { fn: 'setOutput', name: 'expires-at', value: '2026-11-23T10:30:00.000Z' },
+      { fn: 'setOutput', name: 'expires-in', value: '1800' },
+      { fn: 'setOutput', name: 'user', value: 'u@example.com' }
+    ])
+  })
+
+  it('breaks up ## in the log sentence, so that no fact can become a workflow command', async () => {
+    const odd: IssuedToken = { ...minted, region: undefined, account: { user: 'x##[error]y' } }
+
+    await publishToken({ token: odd }, settings())
+
+    expect(callsOf('info')[0]?.message).toMatch(/^Minted a Soda Cloud token: user x# #\[error\]y, /)
+  })
+
+  describe('with the runner’s files', () => {
+    let dir: string
+    beforeEach(() => {
+      dir = mkdtempSync(join(tmpdir(), 'publish-'))
+    })
+    afterEach(() => {
+      rmSync(dir, { recursive: true, force: true })
+      delete process.env.GITHUB_OUTPUT
+      delete process.env.GITHUB_ENV
+    })
+    const present = (name: string) => {
+      const path = join(dir, name)
+      writeFileSync(path, '')
+      return path
+    }
+
+    it('publishes when the output and env files are there', async () => {
+      process.env.GITHUB_OUTPUT = present('output')
+      process.env.GITHUB_ENV = present('env')
+
+      await publishToken({ token: minted }, settings())
+
+      expect(callsOf('setOutput')).toHaveLength(5)
+    })
+
+    it('publishes nothing when the output file is missing', async () => {
+      process.env.GITHUB_OUTPUT = join(dir, 'gone')
+      process.env.GITHUB_ENV = present('env')
+
+      await expect(publishToken({ token: minted }, settings())).rejects.toThrow(
+        "The runner's GITHUB_OUTPUT file is missing, so nothing was published."
+      )
+      expect(core.calls).toEqual([])
+    })
+
+    it('publishes nothing when the env file is missing and the token is to be exported', async () => {
+      process.env.GITHUB_OUTPUT = present('output')
+      process.env.GITHUB_ENV = join(dir, 'gone')
+
+      await expect(publishToken({ token: minted }, settings())).rejects.toThrow(
+        "The runner's GITHUB_ENV file is missing, so nothing was published."
+      )
+      expect(core.calls).toEqual([])
+    })
+
+    it('needs no env file when export-env is false', async () => {
+      process.env.GITHUB_OUTPUT = present('output')
+      process.env.GITHUB_ENV = join(dir, 'gone')
+
+      await publishToken({ token: minted }, settings({ 'export-env': 'false' }))
+
+      expect(callsOf('setOutput')).toHaveLength(5)
+    })
   })
 
   it('writes no summary outside a runner', async () => {
