@@ -43,6 +43,25 @@ async function deadPort(): Promise<number> {
   return port
 }
 
+/**
+ * How many timers and sockets this process holds, once those being closed have had a moment to go: what an attempt
+ * must not add to, or a job would wait on a timer or a socket after its step is done. (Timers of earlier tests
+ * may end meanwhile, so a count can only go down by itself.)
+ */
+async function settledResources(): Promise<Record<'timers' | 'sockets', number>> {
+  await new Promise(resolve => setTimeout(resolve, 50))
+  const held = process.getActiveResourcesInfo()
+  return {
+    timers: held.filter(resource => resource === 'Timeout').length,
+    sockets: held.filter(resource => resource === 'TCPSocketWrap' || resource === 'TLSWrap').length
+  }
+}
+/** Checks that `after` holds no timer or socket more than `before`. */
+function expectNothingAdded(before: Record<'timers' | 'sockets', number>, after: typeof before) {
+  expect(after.timers).toBeLessThanOrEqual(before.timers)
+  expect(after.sockets).toBeLessThanOrEqual(before.sockets)
+}
+
 /** A name resolver that fails as the operating system would, with `code`. */
 const failingLookup =
   (code: string, message = `lookup failed ${code}`): RequestOptions['lookup'] =>
@@ -136,6 +155,15 @@ describe('sendOnce, reading the answer', () => {
     expect(error).toBeInstanceOf(TokenRequestError)
     expect(error.message).toBe('the server answered 101 Switching Protocols instead of a token response')
     expect(ms).toBeLessThan(2000)
+  })
+
+  it('leaves no timer and no connection behind once the answer is read', async () => {
+    raw.script(rawHttp(200, 'ok', 'hold', { 'Content-Length': '2' }))
+    const before = await settledResources()
+
+    await sendOnce(get(raw.origin), { ...direct, timeoutMs: 60_000 })
+
+    expectNothingAdded(before, await settledResources())
   })
 
   it('names the timeout setting when the deadline passes', async () => {
@@ -385,6 +413,15 @@ describe('sendOnce through a proxy', () => {
     expect(error.message).toBe(
       `the proxy 127.0.0.1:${proxy.port} (from https_proxy) answered 407 to CONNECT soda.test:443: check the user name and password in https_proxy`
     )
+  })
+
+  it('closes its connection to a proxy that refused the tunnel', async () => {
+    proxy.script(rawHttp(502, '', 'hold', { 'Content-Length': '0' }))
+    const before = await settledResources()
+
+    await failure(sendOnce(get('https://soda.test/v1'), { ...through('https_proxy', proxy.origin), timeoutMs: 60_000 }))
+
+    expectNothingAdded(before, await settledResources())
   })
 
   it('fails fast, and transiently, naming the proxy, when nothing listens where the proxy should be', async () => {
