@@ -1,11 +1,11 @@
 import { describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
-import { createHash, randomBytes } from 'node:crypto'
+import { createCipheriv, createHash, randomBytes } from 'node:crypto'
 import { seeded } from '../__fixtures__/property.js'
 import { SealError } from '../src/errors.js'
 import { sirdata } from '../src/providers/sirdata.js'
 import { soda } from '../src/providers/soda.js'
-import { readSealKey, sealToken, unsealToken, type SealKey } from '../src/seal.js'
+import { readSealKey, sealToken, unsealToken, type SealBinding, type SealKey } from '../src/seal.js'
 import type { IssuedToken } from '../src/token.js'
 
 /** The key a text stands for, or undefined when readSealKey refuses it. */
@@ -120,6 +120,7 @@ describe('readSealKey', () => {
     ['hex with 9 distinct digits', keyFrom('012345678', 64)],
     ['hex with 9 distinct digits in two cases', keyFrom('0123abcdeABCDE', 64)],
     ['base64 with 19 distinct characters', `${keyFrom('ABCDEFGHIJabcdefghi', 43)}=`],
+    ['base64 with 19 distinct characters and two padding ones', `${keyFrom('ABCDEFGHIJabcdefghi', 46)}==`],
     ['base64 without an upper-case letter', `${keyFrom('ghijklmnopqrstuvwxyz0123456789+/', 43)}=`],
     ['base64 without a lower-case letter', `${keyFrom('GHIJKLMNOPQRSTUVWXYZ0123456789+/', 43)}=`]
   ])('refuses %s as not random', (_case, text) => {
@@ -263,6 +264,47 @@ describe('the sealed envelope format', () => {
     expect(envelope.subarray(24, 36)).toHaveLength(12)
   })
 
+  it('opens an envelope written by hand to the documented format', () => {
+    const plaintext = { p: 'soda', r: 'us', t: issued.token, e: issued.expiresAt?.getTime(), a: issued.account }
+
+    expect(unsealToken(sealByHand(JSON.stringify(plaintext), key, binding), key, binding, now)).toEqual({
+      ...issued,
+      origin: 'unsealed'
+    })
+  })
+
+  describe('refuses an authentic envelope that holds what the action would not publish', () => {
+    const refusedContents = (contents: object) =>
+      refusal(() =>
+        unsealToken(
+          sealByHand(JSON.stringify({ p: 'soda', t: issued.token, e: null, a: {}, ...contents }), key, binding),
+          key,
+          binding,
+          now
+        )
+      )
+
+    it.each([
+      ['a fractional expiry', 1_900_000_000_000.5],
+      ['an expiry past the last date JavaScript can hold', 8_700_000_000_000_000],
+      ['an expiry beyond the safe integers', 2 ** 60]
+    ])('%s', (_case, expiry) => {
+      expect(refusedContents({ e: expiry })).toBe(
+        'The sealed-token holds values this version of the action refuses to publish: seal and unseal with the same version of the action.'
+      )
+    })
+
+    it('an account output the provider does not report, next to one it does', () => {
+      expect(refusedContents({ a: { user: 'analyst@example.com', 'partner-id': '12345' } })).toContain(
+        'refuses to publish'
+      )
+    })
+
+    it('an expiry that is not a number, as unreadable', () => {
+      expect(refusedContents({ e: '2030-01-01' })).toContain('holds a token this version of the action cannot read')
+    })
+  })
+
   describe('authenticates the repository and the run, not only the clear header', () => {
     const envelope = Buffer.from(sealToken(issued, key, binding).slice(4), 'base64url')
     const rewritten = (at: number, bytes: Buffer) => {
@@ -295,6 +337,18 @@ describe('the sealed envelope format', () => {
     })
   })
 })
+
+/** An envelope written by hand around any plaintext, as the format above documents: what a key holder could seal. */
+function sealByHand(plaintext: string, sealKey: SealKey, { repository, runId }: SealBinding): string {
+  const run = Buffer.alloc(8)
+  run.writeBigUInt64BE(BigInt(runId))
+  const repositoryHash = createHash('sha256').update(repository).digest().subarray(0, 8)
+  const header = Buffer.concat([sealKey.check, run, repositoryHash, randomBytes(12)])
+  const cipher = createCipheriv('aes-256-gcm', sealKey.encryption, header.subarray(24))
+  cipher.setAAD(Buffer.concat([Buffer.from('tm1.'), header, Buffer.from(`${repository}\n${runId}`)]))
+  const sealed = Buffer.concat([header, cipher.update(plaintext, 'utf8'), cipher.final(), cipher.getAuthTag()])
+  return `tm1.${sealed.toString('base64url')}`
+}
 
 describe('sealToken and unsealToken', () => {
   it('round-trip the token, its expiry, provider, region and account', () => {
