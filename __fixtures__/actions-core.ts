@@ -79,8 +79,9 @@ export function fakeCore(): FakeCore {
           pending = { ...pending, table }
           return this
         },
-        addRaw(text: string) {
-          pending = { ...pending, raw: [...pending.raw, text] }
+        addRaw(text: string, addEOL = false) {
+          // As the real summary does: the line ending only when asked for.
+          pending = { ...pending, raw: [...pending.raw, addEOL ? `${text}\n` : text] }
           return this
         },
         write() {

@@ -105,6 +105,12 @@ describe('publishToken', () => {
     await publishToken({ token: minted }, settings())
 
     expect(summary()).toMatchObject({ heading: 'Soda Cloud token minted', level: 3, raw: [] })
+    expect(summary().table[0]).toEqual(
+      ['Region', 'Organisation', 'User', 'Expires at', 'Lifetime', 'Environment variable'].map(data => ({
+        data,
+        header: true
+      }))
+    )
     expect(facts()).toEqual({
       Region: 'eu',
       Organisation: ORGANIZATION,
@@ -296,7 +302,7 @@ describe('reportFailure', () => {
     expect(summary()).toMatchObject({
       heading: 'Soda Cloud token not obtained',
       level: 3,
-      raw: ['<p>Soda Cloud refused the token request: HTTP 401 Unauthorized.</p>']
+      raw: ['<p>Soda Cloud refused the token request: HTTP 401 Unauthorized.</p>\n']
     })
     expect(facts()).toEqual({
       'What failed': 'The provider refused the token request',
@@ -325,7 +331,7 @@ describe('reportFailure', () => {
     await reportFailure(new InputError([{ input: 'env-name', message: "must not be '<b>PATH</b>'." }]), undefined)
 
     expect(summary().raw).toEqual([
-      '<p>Input &#39;env-name&#39; must not be &#39;&#60;b&#62;PATH&#60;/b&#62;&#39;.</p>'
+      '<p>Input &#39;env-name&#39; must not be &#39;&#60;b&#62;PATH&#60;/b&#62;&#39;.</p>\n'
     ])
   })
 
