@@ -166,6 +166,17 @@ describe('sendOnce, reading the answer', () => {
     expectNothingAdded(before, await settledResources())
   })
 
+  it('closes the connection of an answer it refuses, without reading it', async () => {
+    raw.script(rawHttp(200, 'x', 'hold', { 'Content-Length': String(2 * 1024 * 1024) }))
+    raw.script(rawHttp(101, '', 'hold', { Upgrade: 'websocket', Connection: 'Upgrade' }))
+    const before = await settledResources()
+
+    await failure(sendOnce(get(raw.origin), { ...direct, timeoutMs: 60_000 }))
+    await failure(sendOnce(get(raw.origin), { ...direct, timeoutMs: 60_000 }))
+
+    expectNothingAdded(before, await settledResources())
+  })
+
   it('names the timeout setting when the deadline passes', async () => {
     raw.script({ bytes: '', then: 'hold' })
 
