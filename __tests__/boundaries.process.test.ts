@@ -283,11 +283,11 @@ describe('failing promptly, with one error and a summary, whatever fails', () =>
 
   it('a seal-key that is a passphrase', async () => {
     const run = await runAction(
-      fakeInputs(fake(), 'soda', { 'seal-key': 'correcthorsebatterystaplecorrecthorsebatter' }),
+      fakeInputs(fake(), 'soda', { 'seal-key': 'correcthorsebatterystaplecorrecthorsebatterystaplecorrecthorseba' }),
       workflowRun
     )
 
-    expectRefused(run, "Input 'seal-key' does not look random")
+    expectRefused(run, "Input 'seal-key' reads like text a person typed")
     expect(run.everything.replace(/^::add-mask::.*$/gm, '')).not.toContain('correcthorse')
     expect(fake().requests).toEqual([])
   })

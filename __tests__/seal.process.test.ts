@@ -129,7 +129,7 @@ describe('the bundled action, handing a sealed token between jobs', () => {
 
     expect(result.code).toBe(1)
     expect(errors(result)).toEqual([
-      "Input 'seal-key' must be at least 32 random bytes, written as base64 or hex: make one with `openssl rand -base64 32` and store it as a repository secret."
+      "Input 'seal-key' must be a key written by a key generator: 32, 48 or 64 random bytes as base64 or hex (the text is not quoted here); make one with `openssl rand -base64 32` (or `token-mint keygen`) and store it as a repository secret."
     ])
     expect(fake().requests).toEqual([])
     expect(leakedSecrets(result.everything, ['hunter2hunter2'])).toEqual([])

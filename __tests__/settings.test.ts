@@ -539,7 +539,7 @@ describe('parseSettings for sealed tokens', () => {
       'a short seal-key',
       { ...soda, 'seal-key': 'c2hvcnQ=' },
       runner,
-      "Input 'seal-key' must be at least 32 random bytes, written as base64 or hex: make one with `openssl rand -base64 32`"
+      "Input 'seal-key' must be a key written by a key generator: 32, 48 or 64 random bytes as base64 or hex (the text is not quoted here); make one with `openssl rand -base64 32`"
     ],
     [
       'a negative min-validity',
@@ -652,15 +652,15 @@ describe('parseSettings for sealed tokens', () => {
   it('names a bad seal-key and the other bad inputs of a minting run together', () => {
     const message = problem({ ...soda, 'seal-key': 'c2hvcnQ=', timeout: '0' }, runner)
 
-    expect(message).toContain("Input 'seal-key' must be at least 32 random bytes")
+    expect(message).toContain("Input 'seal-key' must be a key written by a key generator")
     expect(message).toContain("Input 'timeout' must be")
   })
 
   it('never quotes a seal-key it refuses', () => {
-    const weak = 'correcthorsebatterystaplecorrecthorsebattery'
+    const weak = 'correcthorsebatterystaplecorrecthorsebatterystaplecorrecthorseba'
 
     expect(problem({ ...soda, 'seal-key': weak }, runner)).toBe(
-      "Input 'seal-key' does not look random (a pattern, or a passphrase): make one with `openssl rand -base64 32` and store it as a repository secret."
+      "Input 'seal-key' reads like text a person typed (words, a sequence, a keyboard row), so it would be guessed: make one with `openssl rand -base64 32` (or `token-mint keygen`) and store it as a repository secret."
     )
   })
 })

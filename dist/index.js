@@ -166,7 +166,7 @@ var __webpack_modules__ = {
     407: (module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
         __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => {
             try {
-                var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(765);
+                var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(119);
                 await (0, _main_js__WEBPACK_IMPORTED_MODULE_0__.e)();
                 setTimeout(() => process.exit(), 1e3).unref();
                 __webpack_async_result__();
@@ -175,7 +175,7 @@ var __webpack_modules__ = {
             }
         }, 1);
     },
-    765: (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+    119: (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
         __nccwpck_require__.d(__webpack_exports__, {
             e: () => run
         });
@@ -2430,36 +2430,145 @@ var __webpack_modules__ = {
         };
         const providers = Object.fromEntries([ sirdata, soda ].map(provider => [ provider.name, provider ]));
         const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+        const SEAL_KEY_ADVICE = "make one with `openssl rand -base64 32` (or `token-mint keygen`) and store it as a repository secret";
+        const BASE64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        function decodeGeneratedKey(text) {
+            const shape = `must be a key written by a key generator: 32, 48 or 64 random bytes as base64 or hex (the text is not quoted here); ${SEAL_KEY_ADVICE}.`;
+            if (/^(?:[0-9a-f]{2})+$|^(?:[0-9A-F]{2})+$/.test(text)) {
+                const bytes = Buffer.from(text, "hex");
+                return KEY_BYTES.has(bytes.length) ? {
+                    bytes: bytes,
+                    base64: !1
+                } : {
+                    problem: shape
+                };
+            }
+            const url = /^[A-Za-z0-9_-]+={0,2}$/.test(text);
+            if (!url && !/^[A-Za-z0-9+/]+={0,2}$/.test(text)) return {
+                problem: shape
+            };
+            const bytes = Buffer.from(text, url ? "base64url" : "base64");
+            const written = bytes.toString(url ? "base64url" : "base64").replace(/=+$/, "");
+            const padding = "=".repeat((4 - written.length % 4) % 4);
+            const canonical = text === written || text === written + padding;
+            return canonical && KEY_BYTES.has(bytes.length) ? {
+                bytes: bytes,
+                base64: !0
+            } : {
+                problem: shape
+            };
+        }
+        const KEY_BYTES = new Set([ 32, 48, 64 ]);
+        function patternProblem(text, bytes, base64) {
+            if (bytes.every(byte => byte >= 32 && byte <= 126)) return "is the encoding of plain text, not of random bytes";
+            if (repeatsWithin(bytes)) return "repeats a pattern of bytes";
+            if (byteSteps(bytes.subarray(0, 32)) >= MAX_BYTE_STEPS) return "counts up or down, or repeats bytes";
+            if (!base64 && new Set(text.slice(0, 64).toLowerCase()).size < MIN_HEX_DIGITS) return "uses too few hex digits";
+            if (base64 && humanTextBits(text.slice(0, 42)) >= HUMAN_TEXT_BITS) return "reads like text a person typed (words, a sequence, a keyboard row)";
+            return;
+        }
+        function repeatsWithin(bytes) {
+            for (let period = 1; period <= bytes.length - 8; period++) if (bytes.subarray(period).equals(bytes.subarray(0, bytes.length - period))) return !0;
+            return !1;
+        }
+        const MAX_BYTE_STEPS = 9;
+        const MIN_HEX_DIGITS = 10;
+        const HUMAN_TEXT_BITS = 30;
+        function byteSteps(bytes) {
+            let steps = 0;
+            for (let i = 1; i < bytes.length; i++) {
+                const step = (bytes[i] - bytes[i - 1] + 256) % 256;
+                (step <= 1 || step === 255) && steps++;
+            }
+            return steps;
+        }
+        const ENGLISH = [ 82, 15, 28, 43, 127, 22, 20, 61, 70, 2, 8, 40, 24, 67, 75, 19, 1, 60, 63, 91, 28, 10, 24, 2, 20, 1 ];
+        const ENGLISH_TOTAL = ENGLISH.reduce((sum, n) => sum + n, 0);
+        const WEIGHT = {
+            typed: .86,
+            neighbour: .06,
+            same: .02,
+            anything: .06
+        };
+        const NEXT_KIND = {
+            lower: {
+                lower: .84,
+                upper: .08,
+                digit: .03,
+                separator: .05
+            },
+            upper: {
+                lower: .85,
+                upper: .1,
+                digit: .02,
+                separator: .03
+            },
+            digit: {
+                lower: .1,
+                upper: .05,
+                digit: .7,
+                separator: .15
+            },
+            separator: {
+                lower: .45,
+                upper: .3,
+                digit: .25,
+                separator: 0
+            }
+        };
+        const KEYBOARD_ROWS = [ "1234567890", "qwertyuiop", "asdfghjkl", "zxcvbnm" ].flatMap(row => [ row, row.toUpperCase() ]);
+        const kindOf = index => index < 26 ? "upper" : index < 52 ? "lower" : index < 62 ? "digit" : "separator";
+        function withinKind(index) {
+            if (index < 52) return ENGLISH[index % 26] / ENGLISH_TOTAL;
+            return index < 62 ? .1 : .5;
+        }
+        function neighbours(index) {
+            const found = new Set([ (index + 1) % 64, (index + 63) % 64 ]);
+            const symbol = BASE64[index];
+            for (const row of KEYBOARD_ROWS) {
+                const at = row.indexOf(symbol);
+                at > 0 && found.add(BASE64.indexOf(row[at - 1]));
+                at >= 0 && at < row.length - 1 && found.add(BASE64.indexOf(row[at + 1]));
+            }
+            return found;
+        }
+        function typedTextChance(from, to) {
+            const near = neighbours(from);
+            return WEIGHT.anything / 64 + (from === to ? WEIGHT.same : 0) + (near.has(to) ? WEIGHT.neighbour / near.size : 0) + WEIGHT.typed * NEXT_KIND[kindOf(from)][kindOf(to)] * withinKind(to);
+        }
+        let bitsTable;
+        function humanTextBits(text) {
+            bitsTable ??= Array.from({
+                length: 64
+            }, (_, from) => Array.from({
+                length: 64
+            }, (_, to) => Math.log2(64 * typedTextChance(from, to))));
+            const table = bitsTable;
+            const symbols = [ ...text.replace(/-/g, "+").replace(/_/g, "/") ].map(symbol => BASE64.indexOf(symbol));
+            let bits = 0;
+            for (let i = 1; i < symbols.length; i++) bits += table[symbols[i - 1]][symbols[i]];
+            return bits;
+        }
         const ENVELOPE_VERSION = 1;
         const PREFIX = `tm${ENVELOPE_VERSION}.`;
         const HEADER_BYTES = 36;
         const TAG_BYTES = 16;
         const SALT = "token-mint-action seal v1";
-        const SEAL_KEY_ADVICE = "make one with `openssl rand -base64 32` and store it as a repository secret";
         function readSealKey(text) {
             const trimmed = text.trim();
-            const hex = /^(?:[0-9a-fA-F]{2})+$/.test(trimmed);
-            const base64 = !hex && (/^[A-Za-z0-9+/]+={0,2}$/.test(trimmed) || /^[A-Za-z0-9_-]+$/.test(trimmed));
-            const bytes = hex ? Buffer.from(trimmed, "hex") : base64 ? Buffer.from(trimmed, "base64") : void 0;
-            if (!bytes || bytes.length < 32) return {
-                problem: `must be at least 32 random bytes, written as base64 or hex: ${SEAL_KEY_ADVICE}.`
+            const decoded = decodeGeneratedKey(trimmed);
+            if ("problem" in decoded) return decoded;
+            const pattern = patternProblem(trimmed, decoded.bytes, decoded.base64);
+            if (pattern) return {
+                problem: `${pattern}, so it would be guessed: ${SEAL_KEY_ADVICE}.`
             };
-            if (!looksRandom(trimmed.replace(/=+$/, ""), bytes, hex)) return {
-                problem: `does not look random (a pattern, or a passphrase): ${SEAL_KEY_ADVICE}.`
-            };
-            const derive = (label, length) => Buffer.from((0, external_node_crypto_namespaceObject.hkdfSync)("sha256", bytes, SALT, label, length));
+            const derive = (label, length) => Buffer.from((0, external_node_crypto_namespaceObject.hkdfSync)("sha256", decoded.bytes, SALT, label, length));
             return {
                 key: {
                     encryption: derive("aes-256-gcm key", 32),
                     check: derive("key check", 8)
                 }
             };
-        }
-        function looksRandom(text, bytes, hex) {
-            for (let period = 1; period <= 16; period++) if (bytes.subarray(period).equals(bytes.subarray(0, bytes.length - period))) return !1;
-            const distinct = new Set(hex ? text.toLowerCase() : text).size;
-            if (hex) return distinct >= 10;
-            return distinct >= 20 && /[a-z]/.test(text) && /[A-Z]/.test(text);
         }
         const Sealed = object({
             p: schemas_string(),

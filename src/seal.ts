@@ -4,6 +4,7 @@ import { SealError } from './errors.js'
 import { printableText, tokenProblem } from './providers/answer.js'
 import { providers } from './providers/index.js'
 import type { Provider } from './providers/provider.js'
+import { decodeGeneratedKey, patternProblem, SEAL_KEY_ADVICE } from './seal-key.js'
 import type { IssuedToken } from './token.js'
 
 // A sealed token is `tm1.` + base64url(header | ciphertext | tag), AES-256-GCM.
@@ -31,42 +32,18 @@ export interface SealKey {
   readonly check: Buffer
 }
 
-export const SEAL_KEY_ADVICE = 'make one with `openssl rand -base64 32` and store it as a repository secret'
-
 /**
- * Reads `seal-key`: at least 32 random bytes, as hex or base64 (either alphabet). Returns the derived keys, or what
- * is wrong with the text (completing "Input 'seal-key' ..."), never quoting it.
+ * Reads `seal-key`: exactly what a key generator writes (see seal-key.ts). Returns the derived keys, or what is
+ * wrong with the text (completing "Input 'seal-key' ..."), never quoting it.
  */
 export function readSealKey(text: string): { key: SealKey } | { problem: string } {
   const trimmed = text.trim()
-  const hex = /^(?:[0-9a-fA-F]{2})+$/.test(trimmed)
-  const base64 = !hex && (/^[A-Za-z0-9+/]+={0,2}$/.test(trimmed) || /^[A-Za-z0-9_-]+$/.test(trimmed))
-  const bytes = hex ? Buffer.from(trimmed, 'hex') : base64 ? Buffer.from(trimmed, 'base64') : undefined
-  if (!bytes || bytes.length < 32) {
-    return { problem: `must be at least 32 random bytes, written as base64 or hex: ${SEAL_KEY_ADVICE}.` }
-  }
-  if (!looksRandom(trimmed.replace(/=+$/, ''), bytes, hex)) {
-    return { problem: `does not look random (a pattern, or a passphrase): ${SEAL_KEY_ADVICE}.` }
-  }
-  const derive = (label: string, length: number) => Buffer.from(hkdfSync('sha256', bytes, SALT, label, length))
+  const decoded = decodeGeneratedKey(trimmed)
+  if ('problem' in decoded) return decoded
+  const pattern = patternProblem(trimmed, decoded.bytes, decoded.base64)
+  if (pattern) return { problem: `${pattern}, so it would be guessed: ${SEAL_KEY_ADVICE}.` }
+  const derive = (label: string, length: number) => Buffer.from(hkdfSync('sha256', decoded.bytes, SALT, label, length))
   return { key: { encryption: derive('aes-256-gcm key', 32), check: derive('key check', 8) } }
-}
-
-/**
- * Refuses keys a person made up. The thresholds are set so that keys from `openssl rand -base64 32` or `-hex 32`
- * fail less than once in ten million (computed exactly in __tests__/seal.test.ts):
- * - bytes that repeat with a period of 16 or less (all zeros, "abab...");
- * - hex using fewer than 10 of its 16 digits;
- * - base64 using fewer than 20 distinct characters, or without both upper- and lower-case letters
- *   (44 lowercase letters are valid base64, and a passphrase).
- */
-function looksRandom(text: string, bytes: Buffer, hex: boolean): boolean {
-  for (let period = 1; period <= 16; period++) {
-    if (bytes.subarray(period).equals(bytes.subarray(0, bytes.length - period))) return false
-  }
-  const distinct = new Set(hex ? text.toLowerCase() : text).size
-  if (hex) return distinct >= 10
-  return distinct >= 20 && /[a-z]/.test(text) && /[A-Z]/.test(text)
 }
 
 const Sealed = z.object({

@@ -5,7 +5,7 @@ var __webpack_modules__ = {
     486: (module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
         __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => {
             try {
-                var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(718);
+                var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(477);
                 process.exitCode = await (0, _run_js__WEBPACK_IMPORTED_MODULE_0__.a)(process.argv.slice(2), process.env, {
                     out: text => process.stdout.write(text),
                     err: text => process.stderr.write(text)
@@ -16,7 +16,7 @@ var __webpack_modules__ = {
             }
         }, 1);
     },
-    718: (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+    477: (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
         __nccwpck_require__.d(__webpack_exports__, {
             a: () => runCli
         });
@@ -2203,36 +2203,152 @@ var __webpack_modules__ = {
             }
         };
         const providers = Object.fromEntries([ sirdata, soda ].map(provider => [ provider.name, provider ]));
+        const SEAL_KEY_ADVICE = "make one with `openssl rand -base64 32` (or `token-mint keygen`) and store it as a repository secret";
+        const BASE64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        function decodeGeneratedKey(text) {
+            const shape = `must be a key written by a key generator: 32, 48 or 64 random bytes as base64 or hex (the text is not quoted here); ${SEAL_KEY_ADVICE}.`;
+            if (/^(?:[0-9a-f]{2})+$|^(?:[0-9A-F]{2})+$/.test(text)) {
+                const bytes = Buffer.from(text, "hex");
+                return KEY_BYTES.has(bytes.length) ? {
+                    bytes: bytes,
+                    base64: !1
+                } : {
+                    problem: shape
+                };
+            }
+            const url = /^[A-Za-z0-9_-]+={0,2}$/.test(text);
+            if (!url && !/^[A-Za-z0-9+/]+={0,2}$/.test(text)) return {
+                problem: shape
+            };
+            const bytes = Buffer.from(text, url ? "base64url" : "base64");
+            const written = bytes.toString(url ? "base64url" : "base64").replace(/=+$/, "");
+            const padding = "=".repeat((4 - written.length % 4) % 4);
+            const canonical = text === written || text === written + padding;
+            return canonical && KEY_BYTES.has(bytes.length) ? {
+                bytes: bytes,
+                base64: !0
+            } : {
+                problem: shape
+            };
+        }
+        const KEY_BYTES = new Set([ 32, 48, 64 ]);
+        function patternProblem(text, bytes, base64) {
+            if (bytes.every(byte => byte >= 32 && byte <= 126)) return "is the encoding of plain text, not of random bytes";
+            if (repeatsWithin(bytes)) return "repeats a pattern of bytes";
+            if (byteSteps(bytes.subarray(0, 32)) >= MAX_BYTE_STEPS) return "counts up or down, or repeats bytes";
+            if (!base64 && new Set(text.slice(0, 64).toLowerCase()).size < MIN_HEX_DIGITS) return "uses too few hex digits";
+            if (base64 && humanTextBits(text.slice(0, 42)) >= HUMAN_TEXT_BITS) return "reads like text a person typed (words, a sequence, a keyboard row)";
+            return;
+        }
+        function generateSealKey() {
+            for (;;) {
+                const bytes = (0, external_node_crypto_namespaceObject.randomBytes)(32);
+                const text = bytes.toString("base64");
+                if (patternProblem(text, bytes, !0) === void 0) return text;
+            }
+        }
+        function repeatsWithin(bytes) {
+            for (let period = 1; period <= bytes.length - 8; period++) if (bytes.subarray(period).equals(bytes.subarray(0, bytes.length - period))) return !0;
+            return !1;
+        }
+        const MAX_BYTE_STEPS = 9;
+        const MIN_HEX_DIGITS = 10;
+        const HUMAN_TEXT_BITS = 30;
+        function byteSteps(bytes) {
+            let steps = 0;
+            for (let i = 1; i < bytes.length; i++) {
+                const step = (bytes[i] - bytes[i - 1] + 256) % 256;
+                (step <= 1 || step === 255) && steps++;
+            }
+            return steps;
+        }
+        const ENGLISH = [ 82, 15, 28, 43, 127, 22, 20, 61, 70, 2, 8, 40, 24, 67, 75, 19, 1, 60, 63, 91, 28, 10, 24, 2, 20, 1 ];
+        const ENGLISH_TOTAL = ENGLISH.reduce((sum, n) => sum + n, 0);
+        const WEIGHT = {
+            typed: .86,
+            neighbour: .06,
+            same: .02,
+            anything: .06
+        };
+        const NEXT_KIND = {
+            lower: {
+                lower: .84,
+                upper: .08,
+                digit: .03,
+                separator: .05
+            },
+            upper: {
+                lower: .85,
+                upper: .1,
+                digit: .02,
+                separator: .03
+            },
+            digit: {
+                lower: .1,
+                upper: .05,
+                digit: .7,
+                separator: .15
+            },
+            separator: {
+                lower: .45,
+                upper: .3,
+                digit: .25,
+                separator: 0
+            }
+        };
+        const KEYBOARD_ROWS = [ "1234567890", "qwertyuiop", "asdfghjkl", "zxcvbnm" ].flatMap(row => [ row, row.toUpperCase() ]);
+        const kindOf = index => index < 26 ? "upper" : index < 52 ? "lower" : index < 62 ? "digit" : "separator";
+        function withinKind(index) {
+            if (index < 52) return ENGLISH[index % 26] / ENGLISH_TOTAL;
+            return index < 62 ? .1 : .5;
+        }
+        function neighbours(index) {
+            const found = new Set([ (index + 1) % 64, (index + 63) % 64 ]);
+            const symbol = BASE64[index];
+            for (const row of KEYBOARD_ROWS) {
+                const at = row.indexOf(symbol);
+                at > 0 && found.add(BASE64.indexOf(row[at - 1]));
+                at >= 0 && at < row.length - 1 && found.add(BASE64.indexOf(row[at + 1]));
+            }
+            return found;
+        }
+        function typedTextChance(from, to) {
+            const near = neighbours(from);
+            return WEIGHT.anything / 64 + (from === to ? WEIGHT.same : 0) + (near.has(to) ? WEIGHT.neighbour / near.size : 0) + WEIGHT.typed * NEXT_KIND[kindOf(from)][kindOf(to)] * withinKind(to);
+        }
+        let bitsTable;
+        function humanTextBits(text) {
+            bitsTable ??= Array.from({
+                length: 64
+            }, (_, from) => Array.from({
+                length: 64
+            }, (_, to) => Math.log2(64 * typedTextChance(from, to))));
+            const table = bitsTable;
+            const symbols = [ ...text.replace(/-/g, "+").replace(/_/g, "/") ].map(symbol => BASE64.indexOf(symbol));
+            let bits = 0;
+            for (let i = 1; i < symbols.length; i++) bits += table[symbols[i - 1]][symbols[i]];
+            return bits;
+        }
         const ENVELOPE_VERSION = 1;
         const PREFIX = `tm${ENVELOPE_VERSION}.`;
         const HEADER_BYTES = 36;
         const TAG_BYTES = 16;
         const SALT = "token-mint-action seal v1";
-        const SEAL_KEY_ADVICE = "make one with `openssl rand -base64 32` and store it as a repository secret";
         function readSealKey(text) {
             const trimmed = text.trim();
-            const hex = /^(?:[0-9a-fA-F]{2})+$/.test(trimmed);
-            const base64 = !hex && (/^[A-Za-z0-9+/]+={0,2}$/.test(trimmed) || /^[A-Za-z0-9_-]+$/.test(trimmed));
-            const bytes = hex ? Buffer.from(trimmed, "hex") : base64 ? Buffer.from(trimmed, "base64") : void 0;
-            if (!bytes || bytes.length < 32) return {
-                problem: `must be at least 32 random bytes, written as base64 or hex: ${SEAL_KEY_ADVICE}.`
+            const decoded = decodeGeneratedKey(trimmed);
+            if ("problem" in decoded) return decoded;
+            const pattern = patternProblem(trimmed, decoded.bytes, decoded.base64);
+            if (pattern) return {
+                problem: `${pattern}, so it would be guessed: ${SEAL_KEY_ADVICE}.`
             };
-            if (!looksRandom(trimmed.replace(/=+$/, ""), bytes, hex)) return {
-                problem: `does not look random (a pattern, or a passphrase): ${SEAL_KEY_ADVICE}.`
-            };
-            const derive = (label, length) => Buffer.from((0, external_node_crypto_namespaceObject.hkdfSync)("sha256", bytes, SALT, label, length));
+            const derive = (label, length) => Buffer.from((0, external_node_crypto_namespaceObject.hkdfSync)("sha256", decoded.bytes, SALT, label, length));
             return {
                 key: {
                     encryption: derive("aes-256-gcm key", 32),
                     check: derive("key check", 8)
                 }
             };
-        }
-        function looksRandom(text, bytes, hex) {
-            for (let period = 1; period <= 16; period++) if (bytes.subarray(period).equals(bytes.subarray(0, bytes.length - period))) return !1;
-            const distinct = new Set(hex ? text.toLowerCase() : text).size;
-            if (hex) return distinct >= 10;
-            return distinct >= 20 && /[a-z]/.test(text) && /[A-Z]/.test(text);
         }
         const Sealed = object({
             p: schemas_string(),
@@ -2696,6 +2812,9 @@ var __webpack_modules__ = {
         const SWITCHES = [ "verbose", "help", "version" ];
         const FORMATS = [ "text", "env", "json" ];
         function readArgs(argv) {
+            if (argv[0] === "keygen") return argv.length === 1 ? {
+                kind: "keygen"
+            } : usage("keygen takes no arguments");
             const exec = argv[0] === "exec";
             const args = exec ? argv.slice(1) : argv;
             const end = args.indexOf("--");
@@ -2862,7 +2981,7 @@ var __webpack_modules__ = {
             usage: 2,
             transient: 3
         };
-        const USAGE = `Usage: token-mint --provider <sirdata|soda> [options]\n       token-mint exec --provider <sirdata|soda> [options] -- <command> [args...]\n\nMints a short-lived Sirdata or Soda Cloud API token with the same code, checks and\nmessages as the token-mint-action GitHub Action, for other CI systems and laptops.\n\nCredentials come from the environment, never from arguments, which leak into shell\nhistory and process lists:\n  sirdata  SIRDATA_LOGIN and SIRDATA_PASSWORD (SIRDATA_PARTNER_ID if no --partner-id)\n  soda     SODA_USERNAME and SODA_PASSWORD\n\nOptions:\n  --provider NAME          sirdata or soda (required)\n  --partner-id ID          Sirdata partner id, digits only\n  --region REGION          Soda Cloud region: eu (default) or us\n  --base-url URL           replaces the provider's API root (https://, or http:// to loopback)\n  --timeout SECONDS        one attempt, from connecting to the last byte (default ${DEFAULTS.timeoutSeconds})\n  --max-attempts N         attempts on transient failures (default ${DEFAULTS.maxAttempts})\n  --min-validity SECONDS   fail if the token has less lifetime than this (default ${DEFAULTS.minValiditySeconds})\n  --format FORMAT          text (default): expiry and account, never the token\n                           env: export NAME='token' lines, for eval\n                           json: every output as JSON, token included\n  --env-name NAME          the token's variable for --format env and exec\n                           (default SIRDATA_TOKEN or SODA_TOKEN)\n  --verbose                print each attempt: method, URL, status, timing\n  -h, --help               this text\n  --version                the version\n\nexec: mints, then runs the command with the token in its environment, and never\nprints the token. The command gets this environment, less SIRDATA_PASSWORD or\nSODA_PASSWORD (the password of the provider used: it has the token instead), plus\nthe token as SIRDATA_TOKEN or SODA_TOKEN (or --env-name), the name the action\nexports. No shell runs it: write sh -c '...' for pipes or $VARIABLES. SIGINT,\nSIGTERM and SIGHUP are passed on to it. If the mint fails, it does not run.\nOn Windows, run a .cmd or .bat (npm, npx) through cmd: -- cmd /c npm test.\n--format does not apply.\n\nExit codes: 0 minted, 1 refused by the provider, 2 bad usage, 3 transient failure\n(network, timeout, 429 or 5xx) after the last attempt. With exec, once the command\nran: its exit code, or 128+N if signal N ended it; 127 if it was not found, 126\nif it could not be started.\n\nExamples:\n  SODA_USERNAME=me@example.com SODA_PASSWORD=... token-mint --provider soda --region us\n  eval "$(token-mint --provider sirdata --partner-id 12345 --format env)"\n  token-mint exec --provider soda --region us -- ./soda-report.sh --since yesterday\n  GitLab CI job, SODA_USERNAME and SODA_PASSWORD set as masked CI/CD variables:\n    script: npx --yes @token-mint/cli exec --provider soda -- ./soda-report.sh\n`;
+        const USAGE = `Usage: token-mint --provider <sirdata|soda> [options]\n       token-mint exec --provider <sirdata|soda> [options] -- <command> [args...]\n       token-mint keygen\n\nMints a short-lived Sirdata or Soda Cloud API token with the same code, checks and\nmessages as the token-mint-action GitHub Action, for other CI systems and laptops.\n\nCredentials come from the environment, never from arguments, which leak into shell\nhistory and process lists:\n  sirdata  SIRDATA_LOGIN and SIRDATA_PASSWORD (SIRDATA_PARTNER_ID if no --partner-id)\n  soda     SODA_USERNAME and SODA_PASSWORD\n\nOptions:\n  --provider NAME          sirdata or soda (required)\n  --partner-id ID          Sirdata partner id, digits only\n  --region REGION          Soda Cloud region: eu (default) or us\n  --base-url URL           replaces the provider's API root (https://, or http:// to loopback)\n  --timeout SECONDS        one attempt, from connecting to the last byte (default ${DEFAULTS.timeoutSeconds})\n  --max-attempts N         attempts on transient failures (default ${DEFAULTS.maxAttempts})\n  --min-validity SECONDS   fail if the token has less lifetime than this (default ${DEFAULTS.minValiditySeconds})\n  --format FORMAT          text (default): expiry and account, never the token\n                           env: export NAME='token' lines, for eval\n                           json: every output as JSON, token included\n  --env-name NAME          the token's variable for --format env and exec\n                           (default SIRDATA_TOKEN or SODA_TOKEN)\n  --verbose                print each attempt: method, URL, status, timing\n  -h, --help               this text\n  --version                the version\n\nexec: mints, then runs the command with the token in its environment, and never\nprints the token. The command gets this environment, less SIRDATA_PASSWORD or\nSODA_PASSWORD (the password of the provider used: it has the token instead), plus\nthe token as SIRDATA_TOKEN or SODA_TOKEN (or --env-name), the name the action\nexports. No shell runs it: write sh -c '...' for pipes or $VARIABLES. SIGINT,\nSIGTERM and SIGHUP are passed on to it. If the mint fails, it does not run.\nOn Windows, run a .cmd or .bat (npm, npx) through cmd: -- cmd /c npm test.\n--format does not apply.\n\nkeygen: prints a new seal-key for the action (32 random bytes, base64), in the\nform its seal-key input accepts: store it as a secret, as it is.\n\nExit codes: 0 minted, 1 refused by the provider, 2 bad usage, 3 transient failure\n(network, timeout, 429 or 5xx) after the last attempt. With exec, once the command\nran: its exit code, or 128+N if signal N ended it; 127 if it was not found, 126\nif it could not be started.\n\nExamples:\n  SODA_USERNAME=me@example.com SODA_PASSWORD=... token-mint --provider soda --region us\n  eval "$(token-mint --provider sirdata --partner-id 12345 --format env)"\n  token-mint exec --provider soda --region us -- ./soda-report.sh --since yesterday\n  GitLab CI job, SODA_USERNAME and SODA_PASSWORD set as masked CI/CD variables:\n    script: npx --yes @token-mint/cli exec --provider soda -- ./soda-report.sh\n`;
         async function runCli(argv, env, io) {
             const invocation = readArgs(argv);
             if ("problem" in invocation) {
@@ -2876,6 +2995,10 @@ var __webpack_modules__ = {
 
               case "version":
                 io.out(`${VERSION}\n`);
+                return run_EXIT.minted;
+
+              case "keygen":
+                io.out(`${generateSealKey()}\n`);
                 return run_EXIT.minted;
 
               case "mint":

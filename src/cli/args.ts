@@ -25,6 +25,7 @@ export type Format = (typeof FORMATS)[number]
 /** What the command line asks for, once it reads as valid usage. */
 export type Invocation =
   | { readonly kind: 'help' | 'version' }
+  | { readonly kind: 'keygen' }
   | {
       readonly kind: 'mint'
       readonly flags: Readonly<Partial<Record<InputFlag, string>>>
@@ -51,6 +52,8 @@ interface Options {
 
 /** Reads `token-mint [exec] [flags] [-- command...]` into an Invocation, or the first usage problem. */
 export function readArgs(argv: readonly string[]): Invocation | UsageProblem {
+  // keygen reads nothing: its own branch, so that no flag of a mint can change what it prints.
+  if (argv[0] === 'keygen') return argv.length === 1 ? { kind: 'keygen' } : usage('keygen takes no arguments')
   const exec = argv[0] === 'exec'
   const args = exec ? argv.slice(1) : argv
   const end = args.indexOf('--')

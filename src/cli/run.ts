@@ -1,5 +1,6 @@
 import { ActionError, InputError, describeError } from '../errors.js'
 import { mintToken, type Log } from '../mint.js'
+import { generateSealKey } from '../seal-key.js'
 import { describeToken, tokenOutputs } from '../report.js'
 import { DEFAULTS } from '../settings/defaults.js'
 import { parseSettings, type MintSettings } from '../settings/settings.js'
@@ -13,6 +14,7 @@ const EXIT = { minted: 0, refused: 1, usage: 2, transient: 3 } as const
 
 export const USAGE = `Usage: token-mint --provider <sirdata|soda> [options]
        token-mint exec --provider <sirdata|soda> [options] -- <command> [args...]
+       token-mint keygen
 
 Mints a short-lived Sirdata or Soda Cloud API token with the same code, checks and
 messages as the token-mint-action GitHub Action, for other CI systems and laptops.
@@ -47,6 +49,9 @@ exports. No shell runs it: write sh -c '...' for pipes or $VARIABLES. SIGINT,
 SIGTERM and SIGHUP are passed on to it. If the mint fails, it does not run.
 On Windows, run a .cmd or .bat (npm, npx) through cmd: -- cmd /c npm test.
 --format does not apply.
+
+keygen: prints a new seal-key for the action (32 random bytes, base64), in the
+form its seal-key input accepts: store it as a secret, as it is.
 
 Exit codes: 0 minted, 1 refused by the provider, 2 bad usage, 3 transient failure
 (network, timeout, 429 or 5xx) after the last attempt. With exec, once the command
@@ -85,6 +90,9 @@ export async function runCli(argv: readonly string[], env: Env, io: CliIo): Prom
       return EXIT.minted
     case 'version':
       io.out(`${VERSION}\n`)
+      return EXIT.minted
+    case 'keygen':
+      io.out(`${generateSealKey()}\n`)
       return EXIT.minted
     case 'mint':
       return mintThen(invocation.flags, invocation.verbose, { format: invocation.format }, env, io)
