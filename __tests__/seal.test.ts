@@ -120,6 +120,26 @@ describe('the sealed envelope format', () => {
     it('an expiry that is not a number, as unreadable', () => {
       expect(refusedContents({ e: '2030-01-01' })).toContain('holds a token this version of the action cannot read')
     })
+
+    it.each([
+      ['an organization-id that is a workflow command', { a: { 'organization-id': '::set-output name=x::1' } }],
+      ['an organization-id that is no UUID', { a: { 'organization-id': 'not-a-uuid' } }],
+      ['a user with a command marker', { a: { user: 'me ##[stop-commands]' } }],
+      ['a user with an invisible character', { a: { user: 'me#\u034f#[x]' } }],
+      ['a Sirdata partner-id of markup', { p: 'sirdata', a: { 'partner-id': '<b>x</b>' } }],
+      ['a Sirdata partner-id that is a number, not its digits', { p: 'sirdata', a: { 'partner-id': 12345 } }]
+    ])("%s, by the provider's own schema", (_case, contents) => {
+      expect(refusedContents(contents)).toMatch(/refuses to publish|cannot read/)
+    })
+
+    it.each([['constructor'], ['__proto__'], ['toString'], ['hasOwnProperty']])(
+      'a provider named %j, with a sentence rather than a JavaScript error',
+      name => {
+        expect(refusedContents({ p: name })).toBe(
+          'The sealed-token holds a token this version of the action cannot read: seal and unseal with the same version of the action.'
+        )
+      }
+    )
   })
 
   describe('authenticates the repository and the run, not only the clear header', () => {

@@ -1,7 +1,7 @@
 import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto'
 import * as z from 'zod/mini'
 import { SealError } from './errors.js'
-import { printableText, tokenProblem } from './providers/answer.js'
+import { tokenProblem } from './providers/answer.js'
 import { providers } from './providers/index.js'
 import type { Provider } from './providers/provider.js'
 import { decodeGeneratedKey, patternProblem, SEAL_KEY_ADVICE } from './seal-key.js'
@@ -83,7 +83,8 @@ export function unsealToken(
 ): IssuedToken {
   const bytes = readEnvelope(text, key, binding)
   const opened = Sealed.safeParse(safeJson(decrypt(bytes, key, binding)))
-  const provider = opened.success ? providers[opened.data.p] : undefined
+  // Object.hasOwn: a name such as 'constructor' or '__proto__' is no provider, not a property of the registry.
+  const provider = opened.success && Object.hasOwn(providers, opened.data.p) ? providers[opened.data.p] : undefined
   if (!opened.success || !provider) {
     throw new SealError(
       'holds a token this version of the action cannot read: seal and unseal with the same version of the action.'
@@ -162,15 +163,18 @@ function decrypt(bytes: Buffer, key: SealKey, binding: SealBinding): string {
 
 /**
  * An envelope that authenticates was still made by someone holding the key (or by an older release that checked
- * less): its contents get the checks a provider's answer gets before anything is masked, printed or published.
+ * less): its contents get the checks a provider's answer gets (the provider's own schema for each account output)
+ * before anything is masked, printed or published.
  */
 function isPublishable(sealed: z.infer<typeof Sealed>, provider: Provider): boolean {
-  const outputs = new Set(provider.account.map(field => field.output))
   return (
     tokenProblem(sealed.t) === undefined &&
     (sealed.r === undefined || Object.hasOwn(provider.regions, sealed.r)) &&
     (sealed.e === null || (Number.isSafeInteger(sealed.e) && !Number.isNaN(new Date(sealed.e).getTime()))) &&
-    Object.entries(sealed.a).every(([name, value]) => outputs.has(name) && printableText(320).safeParse(value).success)
+    Object.entries(sealed.a).every(([name, value]) => {
+      const field = provider.account.find(account => account.output === name)
+      return field !== undefined && field.schema.safeParse(value).success
+    })
   )
 }
 

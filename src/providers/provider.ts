@@ -53,6 +53,8 @@ export interface AnswerContext<Input extends string = string> {
 export interface AccountField {
   readonly output: string
   readonly label: string
+  /** The value as the output carries it: what an unsealed envelope's value is checked against. */
+  readonly schema: z.ZodMiniType<string, string>
 }
 
 /** Everything the action knows about one provider; nothing outside the provider's file knows more. */

@@ -41,22 +41,21 @@ function readExpiry(value: unknown): { expiresAt?: Date; unreadableExpiry?: Unre
   return { unreadableExpiry: { field: 'expiration_time', text } }
 }
 
+const PARTNER_ID = z.string().check(z.regex(/^\d{1,20}$/, { error: 'must be digits only: your Sirdata partner id.' }))
+
 export const sirdata: Provider<'partner-id' | 'username' | 'password'> = {
   name: 'sirdata',
   title: 'Sirdata',
   inputs: {
     // Digits only: the id goes into the URL path.
-    'partner-id': {
-      env: 'SIRDATA_PARTNER_ID',
-      schema: z.string().check(z.regex(/^\d{1,20}$/, { error: 'must be digits only: your Sirdata partner id.' }))
-    },
+    'partner-id': { env: 'SIRDATA_PARTNER_ID', schema: PARTNER_ID },
     username: { env: 'SIRDATA_LOGIN' },
     password: { env: 'SIRDATA_PASSWORD', secret: true }
   },
   regions: { global: 'https://partner-api.sddan.com/api/v1' },
   defaultRegion: 'global',
   envName: 'SIRDATA_TOKEN',
-  account: [{ output: 'partner-id', label: 'Partner id' }],
+  account: [{ output: 'partner-id', label: 'Partner id', schema: PARTNER_ID }],
 
   request(inputs) {
     const { password } = inputs

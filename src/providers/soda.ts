@@ -34,8 +34,8 @@ export const soda: Provider<'username' | 'password'> = {
   defaultRegion: 'eu',
   envName: 'SODA_TOKEN',
   account: [
-    { output: 'organization-id', label: 'Organisation' },
-    { output: 'user', label: 'User' }
+    { output: 'organization-id', label: 'Organisation', schema: uuid },
+    { output: 'user', label: 'User', schema: printableText(320) }
   ],
 
   request({ username, password }) {
