@@ -42,7 +42,7 @@ describe('provider text', () => {
       'a Soda user that would print a workflow command',
       'soda',
       { token: TOKEN, user: 'me\n::warning::x', expires_in: 1800 },
-      /^Soda Cloud answered 200 but not with the documented token response: 'user' holds control characters\.$/
+      /^Soda Cloud answered 200 but not with the documented token response: 'user' holds control or invisible characters\.$/
     ],
     [
       'a Sirdata partner_id that would print a workflow command',

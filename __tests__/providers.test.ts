@@ -327,8 +327,8 @@ describe('soda', () => {
 
   it.each<[object, string]>([
     [{ token: TOKEN, user: 'u'.repeat(321) }, "'user' is longer than 320 characters"],
-    [{ token: TOKEN, user: 'me\u2028@example.com' }, "'user' holds control characters"],
-    [{ token: TOKEN, user: 'me\u0007@example.com' }, "'user' holds control characters"],
+    [{ token: TOKEN, user: 'me\u2028@example.com' }, "'user' holds control or invisible characters"],
+    [{ token: TOKEN, user: 'me\u0007@example.com' }, "'user' holds control or invisible characters"],
     [{ token: TOKEN, user: 42 }, "'user' is not a string"],
     [{ token: TOKEN, user: 'me##[warning]@example.com' }, "'user' holds a workflow command marker (##[)"],
     [{ token: TOKEN, user: 'me##vso[task.setvariable]' }, "'user' holds a workflow command marker (##[)"],

@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals'
 import { TokenLifetimeError } from '../src/errors.js'
 import { sirdata } from '../src/providers/sirdata.js'
 import { soda } from '../src/providers/soda.js'
-import { checkLifetime, lifetimeSeconds, quoteProviderText, type IssuedToken } from '../src/token.js'
+import { checkLifetime, lifetimeSeconds, type IssuedToken } from '../src/token.js'
 
 const issuedAt = new Date('2026-11-23T10:00:00.000Z')
 /** A Soda Cloud token issued at `issuedAt` with `seconds` to live (undefined: no expiry said). */
@@ -95,16 +95,5 @@ describe('checkLifetime', () => {
 
       expect(refusal(both, 60)).toContain(`Soda Cloud sent an expires_in that could not be read ('"3600"')`)
     })
-  })
-})
-
-describe('quoteProviderText', () => {
-  it('keeps printable text, cut at 40 characters', () => {
-    expect(quoteProviderText('a'.repeat(41))).toBe('a'.repeat(40))
-    expect(quoteProviderText('½ day, ünïcode')).toBe('½ day, ünïcode')
-  })
-
-  it('drops control, format and line-separator characters before cutting', () => {
-    expect(quoteProviderText(`\r\n\t\u0000\u200b\u2028\u2029\u0085${'b'.repeat(45)}`)).toBe('b'.repeat(40))
   })
 })

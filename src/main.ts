@@ -2,10 +2,16 @@ import * as core from '@actions/core'
 import { describeError } from './errors.js'
 import { readInputs } from './inputs.js'
 import { mintToken, type Log } from './mint.js'
+import { neutraliseLine } from './outside-text.js'
 import { publishToken, reportFailure } from './publish.js'
 import { parseSettings, type Settings } from './settings/settings.js'
 
-const actionLog: Log = { debug: core.debug, warning: core.warning, secret: core.setSecret }
+// Messages can quote outside text: each line is neutralised, though the runner reads no command after ::warning::.
+const actionLog: Log = {
+  debug: message => core.debug(neutraliseLine(message)),
+  warning: message => core.warning(neutraliseLine(message)),
+  secret: core.setSecret
+}
 
 /** The action: inputs -> a token (minted, or unsealed) -> publish. The one place that fails the step. */
 export async function run(): Promise<void> {
@@ -13,11 +19,11 @@ export async function run(): Promise<void> {
   try {
     const parsed = parseSettings(readInputs(), process.env)
     settings = parsed.settings
-    for (const warning of parsed.warnings) core.warning(warning)
+    for (const warning of parsed.warnings) actionLog.warning(warning)
     await publishToken(await mintToken(settings, { log: actionLog }), settings)
   } catch (error) {
     // Only the message: a stack trace helps no workflow author and could quote internals.
-    core.setFailed(describeError(error))
+    core.setFailed(neutraliseLine(describeError(error)))
     await reportFailure(error, settings)
   }
 }

@@ -6,7 +6,8 @@ import { proxyFor } from './http/proxy.js'
 import type { AttemptOptions, HttpResponse } from './http/transport.js'
 import { sealToken, unsealToken } from './seal.js'
 import type { MintSettings, Settings, UnsealSettings } from './settings/settings.js'
-import { checkLifetime, quoteProviderText, type IssuedToken } from './token.js'
+import { quoteOutsideText } from './outside-text.js'
+import { checkLifetime, type IssuedToken } from './token.js'
 
 /** Where the core writes what a person may read; the action and the CLI each supply one. */
 export interface Log {
@@ -123,7 +124,7 @@ function parseJson(response: HttpResponse, title: string): unknown {
 function redirectHost(location: string | undefined, from: URL): string {
   if (!location) return 'an unnamed location'
   // Only the host, cut short: the rest of a provider's Location is provider text, and could carry anything.
-  return URL.canParse(location, from.href) ? quoteProviderText(new URL(location, from).host) : 'an unreadable location'
+  return URL.canParse(location, from.href) ? quoteOutsideText(new URL(location, from).host) : 'an unreadable location'
 }
 
 function logAttempt(log: Log, method: string, url: URL, report: AttemptReport) {

@@ -1,4 +1,5 @@
 import { formatDuration } from './duration.js'
+import { neutraliseLine } from './outside-text.js'
 import { lifetimeSeconds, type IssuedToken } from './token.js'
 
 /** The outputs a token produces: the action's step outputs, and the CLI's JSON. */
@@ -36,5 +37,5 @@ export function describeToken(issued: IssuedToken): string {
   const facts = tokenFacts(issued).map(([label, value]) => `${label.toLowerCase()} ${value}`)
   const sentence = `${verb} a ${issued.provider.title} token${facts.length > 0 ? `: ${facts.join(', ')}` : ''}.`
   // A plain log line still runs a command if it holds ##[ anywhere: the facts are validated, this is a second lock.
-  return sentence.replace(/##/g, '# #')
+  return neutraliseLine(sentence)
 }

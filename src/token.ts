@@ -1,5 +1,6 @@
 import { formatDuration } from './duration.js'
 import { TokenLifetimeError } from './errors.js'
+import { quoteOutsideText } from './outside-text.js'
 import type { MintedToken, Provider } from './providers/provider.js'
 
 /** A token as this run holds it, minted or unsealed: what it is for, and when this run received it. */
@@ -28,7 +29,7 @@ export function checkLifetime(issued: IssuedToken, minSeconds: number): string |
   const { title } = issued.provider
   const unreadable = issued.unreadableExpiry
   if (unreadable) {
-    const what = `${title} sent an ${unreadable.field} that could not be read ('${quoteProviderText(unreadable.text)}')`
+    const what = `${title} sent an ${unreadable.field} that could not be read ('${quoteOutsideText(unreadable.text)}')`
     if (minSeconds === 0) return `${what}: expires-at and expires-in are left empty.`
     throw new TokenLifetimeError(
       `${what}, so min-validity (${formatDuration(minSeconds)}) cannot be checked: set min-validity to 0 to accept a token whose expiry is unknown.`
@@ -44,9 +45,4 @@ export function checkLifetime(issued: IssuedToken, minSeconds: number): string |
       ? `The unsealed ${title} token has ${formatDuration(left)} left, less than min-validity (${formatDuration(minSeconds)}): mint the token in this job instead.`
       : `${title} issued a token valid for ${formatDuration(left)}, less than min-validity (${formatDuration(minSeconds)}): lower min-validity if such short-lived tokens are expected.`
   )
-}
-
-/** Provider text in a message: no control or line-separator characters, and at most 40 characters of it. */
-export function quoteProviderText(text: string): string {
-  return text.replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu, '').slice(0, 40)
 }

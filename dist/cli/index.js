@@ -5,7 +5,7 @@ var __webpack_modules__ = {
     486: (module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
         __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => {
             try {
-                var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(477);
+                var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(163);
                 process.exitCode = await (0, _run_js__WEBPACK_IMPORTED_MODULE_0__.a)(process.argv.slice(2), process.env, {
                     out: text => process.stdout.write(text),
                     err: text => process.stderr.write(text)
@@ -16,7 +16,7 @@ var __webpack_modules__ = {
             }
         }, 1);
     },
-    477: (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+    163: (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
         __nccwpck_require__.d(__webpack_exports__, {
             a: () => runCli
         });
@@ -738,99 +738,6 @@ var __webpack_modules__ = {
             newConfig && Object.assign(core_globalConfig, newConfig);
             return core_globalConfig;
         }
-        const $ZodCheck = $constructor("$ZodCheck", (inst, def) => {
-            var _a;
-            inst._zod ?? (inst._zod = {});
-            inst._zod.def = def;
-            (_a = inst._zod).onattach ?? (_a.onattach = []);
-        });
-        const _whenHasLength = payload => {
-            const val = payload.value;
-            return !nullish(val) && val.length !== void 0;
-        };
-        const $ZodCheckMaxLength = $constructor("$ZodCheckMaxLength", (inst, def) => {
-            var _a;
-            $ZodCheck.init(inst, def);
-            (_a = inst._zod.def).when ?? (_a.when = _whenHasLength);
-            inst._zod.check = payload => {
-                const input = payload.value;
-                const units = input.length;
-                const length = typeof input === "string" && units > def.maximum ? codePointLength(input) : units;
-                if (length <= def.maximum) return;
-                const origin = getLengthableOrigin(input);
-                payload.issues.push({
-                    origin: origin,
-                    code: "too_big",
-                    maximum: def.maximum,
-                    inclusive: !0,
-                    input: input,
-                    inst: inst,
-                    continue: !def.abort
-                });
-            };
-        });
-        const $ZodCheckMinLength = $constructor("$ZodCheckMinLength", (inst, def) => {
-            var _a;
-            $ZodCheck.init(inst, def);
-            (_a = inst._zod.def).when ?? (_a.when = _whenHasLength);
-            inst._zod.check = payload => {
-                const input = payload.value;
-                const units = input.length;
-                const length = typeof input === "string" && units >= def.minimum && units < def.minimum * 2 ? codePointLength(input) : units;
-                if (length >= def.minimum) return;
-                const origin = getLengthableOrigin(input);
-                payload.issues.push({
-                    origin: origin,
-                    code: "too_small",
-                    minimum: def.minimum,
-                    inclusive: !0,
-                    input: input,
-                    inst: inst,
-                    continue: !def.abort
-                });
-            };
-        });
-        const $ZodCheckStringFormat = $constructor("$ZodCheckStringFormat", (inst, def) => {
-            var _a, _b;
-            $ZodCheck.init(inst, def);
-            def.pattern ? (_a = inst._zod).check ?? (_a.check = payload => {
-                def.pattern.lastIndex = 0;
-                if (def.pattern.test(payload.value)) return;
-                payload.issues.push({
-                    origin: "string",
-                    code: "invalid_format",
-                    format: def.format,
-                    input: payload.value,
-                    ...def.pattern ? {
-                        pattern: def.pattern.toString()
-                    } : {},
-                    inst: inst,
-                    continue: !def.abort
-                });
-            }) : (_b = inst._zod).check ?? (_b.check = () => {});
-        });
-        const $ZodCheckRegex = $constructor("$ZodCheckRegex", (inst, def) => {
-            $ZodCheckStringFormat.init(inst, def);
-            inst._zod.check = payload => {
-                def.pattern.lastIndex = 0;
-                if (def.pattern.test(payload.value)) return;
-                payload.issues.push({
-                    origin: "string",
-                    code: "invalid_format",
-                    format: "regex",
-                    input: payload.value,
-                    pattern: def.pattern.toString(),
-                    inst: inst,
-                    continue: !def.abort
-                });
-            };
-        });
-        const $ZodCheckOverwrite = $constructor("$ZodCheckOverwrite", (inst, def) => {
-            $ZodCheck.init(inst, def);
-            inst._zod.check = payload => {
-                payload.value = def.tx(payload.value);
-            };
-        });
         const anyString = /^[\s\S]{0,}$/;
         const number = /^-?\d+(?:\.\d+)?$/;
         const version = {
@@ -1441,31 +1348,99 @@ var __webpack_modules__ = {
                 issues: left.issues
             }, ctx);
         }
-        const $ZodCustom = $constructor("$ZodCustom", (inst, def) => {
+        const $ZodCheck = $constructor("$ZodCheck", (inst, def) => {
+            var _a;
+            inst._zod ?? (inst._zod = {});
+            inst._zod.def = def;
+            (_a = inst._zod).onattach ?? (_a.onattach = []);
+        });
+        const _whenHasLength = payload => {
+            const val = payload.value;
+            return !nullish(val) && val.length !== void 0;
+        };
+        const $ZodCheckMaxLength = $constructor("$ZodCheckMaxLength", (inst, def) => {
+            var _a;
             $ZodCheck.init(inst, def);
-            $ZodType.init(inst, def);
-            inst._zod.parse = (payload, _) => payload;
+            (_a = inst._zod.def).when ?? (_a.when = _whenHasLength);
             inst._zod.check = payload => {
                 const input = payload.value;
-                const r = def.fn(input);
-                if (r instanceof Promise) return r.then(r => handleRefineResult(r, payload, input, inst));
-                handleRefineResult(r, payload, input, inst);
-                return;
-            };
-        });
-        function handleRefineResult(result, payload, input, inst) {
-            if (!result) {
-                const _iss = {
-                    code: "custom",
+                const units = input.length;
+                const length = typeof input === "string" && units > def.maximum ? codePointLength(input) : units;
+                if (length <= def.maximum) return;
+                const origin = getLengthableOrigin(input);
+                payload.issues.push({
+                    origin: origin,
+                    code: "too_big",
+                    maximum: def.maximum,
+                    inclusive: !0,
                     input: input,
                     inst: inst,
-                    path: [ ...inst._zod.def.path ?? [] ],
-                    continue: !inst._zod.def.abort
-                };
-                inst._zod.def.params && (_iss.params = inst._zod.def.params);
-                payload.issues.push(util_issue(_iss));
-            }
-        }
+                    continue: !def.abort
+                });
+            };
+        });
+        const $ZodCheckMinLength = $constructor("$ZodCheckMinLength", (inst, def) => {
+            var _a;
+            $ZodCheck.init(inst, def);
+            (_a = inst._zod.def).when ?? (_a.when = _whenHasLength);
+            inst._zod.check = payload => {
+                const input = payload.value;
+                const units = input.length;
+                const length = typeof input === "string" && units >= def.minimum && units < def.minimum * 2 ? codePointLength(input) : units;
+                if (length >= def.minimum) return;
+                const origin = getLengthableOrigin(input);
+                payload.issues.push({
+                    origin: origin,
+                    code: "too_small",
+                    minimum: def.minimum,
+                    inclusive: !0,
+                    input: input,
+                    inst: inst,
+                    continue: !def.abort
+                });
+            };
+        });
+        const $ZodCheckStringFormat = $constructor("$ZodCheckStringFormat", (inst, def) => {
+            var _a, _b;
+            $ZodCheck.init(inst, def);
+            def.pattern ? (_a = inst._zod).check ?? (_a.check = payload => {
+                def.pattern.lastIndex = 0;
+                if (def.pattern.test(payload.value)) return;
+                payload.issues.push({
+                    origin: "string",
+                    code: "invalid_format",
+                    format: def.format,
+                    input: payload.value,
+                    ...def.pattern ? {
+                        pattern: def.pattern.toString()
+                    } : {},
+                    inst: inst,
+                    continue: !def.abort
+                });
+            }) : (_b = inst._zod).check ?? (_b.check = () => {});
+        });
+        const $ZodCheckRegex = $constructor("$ZodCheckRegex", (inst, def) => {
+            $ZodCheckStringFormat.init(inst, def);
+            inst._zod.check = payload => {
+                def.pattern.lastIndex = 0;
+                if (def.pattern.test(payload.value)) return;
+                payload.issues.push({
+                    origin: "string",
+                    code: "invalid_format",
+                    format: "regex",
+                    input: payload.value,
+                    pattern: def.pattern.toString(),
+                    inst: inst,
+                    continue: !def.abort
+                });
+            };
+        });
+        const $ZodCheckOverwrite = $constructor("$ZodCheckOverwrite", (inst, def) => {
+            $ZodCheck.init(inst, def);
+            inst._zod.check = payload => {
+                payload.value = def.tx(payload.value);
+            };
+        });
         var registries_a;
         class $ZodRegistry {
             constructor() {
@@ -1569,15 +1544,6 @@ var __webpack_modules__ = {
         }
         function _toLowerCase() {
             return _overwrite(input => input.toLowerCase());
-        }
-        function _refine(Class, fn, _params) {
-            const schema = new Class({
-                type: "custom",
-                check: "custom",
-                fn: fn,
-                ...normalizeParams(_params)
-            });
-            return schema;
         }
         function _superRefine(fn, params) {
             const ch = _check(payload => {
@@ -1935,15 +1901,23 @@ var __webpack_modules__ = {
                 out: out
             });
         }
-        const ZodMiniCustom = $constructor("ZodMiniCustom", (inst, def) => {
-            $ZodCustom.init(inst, def);
-            ZodMiniType.init(inst, def);
-        });
-        function refine(fn, _params = {}) {
-            return _refine(ZodMiniCustom, fn, _params);
-        }
         function superRefine(fn, params) {
             return _superRefine(fn, params);
+        }
+        const INVISIBLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Default_Ignorable_Code_Point}]/u;
+        const INVISIBLE_ALL = new RegExp(INVISIBLE.source, "gu");
+        const MARKER = /##(?:vso)?\[/i;
+        function outsideTextProblem(text) {
+            if (INVISIBLE.test(text)) return "holds control or invisible characters";
+            if (MARKER.test(text)) return "holds a workflow command marker (##[)";
+            if (text.startsWith("::")) return "starts with a workflow command marker (::)";
+            return;
+        }
+        function neutraliseLine(line) {
+            return line.replace(INVISIBLE_ALL, "").replace(/#(?=#)/g, "# ").replace(/^(\s*):(?=:)/, "$1: ");
+        }
+        function quoteOutsideText(text, max = 40) {
+            return neutraliseLine(text).slice(0, max);
         }
         const TOKEN_LENGTH = {
             min: 8,
@@ -1981,10 +1955,12 @@ var __webpack_modules__ = {
         }));
         const printableText = max => schemas_string().check(_maxLength(max, {
             error: `is longer than ${max} characters`
-        }), _regex(/^[^\p{Cc}\p{Cf}\p{Zl}\p{Zp}]*$/u, {
-            error: "holds control characters"
-        }), refine(text => !/##(vso)?\[/i.test(text), {
-            error: "holds a workflow command marker (##[)"
+        }), superRefine((text, ctx) => {
+            const problem = outsideTextProblem(text);
+            problem && ctx.addIssue({
+                code: "custom",
+                message: problem
+            });
         }));
         const answer_optional = schema => optional(nullable(schema));
         function readAnswer(schema, body, title, secret, tokenField = "token") {
@@ -2037,15 +2013,16 @@ var __webpack_modules__ = {
                 }
             };
         }
+        const PARTNER_ID = schemas_string().check(_regex(/^\d{1,20}$/, {
+            error: "must be digits only: your Sirdata partner id."
+        }));
         const sirdata = {
             name: "sirdata",
             title: "Sirdata",
             inputs: {
                 "partner-id": {
                     env: "SIRDATA_PARTNER_ID",
-                    schema: schemas_string().check(_regex(/^\d{1,20}$/, {
-                        error: "must be digits only: your Sirdata partner id."
-                    }))
+                    schema: PARTNER_ID
                 },
                 username: {
                     env: "SIRDATA_LOGIN"
@@ -2062,7 +2039,8 @@ var __webpack_modules__ = {
             envName: "SIRDATA_TOKEN",
             account: [ {
                 output: "partner-id",
-                label: "Partner id"
+                label: "Partner id",
+                schema: PARTNER_ID
             } ],
             request(inputs) {
                 const {password: password} = inputs;
@@ -2153,10 +2131,12 @@ var __webpack_modules__ = {
             envName: "SODA_TOKEN",
             account: [ {
                 output: "organization-id",
-                label: "Organisation"
+                label: "Organisation",
+                schema: answer_uuid
             }, {
                 output: "user",
-                label: "User"
+                label: "User",
+                schema: printableText(320)
             } ],
             request({username: username, password: password}) {
                 const basic = Buffer.from(`${username}:${password}`, "utf8").toString("base64");
@@ -2375,7 +2355,7 @@ var __webpack_modules__ = {
         function unsealToken(text, key, binding, now, expected) {
             const bytes = readEnvelope(text, key, binding);
             const opened = Sealed.safeParse(safeJson(decrypt(bytes, key, binding)));
-            const provider = opened.success ? providers[opened.data.p] : void 0;
+            const provider = opened.success && Object.hasOwn(providers, opened.data.p) ? providers[opened.data.p] : void 0;
             if (!opened.success || !provider) throw new SealError("holds a token this version of the action cannot read: seal and unseal with the same version of the action.");
             if (!isPublishable(opened.data, provider)) throw new SealError("holds values this version of the action refuses to publish: seal and unseal with the same version of the action.");
             if (expected && expected !== provider) throw new SealError(`holds a ${provider.title} token, but provider is ${expected.name}.`);
@@ -2418,8 +2398,10 @@ var __webpack_modules__ = {
             }
         }
         function isPublishable(sealed, provider) {
-            const outputs = new Set(provider.account.map(field => field.output));
-            return tokenProblem(sealed.t) === void 0 && (sealed.r === void 0 || Object.hasOwn(provider.regions, sealed.r)) && (sealed.e === null || Number.isSafeInteger(sealed.e) && !Number.isNaN(new Date(sealed.e).getTime())) && Object.entries(sealed.a).every(([name, value]) => outputs.has(name) && printableText(320).safeParse(value).success);
+            return tokenProblem(sealed.t) === void 0 && (sealed.r === void 0 || Object.hasOwn(provider.regions, sealed.r)) && (sealed.e === null || Number.isSafeInteger(sealed.e) && !Number.isNaN(new Date(sealed.e).getTime())) && Object.entries(sealed.a).every(([name, value]) => {
+                const field = provider.account.find(account => account.output === name);
+                return field !== void 0 && field.schema.safeParse(value).success;
+            });
         }
         function runIdBytes({runId: runId}) {
             const bytes = Buffer.alloc(8);
@@ -2447,7 +2429,7 @@ var __webpack_modules__ = {
             const {title: title} = issued.provider;
             const unreadable = issued.unreadableExpiry;
             if (unreadable) {
-                const what = `${title} sent an ${unreadable.field} that could not be read ('${quoteProviderText(unreadable.text)}')`;
+                const what = `${title} sent an ${unreadable.field} that could not be read ('${quoteOutsideText(unreadable.text)}')`;
                 if (minSeconds === 0) return `${what}: expires-at and expires-in are left empty.`;
                 throw new TokenLifetimeError(`${what}, so min-validity (${formatDuration(minSeconds)}) cannot be checked: set min-validity to 0 to accept a token whose expiry is unknown.`);
             }
@@ -2455,9 +2437,6 @@ var __webpack_modules__ = {
             if (left === void 0) return `${title} did not say when the token expires: expires-at and expires-in are left empty, and min-validity is not checked.`;
             if (left >= minSeconds) return;
             throw new TokenLifetimeError(issued.origin === "unsealed" ? `The unsealed ${title} token has ${formatDuration(left)} left, less than min-validity (${formatDuration(minSeconds)}): mint the token in this job instead.` : `${title} issued a token valid for ${formatDuration(left)}, less than min-validity (${formatDuration(minSeconds)}): lower min-validity if such short-lived tokens are expected.`);
-        }
-        function quoteProviderText(text) {
-            return text.replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu, "").slice(0, 40);
         }
         async function mintToken(settings, options) {
             const now = options.now ?? (() => new Date);
@@ -2537,7 +2516,7 @@ var __webpack_modules__ = {
         }
         function redirectHost(location, from) {
             if (!location) return "an unnamed location";
-            return URL.canParse(location, from.href) ? quoteProviderText(new URL(location, from).host) : "an unreadable location";
+            return URL.canParse(location, from.href) ? quoteOutsideText(new URL(location, from).host) : "an unreadable location";
         }
         function logAttempt(log, method, url, report) {
             const outcome = report.status === void 0 ? report.reason : `HTTP ${report.status}`;
@@ -2574,7 +2553,7 @@ var __webpack_modules__ = {
             const verb = issued.origin === "unsealed" ? "Unsealed" : "Minted";
             const facts = tokenFacts(issued).map(([label, value]) => `${label.toLowerCase()} ${value}`);
             const sentence = `${verb} a ${issued.provider.title} token${facts.length > 0 ? `: ${facts.join(", ")}` : ""}.`;
-            return sentence.replace(/##/g, "# #");
+            return neutraliseLine(sentence);
         }
         const DEFAULTS = {
             exportEnv: !0,
@@ -2985,7 +2964,7 @@ var __webpack_modules__ = {
         async function runCli(argv, env, io) {
             const invocation = readArgs(argv);
             if ("problem" in invocation) {
-                io.err(`error: ${invocation.problem}\n`);
+                io.err(`error: ${neutraliseLine(invocation.problem)}\n`);
                 return run_EXIT.usage;
             }
             switch (invocation.kind) {
@@ -3014,7 +2993,7 @@ var __webpack_modules__ = {
         }
         async function mintThen(flags, verbose, then, env, io) {
             const secrets = [];
-            const redact = text => secrets.reduce((line, secret) => line.split(secret).join("***"), text);
+            const redact = text => secrets.reduce((line, secret) => line.split(secret).join("***"), neutraliseLine(text));
             const log = {
                 debug: message => verbose ? io.err(`${redact(message)}\n`) : void 0,
                 warning: message => io.err(`warning: ${redact(message)}\n`),

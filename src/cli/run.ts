@@ -1,5 +1,6 @@
 import { ActionError, InputError, describeError } from '../errors.js'
 import { mintToken, type Log } from '../mint.js'
+import { neutraliseLine } from '../outside-text.js'
 import { generateSealKey } from '../seal-key.js'
 import { describeToken, tokenOutputs } from '../report.js'
 import { DEFAULTS } from '../settings/defaults.js'
@@ -81,7 +82,7 @@ type Then = { readonly format: Format } | { readonly command: readonly [string, 
 export async function runCli(argv: readonly string[], env: Env, io: CliIo): Promise<number> {
   const invocation = readArgs(argv)
   if ('problem' in invocation) {
-    io.err(`error: ${invocation.problem}\n`)
+    io.err(`error: ${neutraliseLine(invocation.problem)}\n`)
     return EXIT.usage
   }
   switch (invocation.kind) {
@@ -102,9 +103,11 @@ export async function runCli(argv: readonly string[], env: Env, io: CliIo): Prom
 }
 
 async function mintThen(flags: Flags, verbose: boolean, then: Then, env: Env, io: CliIo): Promise<number> {
-  // Everything the core registers as a secret is redacted from whatever the CLI writes to stderr.
+  // Everything the CLI writes to stderr is neutralised (a CI system's runner reads commands there too: ##[ in a
+  // plain line), then everything the core registered as a secret is redacted from it.
   const secrets: string[] = []
-  const redact = (text: string) => secrets.reduce((line, secret) => line.split(secret).join('***'), text)
+  const redact = (text: string) =>
+    secrets.reduce((line, secret) => line.split(secret).join('***'), neutraliseLine(text))
   const log: Log = {
     debug: message => (verbose ? io.err(`${redact(message)}\n`) : undefined),
     warning: message => io.err(`warning: ${redact(message)}\n`),

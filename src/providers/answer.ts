@@ -1,5 +1,6 @@
 import * as z from 'zod/mini'
 import { TokenRequestError } from '../errors.js'
+import { outsideTextProblem } from '../outside-text.js'
 
 // Schemas for the fields of a provider's answer. Provider text is untrusted: whatever the action prints, outputs,
 // exports or writes to the summary is checked here first, so that it can become neither a workflow command nor a
@@ -45,15 +46,14 @@ export const digits = z.pipe(
   })
 )
 
-/**
- * Printable text of at most `max` characters: no control, format or line-separator characters, and no `##[` or
- * `##vso[`, which the runner (and Azure Pipelines) read as a command anywhere in a line.
- */
+/** Printable text of at most `max` characters, that can be output and printed as it is (see outside-text.ts). */
 export const printableText = (max: number) =>
   z.string().check(
     z.maxLength(max, { error: `is longer than ${max} characters` }),
-    z.regex(/^[^\p{Cc}\p{Cf}\p{Zl}\p{Zp}]*$/u, { error: 'holds control characters' }),
-    z.refine(text => !/##(vso)?\[/i.test(text), { error: 'holds a workflow command marker (##[)' })
+    z.superRefine((text, ctx) => {
+      const problem = outsideTextProblem(text)
+      if (problem) ctx.addIssue({ code: 'custom', message: problem })
+    })
   )
 
 /** A field that may be left out or sent as null; both mean "not said". */
