@@ -18,6 +18,37 @@ export interface TestPki {
 
 export const TEST_HOSTS = ['sirdata.test', 'soda.test', 'localhost'] as const
 
+/** A certificate for 127.0.0.1 signed by its own key, as a server that no CA vouches for presents. */
+export function createSelfSignedCert(): { key: string; cert: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'self-signed-'))
+  try {
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-days',
+        '2',
+        '-subj',
+        '/CN=127.0.0.1',
+        '-addext',
+        'subjectAltName=IP:127.0.0.1,DNS:soda.test,DNS:sirdata.test',
+        '-keyout',
+        join(dir, 'key.pem'),
+        '-out',
+        join(dir, 'cert.pem')
+      ],
+      { stdio: 'pipe' }
+    )
+    return { key: readFileSync(join(dir, 'key.pem'), 'utf8'), cert: readFileSync(join(dir, 'cert.pem'), 'utf8') }
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
 /** Makes a throwaway CA and a server certificate for 127.0.0.1 and TEST_HOSTS, with the system's openssl. */
 export function createTestPki(): TestPki {
   const dir = mkdtempSync(join(tmpdir(), 'test-pki-'))

@@ -1,7 +1,12 @@
-import { describe, expect, it } from '@jest/globals'
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
+import type { IncomingMessage } from 'node:http'
+import { createServer as createTlsServer } from 'node:https'
+import type { AddressInfo, Socket } from 'node:net'
+import { startConnectProxy, type ConnectProxy } from '../__fixtures__/connect-proxy.js'
 import { useFakeProvider } from '../__fixtures__/jest-fake-provider.js'
 import { fakeInputs } from '../__fixtures__/mint.js'
 import { runAction, runCliProcess, workflowCommands } from '../__fixtures__/run-action.js'
+import { createSelfSignedCert } from '../__fixtures__/tls.js'
 
 // The promises of SECURITY.md that an attacker tests first, through both bundles started as a runner or a shell
 // starts them (issue 15).
@@ -48,5 +53,69 @@ describe('provider text printed by the command line and the action', () => {
     const run = await runCliProcess(['--provider', 'soda', '--format', '##[stop-commands]x'])
 
     expect(run.stderr).toBe("error: --format must be one of: text, env, json (got '# #[stop-commands]x').\n")
+  })
+})
+
+describe('TLS with NODE_TLS_REJECT_UNAUTHORIZED=0 in the environment', () => {
+  const selfSigned = createSelfSignedCert()
+  const fake = useFakeProvider({ tls: selfSigned })
+  let proxy: ConnectProxy
+  beforeEach(async () => {
+    proxy = await startConnectProxy()
+  })
+  afterEach(async () => {
+    await proxy.close()
+  })
+  const insecure = { NODE_TLS_REJECT_UNAUTHORIZED: '0' }
+  const sodaEnv = () => ({ SODA_USERNAME: fake().credentials.username, SODA_PASSWORD: fake().credentials.password })
+
+  it.each([
+    ['directly', () => fake().roots.soda, () => ({})],
+    ['through a CONNECT proxy', () => `https://soda.test:${fake().port}/v1`, () => ({ HTTPS_PROXY: proxy.url })]
+  ])(
+    'still refuses a self-signed server %s, in the action and the CLI, before sending credentials',
+    async (_how, root, env) => {
+      const action = await runAction(fakeInputs(fake(), 'soda', { 'base-url': root() }), { ...insecure, ...env() })
+      const cli = await runCliProcess(['--provider', 'soda', '--base-url', root()], {
+        ...sodaEnv(),
+        ...insecure,
+        ...env()
+      })
+
+      expect(action.code).toBe(1)
+      expect(workflowCommands(action.stdout).filter(c => c.command === 'error')).toEqual(
+        [expect.stringContaining('TLS certificate not trusted (DEPTH_ZERO_SELF_SIGNED_CERT)')].map(message => ({
+          command: 'error',
+          message
+        }))
+      )
+      expect(cli.code).toBe(1)
+      expect(cli.stderr).toContain('TLS certificate not trusted (DEPTH_ZERO_SELF_SIGNED_CERT)')
+      expect(fake().requests).toEqual([])
+      expect(action.outputs).toEqual({})
+    }
+  )
+
+  it('still refuses a self-signed https:// proxy, before sending it a CONNECT and its credentials', async () => {
+    const tlsProxy = createTlsServer(selfSigned)
+    const connects: unknown[] = []
+    tlsProxy.on('connect', (req: IncomingMessage, socket: Socket) => {
+      connects.push(req.headers['proxy-authorization'])
+      socket.end('HTTP/1.1 502 Bad Gateway\r\n\r\n')
+    })
+    await new Promise<void>(resolve => tlsProxy.listen(0, '127.0.0.1', resolve))
+    const { port } = tlsProxy.address() as AddressInfo
+    const viaProxy = { ...insecure, HTTPS_PROXY: `https://corp:proxy-pw@127.0.0.1:${port}` }
+    const root = `https://soda.test:${fake().port}/v1`
+
+    const action = await runAction(fakeInputs(fake(), 'soda', { 'base-url': root }), viaProxy)
+    const cli = await runCliProcess(['--provider', 'soda', '--base-url', root], { ...sodaEnv(), ...viaProxy })
+    await new Promise(resolve => tlsProxy.close(resolve))
+
+    expect(action.code).toBe(1)
+    expect(action.stdout).toContain('TLS certificate not trusted (DEPTH_ZERO_SELF_SIGNED_CERT)')
+    expect(cli.code).toBe(1)
+    expect(cli.stderr).toContain('TLS certificate not trusted (DEPTH_ZERO_SELF_SIGNED_CERT)')
+    expect(connects).toEqual([])
   })
 })

@@ -2982,6 +2982,7 @@ var __webpack_modules__ = {
                     }
                 },
                 ca: options.ca,
+                rejectUnauthorized: !0,
                 lookup: options.lookup,
                 signal: signal,
                 ...tunnel ? {
@@ -3047,6 +3048,7 @@ var __webpack_modules__ = {
                 },
                 agent: !1,
                 ca: options.ca,
+                rejectUnauthorized: !0,
                 signal: signal
             });
             connect.on("error", () => {});
@@ -3064,7 +3066,8 @@ var __webpack_modules__ = {
                 socket: socket,
                 host: target.hostname,
                 servername: (0, external_node_net_namespaceObject.isIP)(target.hostname) ? void 0 : target.hostname,
-                ca: options.ca
+                ca: options.ca,
+                rejectUnauthorized: !0
             });
         }
         const CONNECTION_ERRORS = {

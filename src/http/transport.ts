@@ -88,6 +88,9 @@ async function exchange(
       ...(request.body === undefined ? {} : { 'Content-Length': String(Buffer.byteLength(request.body)) })
     },
     ca: options.ca,
+    // Explicit, so that NODE_TLS_REJECT_UNAUTHORIZED=0 (which any earlier step can set for the job) cannot turn
+    // verification off: it only changes the default. NODE_EXTRA_CA_CERTS still adds to the trusted CAs.
+    rejectUnauthorized: true,
     lookup: options.lookup,
     signal,
     ...(tunnel ? { createConnection: () => tunnel } : { agent: false })
@@ -151,6 +154,7 @@ async function openTunnel(
     headers: { Host: authority, ...(proxy.authorization ? { 'Proxy-Authorization': proxy.authorization } : {}) },
     agent: false,
     ca: options.ca,
+    rejectUnauthorized: true,
     signal
   })
   connect.on('error', () => {})
@@ -171,7 +175,8 @@ async function openTunnel(
     socket,
     host: target.hostname,
     servername: isIP(target.hostname) ? undefined : target.hostname,
-    ca: options.ca
+    ca: options.ca,
+    rejectUnauthorized: true
   })
 }
 
