@@ -163,12 +163,22 @@ var __webpack_modules__ = {
             console.error.apply(console, args);
         } : function() {};
     },
+    139: (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+        __nccwpck_require__.d(__webpack_exports__, {
+            K: () => exitWhenFlushed
+        });
+        async function exitWhenFlushed(code) {
+            await Promise.all([ process.stdout, process.stderr ].map(stream => new Promise(resolve => stream.write("", () => resolve()))));
+            return process.exit(code ?? process.exitCode);
+        }
+    },
     407: (module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
         __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => {
             try {
+                var _exit_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(139);
                 var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(550);
                 await (0, _main_js__WEBPACK_IMPORTED_MODULE_0__.e)();
-                setTimeout(() => process.exit(), 1e3).unref();
+                await (0, _exit_js__WEBPACK_IMPORTED_MODULE_1__.K)();
                 __webpack_async_result__();
             } catch (e) {
                 __webpack_async_result__(e);

@@ -1,5 +1,7 @@
+import { exitWhenFlushed } from './exit.js'
 import { run } from './main.js'
 
 await run()
-// The step is over: nothing left behind (a socket a library kept open) may keep the job waiting.
-setTimeout(() => process.exit(), 1000).unref()
+// The step is over: nothing left behind (a socket a library kept open, a lookup of the system resolver) may keep
+// the job waiting. The exit code is the one run() set.
+await exitWhenFlushed()

@@ -5,11 +5,13 @@ var __webpack_modules__ = {
     486: (module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
         __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => {
             try {
+                var _exit_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(139);
                 var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(163);
-                process.exitCode = await (0, _run_js__WEBPACK_IMPORTED_MODULE_0__.a)(process.argv.slice(2), process.env, {
+                const code = await (0, _run_js__WEBPACK_IMPORTED_MODULE_0__.a)(process.argv.slice(2), process.env, {
                     out: text => process.stdout.write(text),
                     err: text => process.stderr.write(text)
                 });
+                await (0, _exit_js__WEBPACK_IMPORTED_MODULE_1__.K)(code);
                 __webpack_async_result__();
             } catch (e) {
                 __webpack_async_result__(e);
@@ -3043,6 +3045,15 @@ var __webpack_modules__ = {
         }
         function shellQuote(value) {
             return `'${value.replace(/'/g, "'\\''")}'`;
+        }
+    },
+    139: (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+        __nccwpck_require__.d(__webpack_exports__, {
+            K: () => exitWhenFlushed
+        });
+        async function exitWhenFlushed(code) {
+            await Promise.all([ process.stdout, process.stderr ].map(stream => new Promise(resolve => stream.write("", () => resolve()))));
+            return process.exit(code ?? process.exitCode);
         }
     }
 };

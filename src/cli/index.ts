@@ -1,7 +1,10 @@
 #!/usr/bin/env node
+import { exitWhenFlushed } from '../exit.js'
 import { runCli } from './run.js'
 
-process.exitCode = await runCli(process.argv.slice(2), process.env, {
+const code = await runCli(process.argv.slice(2), process.env, {
   out: text => process.stdout.write(text),
   err: text => process.stderr.write(text)
 })
+// Once the result is written, nothing (a lookup of the system resolver that cannot be cancelled) may hold the exit.
+await exitWhenFlushed(code)
