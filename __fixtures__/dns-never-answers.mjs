@@ -1,6 +1,7 @@
 // Preloaded with `node --import` by a process test: name lookups behave as the system resolver's do when no DNS
 // server answers. getaddrinfo cannot be cancelled, keeps the process alive, and fails only after its own timeout.
 import dns from 'node:dns'
+import { setTimeout } from 'node:timers'
 
 const RESOLVER_TIMEOUT_MS = 10_000
 
