@@ -19,7 +19,9 @@ export interface ConnectProxy {
  * so a test can reach its own servers by name (sirdata.test) only through the proxy.
  * With `credentials`, it answers 407 to a CONNECT without that Proxy-Authorization.
  */
-export async function startConnectProxy(options: { credentials?: string } = {}): Promise<ConnectProxy> {
+export async function startConnectProxy(
+  options: { credentials?: string; /** Where it listens: 127.0.0.1, or ::1 for an IPv6 proxy. */ host?: string } = {}
+): Promise<ConnectProxy> {
   const tunnels: Tunnel[] = []
   const sockets = new Set<Socket>()
   const server = http.createServer((_req, res) => res.writeHead(405).end())
@@ -48,10 +50,11 @@ export async function startConnectProxy(options: { credentials?: string } = {}):
     upstream.on('error', close)
     client.on('error', close)
   })
-  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
+  const host = options.host ?? '127.0.0.1'
+  await new Promise<void>(resolve => server.listen(0, host, resolve))
   const { port } = server.address() as AddressInfo
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
     tunnels,
     close: () =>
       new Promise<void>(resolve => {

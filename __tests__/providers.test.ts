@@ -142,7 +142,7 @@ describe('sirdata', () => {
     ['tomorrow', 'tomorrow'],
     ['2019-12-11T17:52:30', '2019-12-11T17:52:30'],
     [1_700_000_000, '1700000000'],
-    [{ at: 'noon' }, '{"at":"noon"}'],
+    [{ at: 'noon' }, 'an object'],
     [true, 'true']
   ])('keeps an expiration_time it cannot read (%p), for the lifetime check to judge', (value, text) => {
     const token = sirdata.parse({ token: TOKEN, expiration_time: value }, answerContext())
@@ -316,7 +316,7 @@ describe('soda', () => {
     [1.5, '1.5'],
     [10 * 366 * 86_400 + 1, '316224001'],
     ['1800', '"1800"'],
-    [[1800], '[1800]'],
+    [[1800], 'an array'],
     [JSON.parse('1e400') as number, 'a number out of range'],
     [-Infinity, 'a number out of range']
   ])('keeps an expires_in it cannot read (%p), for the lifetime check to judge', (value, text) => {

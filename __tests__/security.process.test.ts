@@ -1,13 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
+import { afterAll, afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import type { IncomingMessage } from 'node:http'
 import { createServer as createTlsServer } from 'node:https'
 import type { AddressInfo, Socket } from 'node:net'
+import { networkInterfaces } from 'node:os'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { startConnectProxy, type ConnectProxy } from '../__fixtures__/connect-proxy.js'
 import { useFakeProvider } from '../__fixtures__/jest-fake-provider.js'
 import { fakeInputs } from '../__fixtures__/mint.js'
 import { runAction, runCliProcess, workflowCommands } from '../__fixtures__/run-action.js'
-import { createSelfSignedCert } from '../__fixtures__/tls.js'
+import { createSelfSignedCert, createTestPki } from '../__fixtures__/tls.js'
 
 // The promises of SECURITY.md that an attacker tests first, through both bundles started as a runner or a shell
 // starts them (issue 15).
@@ -160,4 +161,83 @@ describe('a DNS server that never answers', () => {
     expect(run.stderr).toMatch(/\nerror: .*timed out after 1 s/)
     expect(run.lingerMs).toBeLessThan(800)
   }, 20_000)
+})
+
+describe('answers built to break the reader, and tokens that cannot be used', () => {
+  const fake = useFakeProvider()
+  const TOKEN = 'provider-token-0123456789'
+  const deep = `${'['.repeat(200_000)}${']'.repeat(200_000)}`
+
+  it.each<[string, 'soda' | 'sirdata', string, RegExp]>([
+    [
+      'a Soda Cloud expires_in nested 200,000 levels deep',
+      'soda',
+      `{"token":"${TOKEN}","expires_in":${deep}}`,
+      /^Soda Cloud sent an expires_in that could not be read \('an array'\)/
+    ],
+    [
+      'a Sirdata expiration_time nested 200,000 levels deep',
+      'sirdata',
+      `{"token":"${TOKEN}","partner_id":12345,"expiration_time":${deep}}`,
+      /^Sirdata sent an expiration_time that could not be read \('an array'\)/
+    ]
+  ])('%s fails with a sentence', async (_case, provider, body, message) => {
+    fake().script({ status: 200, body })
+
+    const run = await runAction(fakeInputs(fake(), provider))
+
+    expect(run.code).toBe(1)
+    expect(workflowCommands(run.stdout).filter(c => c.command === 'error')).toEqual([
+      { command: 'error', message: expect.stringMatching(message) }
+    ])
+    expect(run.everything).not.toContain('Maximum call stack')
+  })
+
+  it('refuses a token that expires as it is issued (expires-in 0), even with min-validity 0', async () => {
+    fake().script({ status: 200, body: { token: TOKEN, expires_in: 0 } })
+
+    const run = await runAction(fakeInputs(fake(), 'soda', { 'min-validity': '0' }))
+
+    expect(run.code).toBe(1)
+    expect(workflowCommands(run.stdout).filter(c => c.command === 'error')).toEqual([
+      {
+        command: 'error',
+        message:
+          "Soda Cloud issued a token that has already expired (expires-in 0): it cannot be used, whatever min-validity says. Check the runner's clock, or ask Soda Cloud why."
+      }
+    ])
+    expect(run.outputs).toEqual({})
+  })
+})
+
+describe('an IPv6 proxy', () => {
+  const pki = createTestPki()
+  afterAll(() => pki.remove())
+  const fake = useFakeProvider({ tls: pki })
+  const hasIpv6Loopback = Object.values(networkInterfaces())
+    .flat()
+    .some(address => address?.address === '::1')
+
+  // Skipped only where the machine has no ::1 (some containers): the proxy could not listen there.
+  ;(hasIpv6Loopback ? it : it.skip)('HTTPS_PROXY=http://[::1]:port tunnels, in the action and the CLI', async () => {
+    const proxy = await startConnectProxy({ host: '::1' })
+    const root = `https://soda.test:${fake().port}/v1`
+    const env = { HTTPS_PROXY: proxy.url, NODE_EXTRA_CA_CERTS: pki.caFile }
+
+    const action = await runAction(fakeInputs(fake(), 'soda', { 'base-url': root }), env)
+    const cli = await runCliProcess(['--provider', 'soda', '--base-url', root], {
+      SODA_USERNAME: fake().credentials.username,
+      SODA_PASSWORD: fake().credentials.password,
+      ...env
+    })
+    await proxy.close()
+
+    expect(proxy.url).toMatch(/^http:\/\/\[::1\]:\d+$/)
+    expect(action.code).toBe(0)
+    expect(cli.code).toBe(0)
+    expect(proxy.tunnels.map(tunnel => tunnel.authority)).toEqual([
+      `soda.test:${fake().port}`,
+      `soda.test:${fake().port}`
+    ])
+  })
 })

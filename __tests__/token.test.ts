@@ -49,9 +49,20 @@ describe('checkLifetime', () => {
     )
   })
 
-  it('accepts any token with min-validity 0, even one that expired', () => {
-    expect(checkLifetime(token(0), 0)).toBeUndefined()
-    expect(checkLifetime(token(-5), 0)).toBeUndefined()
+  it('accepts a token with a second left with min-validity 0', () => {
+    expect(checkLifetime(token(1), 0)).toBeUndefined()
+  })
+
+  it.each([[0], [-5]])('refuses a token minted with %i s left even with min-validity 0', left => {
+    expect(refusal(token(left), 0)).toBe(
+      "Soda Cloud issued a token that has already expired (expires-in 0): it cannot be used, whatever min-validity says. Check the runner's clock, or ask Soda Cloud why."
+    )
+  })
+
+  it('refuses an unsealed token with no whole second left even with min-validity 0', () => {
+    expect(refusal(token(0, { origin: 'unsealed' }), 0)).toBe(
+      'The unsealed Soda Cloud token has expired: mint the token in this job instead.'
+    )
   })
 
   it('tells an unsealed token to be minted in this job instead', () => {

@@ -75,11 +75,15 @@ async function askProvider(settings: MintSettings, options: MintOptions, now: ()
 
   refuseUnlessOk(response, settings, url)
   const issuedAt = now()
-  const minted = provider.parse(parseJson(response, provider.title), {
-    now: issuedAt,
-    inputs,
-    secret: value => log.secret(value)
-  })
+  const body = parseJson(response, provider.title)
+  let minted: ReturnType<typeof provider.parse>
+  try {
+    minted = provider.parse(body, { now: issuedAt, inputs, secret: value => log.secret(value) })
+  } catch (error) {
+    // Every failure is a sentence: a body built to break the reader (a stack overflow) is an unusable answer.
+    if (error instanceof ActionError) throw error
+    throw new TokenRequestError(`${provider.title} answered with a body the action could not read.`, response.status)
+  }
   const region = Object.keys(provider.regions).length > 1 ? settings.region : undefined
   return { ...minted, provider, region, issuedAt, origin: 'minted' }
 }

@@ -39,6 +39,14 @@ export function checkLifetime(issued: IssuedToken, minSeconds: number): string |
   if (left === undefined) {
     return `${title} did not say when the token expires: expires-at and expires-in are left empty, and min-validity is not checked.`
   }
+  // Not a whole second left: no job can use it, so even min-validity 0 does not accept it.
+  if (left === 0) {
+    throw new TokenLifetimeError(
+      issued.origin === 'unsealed'
+        ? `The unsealed ${title} token has expired: mint the token in this job instead.`
+        : `${title} issued a token that has already expired (expires-in 0): it cannot be used, whatever min-validity says. Check the runner's clock, or ask ${title} why.`
+    )
+  }
   if (left >= minSeconds) return undefined
   throw new TokenLifetimeError(
     issued.origin === 'unsealed'

@@ -237,7 +237,7 @@ var __webpack_modules__ = {
         async function openTunnel(proxy, target, options, signal) {
             const authority = `${target.hostname}:${target.port || 443}`;
             const connect = (proxy.url.protocol === "https:" ? external_node_https_namespaceObject : external_node_http_namespaceObject).request({
-                host: proxy.url.hostname,
+                host: proxy.url.hostname.replace(/^\[(.*)\]$/, "$1"),
                 port: proxy.url.port || (proxy.url.protocol === "https:" ? 443 : 80),
                 method: "CONNECT",
                 path: authority,
@@ -1967,6 +1967,12 @@ var __webpack_modules__ = {
                 message: problem
             });
         }));
+        function describeValue(value) {
+            if (Array.isArray(value)) return "an array";
+            if (typeof value === "object" && value !== null) return "an object";
+            if (typeof value === "number" && !Number.isFinite(value)) return "a number out of range";
+            return String(JSON.stringify(value));
+        }
         const answer_optional = schema => optional(nullable(schema));
         function readAnswer(schema, body, title, secret, tokenField = "token") {
             const token = typeof body === "object" && body !== null ? body[tokenField] : void 0;
@@ -2010,7 +2016,7 @@ var __webpack_modules__ = {
             if (expiresAt) return {
                 expiresAt: expiresAt
             };
-            const text = typeof value === "string" ? value : String(JSON.stringify(value));
+            const text = typeof value === "string" ? value : describeValue(value);
             return {
                 unreadableExpiry: {
                     field: "expiration_time",
@@ -2108,11 +2114,10 @@ var __webpack_modules__ = {
             if (typeof value === "number" && Number.isInteger(value) && value >= 0 && value <= TEN_YEARS_SECONDS) return {
                 expiresAt: new Date(now.getTime() + value * 1e3)
             };
-            const text = typeof value !== "number" || Number.isFinite(value) ? JSON.stringify(value) : "a number out of range";
             return {
                 unreadableExpiry: {
                     field: "expires_in",
-                    text: String(text)
+                    text: describeValue(value)
                 }
             };
         }
@@ -2440,6 +2445,7 @@ var __webpack_modules__ = {
             }
             const left = lifetimeSeconds(issued);
             if (left === void 0) return `${title} did not say when the token expires: expires-at and expires-in are left empty, and min-validity is not checked.`;
+            if (left === 0) throw new TokenLifetimeError(issued.origin === "unsealed" ? `The unsealed ${title} token has expired: mint the token in this job instead.` : `${title} issued a token that has already expired (expires-in 0): it cannot be used, whatever min-validity says. Check the runner's clock, or ask ${title} why.`);
             if (left >= minSeconds) return;
             throw new TokenLifetimeError(issued.origin === "unsealed" ? `The unsealed ${title} token has ${formatDuration(left)} left, less than min-validity (${formatDuration(minSeconds)}): mint the token in this job instead.` : `${title} issued a token valid for ${formatDuration(left)}, less than min-validity (${formatDuration(minSeconds)}): lower min-validity if such short-lived tokens are expected.`);
         }
@@ -2489,11 +2495,18 @@ var __webpack_modules__ = {
             }
             refuseUnlessOk(response, settings, url);
             const issuedAt = now();
-            const minted = provider.parse(parseJson(response, provider.title), {
-                now: issuedAt,
-                inputs: inputs,
-                secret: value => log.secret(value)
-            });
+            const body = parseJson(response, provider.title);
+            let minted;
+            try {
+                minted = provider.parse(body, {
+                    now: issuedAt,
+                    inputs: inputs,
+                    secret: value => log.secret(value)
+                });
+            } catch (error) {
+                if (error instanceof ActionError) throw error;
+                throw new TokenRequestError(`${provider.title} answered with a body the action could not read.`, response.status);
+            }
             const region = Object.keys(provider.regions).length > 1 ? settings.region : void 0;
             return {
                 ...minted,

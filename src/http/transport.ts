@@ -147,7 +147,8 @@ async function openTunnel(
 ): Promise<tls.TLSSocket> {
   const authority = `${target.hostname}:${target.port || 443}`
   const connect = (proxy.url.protocol === 'https:' ? https : http).request({
-    host: proxy.url.hostname,
+    // URL keeps an IPv6 host in brackets ([::1]); the resolver wants the address alone.
+    host: proxy.url.hostname.replace(/^\[(.*)\]$/, '$1'),
     port: proxy.url.port || (proxy.url.protocol === 'https:' ? 443 : 80),
     method: 'CONNECT',
     path: authority,

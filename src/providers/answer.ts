@@ -56,6 +56,18 @@ export const printableText = (max: number) =>
     })
   )
 
+/**
+ * A value as a message may quote it: the JSON of a string, number or boolean, and only the kind of an array or an
+ * object (whose JSON could nest deeper than the stack: 200,000 levels of [[[...]]]).
+ */
+export function describeValue(value: unknown): string {
+  if (Array.isArray(value)) return 'an array'
+  if (typeof value === 'object' && value !== null) return 'an object'
+  // JSON.parse reads 1e400 as Infinity, which JSON.stringify would write as null: name it instead.
+  if (typeof value === 'number' && !Number.isFinite(value)) return 'a number out of range'
+  return String(JSON.stringify(value))
+}
+
 /** A field that may be left out or sent as null; both mean "not said". */
 export const optional = <T>(schema: z.ZodMiniType<T>) => z.optional(z.nullable(schema))
 

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini'
-import { digits, issuedToken, optional, readAnswer } from './answer.js'
+import { describeValue, digits, issuedToken, optional, readAnswer } from './answer.js'
 import type { Provider, UnreadableExpiry } from './provider.js'
 
 // The documented answer (shared/seeds/sirdata-get-token.md). partner_id and expiration_time are read when present
@@ -37,7 +37,7 @@ function readExpiry(value: unknown): { expiresAt?: Date; unreadableExpiry?: Unre
   if (value === undefined || value === null) return {}
   const expiresAt = typeof value === 'string' ? parseRfc3339(value) : undefined
   if (expiresAt) return { expiresAt }
-  const text = typeof value === 'string' ? value : String(JSON.stringify(value))
+  const text = typeof value === 'string' ? value : describeValue(value)
   return { unreadableExpiry: { field: 'expiration_time', text } }
 }
 

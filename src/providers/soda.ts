@@ -1,5 +1,5 @@
 import * as z from 'zod/mini'
-import { issuedToken, optional, printableText, readAnswer, uuid } from './answer.js'
+import { describeValue, issuedToken, optional, printableText, readAnswer, uuid } from './answer.js'
 import type { Provider, UnreadableExpiry } from './provider.js'
 
 // The documented GetTokenResult (shared/seeds/soda-reporting-get-token.md). Its OpenAPI schema marks every field
@@ -18,9 +18,7 @@ function readExpiry(value: unknown, now: Date): { expiresAt?: Date; unreadableEx
   if (typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= TEN_YEARS_SECONDS) {
     return { expiresAt: new Date(now.getTime() + value * 1000) }
   }
-  // JSON.parse reads 1e400 as Infinity, which JSON.stringify would write as null: name it instead.
-  const text = typeof value === 'number' && !Number.isFinite(value) ? 'a number out of range' : JSON.stringify(value)
-  return { unreadableExpiry: { field: 'expires_in', text: String(text) } }
+  return { unreadableExpiry: { field: 'expires_in', text: describeValue(value) } }
 }
 
 export const soda: Provider<'username' | 'password'> = {
