@@ -156,7 +156,7 @@ describe('env-name', () => {
     async name => {
       const run = await runAction(fakeInputs(fake(), 'soda', { 'env-name': name }))
 
-      expectRefused(run, /^Input 'env-name' must not be /)
+      expectRefused(run, /^Input 'env-name' must end in _TOKEN/)
       expect(fake().requests).toEqual([])
     }
   )

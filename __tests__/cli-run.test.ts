@@ -93,7 +93,7 @@ describe('the wording of input problems', () => {
     expect(
       problems({ provider: 'soda', timeout: '30s', 'env-name': 'PATH' }, { SODA_USERNAME: 'u', SODA_PASSWORD: 'p' })
     ).toEqual([
-      expect.stringMatching(/^--env-name must not be 'PATH': /),
+      expect.stringMatching(/^--env-name must end in _TOKEN/),
       "--timeout must be a number of seconds above 0 and at most 600 (got '30s')."
     ])
   })

@@ -20,7 +20,7 @@ const samples: Record<InputName, { valid: string[]; wrong: string[] }> = {
     wrong: ['http://10.0.0.1/v1', 'https://u:p@x.example', 'ftp://x', '::']
   },
   'export-env': { valid: ['true', 'False', ''], wrong: ['yes'] },
-  'env-name': { valid: ['TOKEN', '_x', ''], wrong: ['1X', 'GITHUB_PATH', 'a b'] },
+  'env-name': { valid: ['DQ_TOKEN', '_x_TOKEN', ''], wrong: ['1X', 'GITHUB_TOKEN', 'a b', 'TOKEN'] },
   timeout: { valid: ['30', '0.5', '1e2', ''], wrong: ['0', '-1', 'NaN', 'Infinity', '601'] },
   'max-attempts': { valid: ['1', '10', ' 3 ', ''], wrong: ['11', '2.5', '0x10'] },
   'seal-key': {
@@ -156,7 +156,7 @@ const apiRootText = fc.oneof(
     .map(([host, port]) => `http://${host}:${port}/v1`)
 )
 const envName = fc
-  .tuple(fc.stringMatching(/^[A-Za-z0-9]{0,10}$/), fc.constantFrom('', '_TOKEN', '_x'))
+  .tuple(fc.stringMatching(/^[A-Za-z0-9]{0,10}$/), fc.constantFrom('_TOKEN', '_token', '_x_Token'))
   .map(([middle, end]) => `tok${middle}${end}`)
 const sealKeys = [
   randomBytes(32).toString('base64'),

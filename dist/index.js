@@ -2707,18 +2707,13 @@ var __webpack_modules__ = {
             });
             return NEVER;
         }));
-        const START_UP_NAMES = new Set([ "PATH", "HOME", "SHELL", "IFS", "ENV", "BASH_ENV", "CDPATH", "PS4", "PROMPT_COMMAND", "ZDOTDIR", "JAVA_TOOL_OPTIONS", "_JAVA_OPTIONS", "CLASSPATH", "PERLLIB", "REQUESTS_CA_BUNDLE", "CURL_CA_BUNDLE", "SHELLOPTS", "BASHOPTS", "PATHEXT", "COMSPEC", "PSMODULEPATH", "SYSTEMROOT", "WINDIR", "TEMP", "TMP", "TMPDIR" ]);
-        const START_UP_PREFIXES = [ "BASH_FUNC_", "LD_", "DYLD_", "NODE_", "PYTHON", "PERL5", "RUBY", "GIT_", "SSL_CERT_" ];
+        const RESERVED_PREFIXES = [ "GITHUB_", "RUNNER_", "ACTIONS_", "INPUT_", "STATE_", "NODE_", "NPM_CONFIG_" ];
         function envNameProblem(name) {
             if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) return "must be a valid environment variable name: letters, digits and _, not starting with a digit.";
             const upper = name.toUpperCase();
-            if (upper.startsWith("GITHUB_") || upper.startsWith("RUNNER_")) return "must not be a GITHUB_* or RUNNER_* variable: the runner does not let a step set those.";
-            if (upper.endsWith("_PROXY")) return `must not be a proxy variable (${quote(name)}): later steps would send their traffic to the token.`;
-            const prefix = START_UP_PREFIXES.find(p => upper.startsWith(p));
-            if (START_UP_NAMES.has(upper) || prefix) {
-                const family = prefix ? `a ${prefix}* variable` : quote(name);
-                return `must not be ${family}: the loader, the shell or a runtime reads it at start-up, so the token would change how later steps run. Choose a name of your own, such as SODA_TOKEN.`;
-            }
+            if (!/^[A-Z0-9_]*[A-Z0-9]_TOKEN$/.test(upper)) return "must end in _TOKEN, such as SODA_TOKEN or DQ_TOKEN: a variable of another name may be one that a loader, a shell or a runtime reads at start-up, and the token would change how later steps run.";
+            const prefix = RESERVED_PREFIXES.find(reserved => upper.startsWith(reserved));
+            if (prefix) return `must not start with ${prefix}: the runner, the toolkit or npm read such _TOKEN variables themselves. Choose a name of your own, such as SODA_TOKEN.`;
             return;
         }
         const envName = pipe(trimmed, transform((name, ctx) => {

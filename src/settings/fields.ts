@@ -64,38 +64,21 @@ export const apiRoot = z.pipe(
   })
 )
 
-// Names the dynamic loader, the shell or a common runtime reads at start-up, and the proxy and CA variables: a token
-// exported under one of them would change how every later step runs (PATH, LD_PRELOAD, BASH_ENV...).
-const START_UP_NAMES = new Set([
-  'PATH',
-  'HOME',
-  'SHELL',
-  'IFS',
-  'ENV',
-  'BASH_ENV',
-  'CDPATH',
-  'PS4',
-  'PROMPT_COMMAND',
-  'ZDOTDIR',
-  'JAVA_TOOL_OPTIONS',
-  '_JAVA_OPTIONS',
-  'CLASSPATH',
-  'PERLLIB',
-  'REQUESTS_CA_BUNDLE',
-  'CURL_CA_BUNDLE',
-  'SHELLOPTS',
-  'BASHOPTS',
-  // Windows runners: the command search, the shells cmd and pwsh, the system and temporary folders.
-  'PATHEXT',
-  'COMSPEC',
-  'PSMODULEPATH',
-  'SYSTEMROOT',
-  'WINDIR',
-  'TEMP',
-  'TMP',
-  'TMPDIR'
-])
-const START_UP_PREFIXES = ['BASH_FUNC_', 'LD_', 'DYLD_', 'NODE_', 'PYTHON', 'PERL5', 'RUBY', 'GIT_', 'SSL_CERT_']
+// The token's variable must be named like a token: *_TOKEN. A list of names to refuse always misses some (66 of the
+// families below passed one: JDK_JAVA_OPTIONS, GLIBC_TUNABLES, DOTNET_STARTUP_HOOKS, npm_config_registry...), and a
+// token exported under a name some program reads at start-up changes how every later step runs. No loader, shell
+// or runtime reads a *_TOKEN variable that way; the prefixes below do have _TOKEN names of their own.
+const RESERVED_PREFIXES = [
+  // The runner's and the toolkit's own: GITHUB_TOKEN, ACTIONS_RUNTIME_TOKEN, ACTIONS_ID_TOKEN_REQUEST_TOKEN...
+  'GITHUB_',
+  'RUNNER_',
+  'ACTIONS_',
+  'INPUT_',
+  'STATE_',
+  // Read as configuration: NODE_AUTH_TOKEN is npm's registry credential, npm_config_* are npm's settings.
+  'NODE_',
+  'NPM_CONFIG_'
+]
 
 /** Why a variable name cannot carry the token; undefined when it can. Case-insensitive, as Windows is. */
 export function envNameProblem(name: string): string | undefined {
@@ -103,17 +86,12 @@ export function envNameProblem(name: string): string | undefined {
     return 'must be a valid environment variable name: letters, digits and _, not starting with a digit.'
   }
   const upper = name.toUpperCase()
-  // The runner refuses to let a step overwrite these through GITHUB_ENV.
-  if (upper.startsWith('GITHUB_') || upper.startsWith('RUNNER_')) {
-    return 'must not be a GITHUB_* or RUNNER_* variable: the runner does not let a step set those.'
+  if (!/^[A-Z0-9_]*[A-Z0-9]_TOKEN$/.test(upper)) {
+    return 'must end in _TOKEN, such as SODA_TOKEN or DQ_TOKEN: a variable of another name may be one that a loader, a shell or a runtime reads at start-up, and the token would change how later steps run.'
   }
-  if (upper.endsWith('_PROXY')) {
-    return `must not be a proxy variable (${quote(name)}): later steps would send their traffic to the token.`
-  }
-  const prefix = START_UP_PREFIXES.find(p => upper.startsWith(p))
-  if (START_UP_NAMES.has(upper) || prefix) {
-    const family = prefix ? `a ${prefix}* variable` : quote(name)
-    return `must not be ${family}: the loader, the shell or a runtime reads it at start-up, so the token would change how later steps run. Choose a name of your own, such as SODA_TOKEN.`
+  const prefix = RESERVED_PREFIXES.find(reserved => upper.startsWith(reserved))
+  if (prefix) {
+    return `must not start with ${prefix}: the runner, the toolkit or npm read such _TOKEN variables themselves. Choose a name of your own, such as SODA_TOKEN.`
   }
   return undefined
 }
