@@ -448,6 +448,22 @@ describe('execKeepingFresh', () => {
     expect(readdirSync(temp)).toEqual([])
   })
 
+  it('under GitHub Actions, waits a second after the mask before the command can read the token', async () => {
+    const started = Date.now()
+    const code = await run(issued('soda-first-token', 1800), [process.execPath, '-e', 'process.exit(0)'], {
+      env: { RUNNER_TEMP: temp, GITHUB_ACTIONS: 'true' }
+    })
+    const waited = Date.now() - started
+    const quick = Date.now()
+    await run(issued('soda-first-token', 1800), [process.execPath, '-e', 'process.exit(0)'], {
+      env: { RUNNER_TEMP: temp, GITHUB_ACTIONS: 'false' }
+    })
+
+    expect(code).toBe(0)
+    expect(waited).toBeGreaterThanOrEqual(1000)
+    expect(Date.now() - quick).toBeLessThan(waited)
+  })
+
   it('refuses a token without an expiry unless --refresh-every is set, without running the command', async () => {
     const marker = join(temp, 'ran')
     const command: [string, ...string[]] = [
