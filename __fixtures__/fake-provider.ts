@@ -8,6 +8,8 @@ import type { AddressInfo, Socket } from 'node:net'
  *   Sirdata    GET /api/v1/public/auth/partner/:id/token, JSON body {login, password}
  *   Soda Cloud GET /v1/get_token, HTTP Basic, answers expires_in 1800
  * Scripted replies (`script`) are served first, one per request, to inject faults.
+ * It also stands in for the APIs the tokens are for: GET /api/v1/check (Sirdata, `Authorization: <token>`) and
+ * GET /v1/check (Soda Cloud, `SODA_TOKEN: <token>`) answer 200 while the token lives, 401 otherwise.
  */
 
 export interface FakeCredentials {
@@ -50,9 +52,18 @@ export interface FakeProvider {
   readonly requests: RecordedRequest[]
   /** Every token handed out, so tests can look for it where it must not be. */
   readonly tokens: string[]
+  /** Every call to the stand-in APIs, in order: which token it carried, and whether it was accepted. */
+  readonly apiCalls: ApiCall[]
   /** Queues replies served before the documented behaviour, one per request. */
   script(...replies: FakeReply[]): void
   close(): Promise<void>
+}
+
+export interface ApiCall {
+  readonly provider: 'sirdata' | 'soda'
+  readonly token: string | undefined
+  readonly accepted: boolean
+  readonly at: number
 }
 
 export interface FakeProviderOptions {
@@ -61,6 +72,10 @@ export interface FakeProviderOptions {
   readonly tls?: { readonly key: string; readonly cert: string }
   /** Soda's expires_in; null leaves it out, as the schema allows. */
   readonly sodaExpiresIn?: number | null
+  /** How long tokens live, for both providers and the stand-in APIs; 1800 s for Soda, 3600 s for Sirdata by default. */
+  readonly tokenLifetimeSeconds?: number
+  /** null leaves Sirdata's expiration_time out, as its docs allow. */
+  readonly sirdataExpiration?: null
   /** Listen on this port of 127.0.0.1; 0 (the default) takes a free one. */
   readonly port?: number
   /** Throttle like a busy provider: past `requests` in `windowMs`, answer 429 with Retry-After: 1. */
@@ -78,6 +93,8 @@ export async function startFakeProvider(options: FakeProviderOptions = {}): Prom
   }
   const requests: RecordedRequest[] = []
   const tokens: string[] = []
+  const apiCalls: ApiCall[] = []
+  const expiries = new Map<string, number>()
   const queue: FakeReply[] = []
   const sockets = new Set<Socket>()
   const timers = new Set<NodeJS.Timeout>()
@@ -92,10 +109,20 @@ export async function startFakeProvider(options: FakeProviderOptions = {}): Prom
     return false
   }
 
-  const issueToken = (provider: string) => {
+  const issueToken = (provider: string, lifetimeSeconds: number) => {
     const token = `${provider}-${randomBytes(18).toString('base64url')}`
     tokens.push(token)
+    expiries.set(token, Date.now() + lifetimeSeconds * 1000)
     return token
+  }
+
+  // The stand-in APIs: the header each provider documents for later calls (shared/seeds).
+  const apiCall = (path: string, headers: http.IncomingHttpHeaders): ApiCall | undefined => {
+    const provider = path === '/api/v1/check' ? 'sirdata' : path === '/v1/check' ? 'soda' : undefined
+    if (!provider) return undefined
+    const token = provider === 'sirdata' ? headers.authorization : (headers.soda_token as string | undefined)
+    const accepted = token !== undefined && Date.now() < (expiries.get(token) ?? 0)
+    return { provider, token, accepted, at: Date.now() }
   }
 
   const documented = (req: RecordedRequest): FakeReply => {
@@ -119,24 +146,28 @@ export async function startFakeProvider(options: FakeProviderOptions = {}): Prom
       if (sirdata[1] !== credentials.partnerId || login !== credentials.username || password !== credentials.password) {
         return { status: 401 }
       }
+      const lifetime = options.tokenLifetimeSeconds ?? 3600
       return {
         status: 200,
         body: {
-          token: issueToken('sirdata'),
+          token: issueToken('sirdata', lifetime),
           partner_id: Number(credentials.partnerId),
-          expiration_time: sirdataTime(new Date(Date.now() + 3600_000))
+          ...(options.sirdataExpiration === null
+            ? {}
+            : { expiration_time: sirdataTime(new Date(Date.now() + lifetime * 1000)) })
         }
       }
     }
     if (req.path === '/v1/get_token') {
       const expected = `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64')}`
       if (req.headers.authorization !== expected) return { status: 401 }
-      const expiresIn = options.sodaExpiresIn === undefined ? 1800 : options.sodaExpiresIn
+      const lifetime = options.tokenLifetimeSeconds ?? 1800
+      const expiresIn = options.sodaExpiresIn === undefined ? lifetime : options.sodaExpiresIn
       return {
         status: 200,
         body: {
           user: credentials.username,
-          token: issueToken('soda'),
+          token: issueToken('soda', lifetime),
           organization_id: SODA_ORGANIZATION,
           ...(expiresIn === null ? {} : { expires_in: expiresIn })
         }
@@ -155,6 +186,12 @@ export async function startFakeProvider(options: FakeProviderOptions = {}): Prom
         headers: req.headers,
         body: Buffer.concat(chunks).toString('utf8'),
         at: Date.now()
+      }
+      const call = apiCall(recorded.path, recorded.headers)
+      if (call) {
+        apiCalls.push(call)
+        res.writeHead(call.accepted ? 200 : 401, { 'Content-Length': '0' })
+        return void res.end()
       }
       requests.push(recorded)
       const reply =
@@ -201,6 +238,7 @@ export async function startFakeProvider(options: FakeProviderOptions = {}): Prom
     credentials,
     requests,
     tokens,
+    apiCalls,
     script: (...replies) => void queue.push(...replies),
     close: () =>
       new Promise<void>(resolve => {

@@ -73,6 +73,48 @@ describe('readArgs', () => {
     expect(readArgs(argv)).toEqual({ problem })
   })
 
+  it('reads exec --keep-fresh, with --refresh-every in seconds when given', () => {
+    expect(readArgs(['exec', '--keep-fresh', '--provider', 'soda', '--', 'scan'])).toEqual({
+      kind: 'exec',
+      flags: { provider: 'soda' },
+      verbose: false,
+      command: ['scan'],
+      keepFresh: {}
+    })
+    expect(readArgs(['exec', '--refresh-every', '600', '--keep-fresh', '--', 'scan'])).toMatchObject({
+      keepFresh: { refreshEverySeconds: 600 },
+      flags: {}
+    })
+    expect(readArgs(['exec', '--keep-fresh', '--refresh-every=1', '--', 'scan'])).toMatchObject({
+      keepFresh: { refreshEverySeconds: 1 }
+    })
+    expect(readArgs(['exec', '--keep-fresh', '--refresh-every', '86400', '--', 'scan'])).toMatchObject({
+      keepFresh: { refreshEverySeconds: 86_400 }
+    })
+  })
+
+  it.each<[string[], string]>([
+    [['--keep-fresh', '--provider', 'soda'], '--keep-fresh needs exec, as the first argument: see --help.'],
+    [['--refresh-every', '60'], '--refresh-every needs exec --keep-fresh: see --help.'],
+    [['exec', '--refresh-every', '60', '--', 'x'], '--refresh-every needs --keep-fresh: see --help.'],
+    [['exec', '--keep-fresh=yes', '--', 'x'], '--keep-fresh takes no value: see --help.'],
+    [['exec', '--keep-fresh', '--refresh-every', '--', 'x'], '--refresh-every needs a value: see --help.']
+  ])('refuses %j, naming the flag', (argv, problem) => {
+    expect(readArgs(argv)).toEqual({ problem })
+  })
+
+  it.each(['0', '86401', '100000', '1.5', '-5', '60s', ' 60', ''])('refuses --refresh-every %j', value => {
+    expect(readArgs(['exec', '--keep-fresh', `--refresh-every=${value}`, '--', 'x'])).toEqual({
+      problem: `--refresh-every must be a whole number of seconds from 1 to 86400 (got '${value}').`
+    })
+  })
+
+  it('quotes at most 40 characters of a refused --refresh-every', () => {
+    expect(readArgs(['exec', '--keep-fresh', `--refresh-every=${'9'.repeat(50)}`, '--', 'x'])).toEqual({
+      problem: `--refresh-every must be a whole number of seconds from 1 to 86400 (got '${'9'.repeat(40)}').`
+    })
+  })
+
   it('reports the first problem only', () => {
     expect(readArgs(['--bogus', 'hunter2'])).toEqual({ problem: "unknown option '--bogus': see --help." })
   })
@@ -137,7 +179,7 @@ describe('the command’s environment', () => {
   const env = { PATH: '/bin', SODA_USERNAME: 'u', SODA_PASSWORD: 'p', SODA_TOKEN: 'stale', UNSET: undefined }
 
   it('is ours, less the password, with the token', () => {
-    expect(commandEnv(env, { name: 'SODA_TOKEN', value: 't' }, ['SODA_PASSWORD'], false)).toEqual({
+    expect(commandEnv(env, { SODA_TOKEN: 't' }, ['SODA_PASSWORD'], false)).toEqual({
       PATH: '/bin',
       SODA_USERNAME: 'u',
       SODA_TOKEN: 't'
@@ -147,11 +189,11 @@ describe('the command’s environment', () => {
   it('drops names in any case on Windows, where they are one variable', () => {
     const windows = { Path: 'C:\\bin', soda_password: 'p', Soda_Token: 'stale' }
 
-    expect(commandEnv(windows, { name: 'SODA_TOKEN', value: 't' }, ['SODA_PASSWORD'], true)).toEqual({
+    expect(commandEnv(windows, { SODA_TOKEN: 't' }, ['SODA_PASSWORD'], true)).toEqual({
       Path: 'C:\\bin',
       SODA_TOKEN: 't'
     })
-    expect(commandEnv(windows, { name: 'SODA_TOKEN', value: 't' }, ['SODA_PASSWORD'], false)).toMatchObject({
+    expect(commandEnv(windows, { SODA_TOKEN: 't' }, ['SODA_PASSWORD'], false)).toMatchObject({
       soda_password: 'p',
       Soda_Token: 'stale'
     })
@@ -218,5 +260,31 @@ describe('runCli', () => {
     })
     expect(refused.code).toBe(126)
     expect(refused.err).toMatch(/^error: cannot run "x\\u0000y": /)
+  })
+})
+
+describe('runCli exec --keep-fresh', () => {
+  const fake = useFakeProvider({ tokenLifetimeSeconds: 3 })
+
+  it('mints again while the command runs, with the same request, and hands it the files', async () => {
+    const io = { out: '', err: '' }
+    const argv = ['exec', '--keep-fresh', '--provider', 'soda', '--base-url', fake().roots.soda, '--min-validity', '1']
+    const env = { SODA_USERNAME: fake().credentials.username, SODA_PASSWORD: fake().credentials.password }
+    const script = `
+      const fs = require('fs')
+      setTimeout(() => process.exit(fs.readFileSync(process.env.SODA_TOKEN_FILE, 'utf8').trim() === process.env.SODA_TOKEN ? 8 : 9), 2600)
+    `
+
+    const code = await runCli([...argv, '--', process.execPath, '-e', script], env, {
+      out: text => void (io.out += text),
+      err: text => void (io.err += text)
+    })
+
+    expect(code).toBe(9)
+    expect(io).toEqual({ out: '', err: '' })
+    expect(fake().requests.map(request => request.headers.authorization)).toEqual([
+      fake().requests[0]?.headers.authorization,
+      fake().requests[0]?.headers.authorization
+    ])
   })
 })

@@ -213,6 +213,7 @@ describe('sirdata', () => {
       regions: { global: 'https://partner-api.sddan.com/api/v1' },
       defaultRegion: 'global',
       envName: 'SIRDATA_TOKEN',
+      tokenHeader: 'Authorization',
       account: [{ output: 'partner-id', label: 'Partner id' }]
     })
     expect(sirdata.inputs.username).toEqual({ env: 'SIRDATA_LOGIN' })
@@ -293,6 +294,7 @@ describe('soda', () => {
       regions: { eu: 'https://reporting.cloud.soda.io/v1', us: 'https://reporting.cloud.us.soda.io/v1' },
       defaultRegion: 'eu',
       envName: 'SODA_TOKEN',
+      tokenHeader: 'SODA_TOKEN',
       account: [
         { output: 'organization-id', label: 'Organisation' },
         { output: 'user', label: 'User' }

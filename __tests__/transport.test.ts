@@ -190,6 +190,31 @@ describe('sendOnce, reading the answer', () => {
     expect(error.cause).toBeDefined()
   })
 
+  it('ends the attempt at once when its cancel signal aborts, leaving nothing behind', async () => {
+    raw.script({ bytes: '', then: 'hold' })
+    const cancel = new AbortController()
+    const before = await settledResources()
+
+    const attempt = failure(sendOnce(get(raw.origin), { ...direct, timeoutMs: 60_000, cancel: cancel.signal }))
+    // Cancelled once the server holds the request, checked without a timer of the test's own to count.
+    while (raw.requests.length === 0) await new Promise(resolve => setImmediate(resolve))
+    cancel.abort()
+    const { ms } = await attempt
+
+    expect(ms).toBeLessThan(5000)
+    expectNothingAdded(before, await settledResources())
+  })
+
+  it('does not start an attempt whose cancel signal has already aborted', async () => {
+    raw.script({ bytes: '', then: 'hold' })
+
+    const { ms } = await failure(
+      sendOnce(get(raw.origin), { ...direct, timeoutMs: 60_000, cancel: AbortSignal.abort() })
+    )
+
+    expect(ms).toBeLessThan(5000)
+  })
+
   it("names input 'timeout' by default", async () => {
     raw.script({ bytes: '', then: 'hold' })
 

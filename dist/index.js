@@ -2279,6 +2279,7 @@ var __webpack_modules__ = {
             },
             defaultRegion: "global",
             envName: "SIRDATA_TOKEN",
+            tokenHeader: "Authorization",
             account: [ {
                 output: "partner-id",
                 label: "Partner id",
@@ -2370,6 +2371,7 @@ var __webpack_modules__ = {
             },
             defaultRegion: "eu",
             envName: "SODA_TOKEN",
+            tokenHeader: "SODA_TOKEN",
             account: [ {
                 output: "organization-id",
                 label: "Organisation",
@@ -2961,6 +2963,9 @@ var __webpack_modules__ = {
             const controller = new AbortController;
             const timer = setTimeout(() => controller.abort(), options.timeoutMs);
             const deadline = controller.signal;
+            const cancel = () => controller.abort();
+            options.cancel?.aborted && cancel();
+            options.cancel?.addEventListener("abort", cancel);
             const proxy = proxyFor(request.url, options.env ?? process.env);
             let tunnel;
             try {
@@ -2976,6 +2981,7 @@ var __webpack_modules__ = {
                 throw classify(error, proxy && !tunnel ? `the proxy ${proxy.url.host}` : void 0);
             } finally {
                 clearTimeout(timer);
+                options.cancel?.removeEventListener("abort", cancel);
                 tunnel?.destroy();
             }
         }

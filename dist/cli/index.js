@@ -6,7 +6,7 @@ var __webpack_modules__ = {
         __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => {
             try {
                 var _exit_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(139);
-                var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(163);
+                var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(91);
                 const code = await (0, _run_js__WEBPACK_IMPORTED_MODULE_0__.a)(process.argv.slice(2), process.env, {
                     out: text => process.stdout.write(text),
                     err: text => process.stderr.write(text)
@@ -18,10 +18,11 @@ var __webpack_modules__ = {
             }
         }, 1);
     },
-    163: (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+    91: (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
         __nccwpck_require__.d(__webpack_exports__, {
             a: () => runCli
         });
+        const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
         const EXIT_CODES = {
             "fix-input": 2,
             "fix-credentials": 1,
@@ -152,6 +153,9 @@ var __webpack_modules__ = {
             const controller = new AbortController;
             const timer = setTimeout(() => controller.abort(), options.timeoutMs);
             const deadline = controller.signal;
+            const cancel = () => controller.abort();
+            options.cancel?.aborted && cancel();
+            options.cancel?.addEventListener("abort", cancel);
             const proxy = proxyFor(request.url, options.env ?? process.env);
             let tunnel;
             try {
@@ -167,6 +171,7 @@ var __webpack_modules__ = {
                 throw classify(error, proxy && !tunnel ? `the proxy ${proxy.url.host}` : void 0);
             } finally {
                 clearTimeout(timer);
+                options.cancel?.removeEventListener("abort", cancel);
                 tunnel?.destroy();
             }
         }
@@ -2048,6 +2053,7 @@ var __webpack_modules__ = {
             },
             defaultRegion: "global",
             envName: "SIRDATA_TOKEN",
+            tokenHeader: "Authorization",
             account: [ {
                 output: "partner-id",
                 label: "Partner id",
@@ -2139,6 +2145,7 @@ var __webpack_modules__ = {
             },
             defaultRegion: "eu",
             envName: "SODA_TOKEN",
+            tokenHeader: "SODA_TOKEN",
             account: [ {
                 output: "organization-id",
                 label: "Organisation",
@@ -2800,8 +2807,9 @@ var __webpack_modules__ = {
             }));
         }
         const INPUT_FLAGS = [ "provider", "partner-id", "region", "base-url", "timeout", "max-attempts", "min-validity", "env-name" ];
-        const VALUE_FLAGS = [ ...INPUT_FLAGS, "format" ];
-        const SWITCHES = [ "verbose", "help", "version" ];
+        const VALUE_FLAGS = [ ...INPUT_FLAGS, "format", "refresh-every" ];
+        const SWITCHES = [ "verbose", "help", "version", "keep-fresh" ];
+        const MAX_REFRESH_EVERY_SECONDS = 86400;
         const FORMATS = [ "text", "env", "json" ];
         function readArgs(argv) {
             if (argv[0] === "keygen") return argv.length === 1 ? {
@@ -2818,11 +2826,13 @@ var __webpack_modules__ = {
             if (options.switches.has("version")) return {
                 kind: "version"
             };
-            const {format: format, ...flags} = options.values;
+            const {format: format, "refresh-every": refreshEvery, ...flags} = options.values;
             const verbose = options.switches.has("verbose");
             const [file, ...rest] = end === -1 ? [] : args.slice(end + 1);
             if (!exec) {
                 if (file !== void 0) return usage("a command after -- needs exec, as the first argument");
+                if (options.switches.has("keep-fresh")) return usage("--keep-fresh needs exec, as the first argument");
+                if (refreshEvery !== void 0) return usage("--refresh-every needs exec --keep-fresh");
                 if (format !== void 0 && !FORMATS.includes(format)) return {
                     problem: `--format must be one of: ${FORMATS.join(", ")} (got '${format.slice(0, 40)}').`
                 };
@@ -2835,11 +2845,33 @@ var __webpack_modules__ = {
             }
             if (format !== void 0) return usage("--format does not apply to exec, which hands the token to the command in its environment");
             if (file === void 0 || file === "") return usage("exec needs a command after --");
-            return {
+            const command = [ file, ...rest ];
+            if (!options.switches.has("keep-fresh")) {
+                if (refreshEvery !== void 0) return usage("--refresh-every needs --keep-fresh");
+                return {
+                    kind: "exec",
+                    flags: flags,
+                    verbose: verbose,
+                    command: command
+                };
+            }
+            const keepFresh = readKeepFresh(refreshEvery);
+            return "problem" in keepFresh ? keepFresh : {
                 kind: "exec",
                 flags: flags,
                 verbose: verbose,
-                command: [ file, ...rest ]
+                command: command,
+                keepFresh: keepFresh
+            };
+        }
+        function readKeepFresh(refreshEvery) {
+            if (refreshEvery === void 0) return {};
+            const seconds = /^\d{1,5}$/.test(refreshEvery) ? Number(refreshEvery) : 0;
+            if (seconds < 1 || seconds > MAX_REFRESH_EVERY_SECONDS) return {
+                problem: `--refresh-every must be a whole number of seconds from 1 to ${MAX_REFRESH_EVERY_SECONDS} (got '${refreshEvery.slice(0, 40)}').`
+            };
+            return {
+                refreshEverySeconds: seconds
             };
         }
         function readOptions(args, exec) {
@@ -2900,13 +2932,13 @@ var __webpack_modules__ = {
             notFound: 127,
             cannotStart: 126
         };
-        function commandEnv(env, token, without, windows = process.platform === "win32") {
+        function commandEnv(env, given, without, windows = process.platform === "win32") {
             const key = name => windows ? name.toUpperCase() : name;
-            const dropped = new Set([ ...without, token.name ].map(key));
+            const dropped = new Set([ ...without, ...Object.keys(given) ].map(key));
             const kept = Object.entries(env).filter(entry => entry[1] !== void 0 && !dropped.has(key(entry[0])));
             return {
                 ...Object.fromEntries(kept),
-                [token.name]: token.value
+                ...given
             };
         }
         async function runCommand([file, ...args], env, err) {
@@ -2934,21 +2966,241 @@ var __webpack_modules__ = {
             }
         }
         function cannotStart(file, error, err) {
-            const code = error?.code;
+            const {message: message, exitCode: exitCode} = cannotStartMessage(file, error?.code);
+            err(message);
+            return exitCode;
+        }
+        function cannotStartMessage(file, code, windows = process.platform === "win32") {
             const name = JSON.stringify(file.length > 80 ? `${file.slice(0, 80)}…` : file);
-            const windows = process.platform === "win32";
             if (code === "ENOENT") {
                 const hint = windows ? " A .cmd or .bat command (npm, npx) runs through cmd: -- cmd /c npm test." : "";
-                err(`error: cannot run ${name}: no such command or file (check PATH, or give its path).${hint}\n`);
-                return EXIT.notFound;
+                return {
+                    message: `error: cannot run ${name}: no such command or file (check PATH, or give its path).${hint}\n`,
+                    exitCode: EXIT.notFound
+                };
             }
-            if (code === "EINVAL" && windows) {
-                err(`error: cannot run ${name} without a shell: Node.js starts a .cmd or .bat only through cmd: -- cmd /c ....\n`);
-                return EXIT.cannotStart;
-            }
+            if (code === "EINVAL" && windows) return {
+                message: `error: cannot run ${name} without a shell: Node.js starts a .cmd or .bat only through cmd: -- cmd /c ....\n`,
+                exitCode: EXIT.cannotStart
+            };
             const why = code === "EACCES" ? "permission denied (is it executable?)" : code ?? "it could not be started";
-            err(`error: cannot run ${name}: ${why}.\n`);
-            return EXIT.cannotStart;
+            return {
+                message: `error: cannot run ${name}: ${why}.\n`,
+                exitCode: EXIT.cannotStart
+            };
+        }
+        const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+        const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+        function createTokenDir(env) {
+            const parent = env.RUNNER_TEMP || (0, external_node_os_namespaceObject.tmpdir)();
+            const dir = (0, external_node_fs_namespaceObject.mkdtempSync)((0, external_node_path_namespaceObject.join)(parent, "token-mint-"));
+            return {
+                dir: dir,
+                token: (0, external_node_path_namespaceObject.join)(dir, "token"),
+                header: (0, external_node_path_namespaceObject.join)(dir, "header")
+            };
+        }
+        function writeTokenFiles(files, token, header, rename = external_node_fs_namespaceObject.renameSync) {
+            replaceFile(files.token, `${token}\n`, rename);
+            replaceFile(files.header, `${header}: ${token}\n`, rename);
+        }
+        function removeTokenFiles(files) {
+            (0, external_node_fs_namespaceObject.rmSync)(files.token, {
+                force: !0
+            });
+            (0, external_node_fs_namespaceObject.rmSync)(files.header, {
+                force: !0
+            });
+        }
+        function removeTokenDir(files) {
+            try {
+                (0, external_node_fs_namespaceObject.rmSync)(files.dir, {
+                    recursive: !0,
+                    force: !0
+                });
+            } catch {}
+        }
+        function replaceFile(path, content, rename) {
+            const next = `${path}.${(0, external_node_crypto_namespaceObject.randomBytes)(6).toString("hex")}.new`;
+            const fd = (0, external_node_fs_namespaceObject.openSync)(next, "wx", 384);
+            try {
+                (0, external_node_fs_namespaceObject.writeSync)(fd, content);
+                (0, external_node_fs_namespaceObject.fsyncSync)(fd);
+            } finally {
+                (0, external_node_fs_namespaceObject.closeSync)(fd);
+            }
+            try {
+                renameRetrying(next, path, rename);
+            } catch (error) {
+                (0, external_node_fs_namespaceObject.rmSync)(next, {
+                    force: !0
+                });
+                throw error;
+            }
+        }
+        const RENAME_TRIES = 20;
+        const BUSY = new Set([ "EPERM", "EACCES", "EBUSY" ]);
+        function renameRetrying(from, to, rename) {
+            for (let tries = 1; ;tries++) try {
+                return rename(from, to);
+            } catch (error) {
+                const code = error.code ?? "";
+                if (!BUSY.has(code) || tries >= RENAME_TRIES) throw error;
+                Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 25);
+            }
+        }
+        const MAX_TIMER_MS = 2 ** 31 - 1;
+        const MIN_INTERVAL_MS = 1e3;
+        function refreshAt(token, rule) {
+            const issued = token.issuedAt.getTime();
+            const every = rule.refreshEverySeconds === void 0 ? 1 / 0 : issued + rule.refreshEverySeconds * 1e3;
+            if (!token.expiresAt) return Number.isFinite(every) ? every : void 0;
+            const expires = token.expiresAt.getTime();
+            const lifetime = Math.max(0, expires - issued);
+            const margin = Math.max(rule.minValiditySeconds * 1e3, lifetime / 3) + rule.settleMs;
+            const earliest = issued + Math.max(lifetime / 3, MIN_INTERVAL_MS);
+            return Math.min(Math.max(expires - margin, earliest), every);
+        }
+        class TokenKeeper {
+            options;
+            files;
+            current;
+            cancelExpiry;
+            stopping=new AbortController;
+            timers=new Set;
+            constructor(options) {
+                this.options = options;
+            }
+            async start(first) {
+                await this.install(first);
+                return this.files;
+            }
+            stop() {
+                this.stopping.abort();
+                for (const timer of this.timers) clearTimeout(timer);
+                this.timers.clear();
+                this.files && removeTokenDir(this.files);
+            }
+            get stopped() {
+                return this.stopping.signal.aborted;
+            }
+            get rule() {
+                const {minValiditySeconds: minValiditySeconds, refreshEverySeconds: refreshEverySeconds, mask: mask} = this.options;
+                return {
+                    minValiditySeconds: minValiditySeconds,
+                    refreshEverySeconds: refreshEverySeconds,
+                    settleMs: mask?.settleMs ?? 0
+                };
+            }
+            async install(token) {
+                const {mask: mask} = this.options;
+                if (mask) {
+                    mask.register(token.token);
+                    await this.sleep(mask.settleMs);
+                    if (this.stopped) return;
+                }
+                this.files ??= createTokenDir(this.options.env);
+                const files = this.files;
+                writeTokenFiles(files, token.token, token.provider.tokenHeader);
+                this.current = token;
+                this.cancelExpiry?.();
+                this.cancelExpiry = token.expiresAt ? this.later(token.expiresAt.getTime() - Date.now(), () => removeTokenFiles(files)) : void 0;
+                const next = refreshAt(token, this.rule);
+                next === void 0 ? this.giveUp(`${token.provider.title} did not say when the new token expires, and --refresh-every is not set.`) : this.later(next - Date.now(), () => void this.refresh());
+            }
+            async refresh() {
+                for (let round = 1; ;round++) {
+                    let token;
+                    try {
+                        token = await this.options.mint(this.stopping.signal);
+                    } catch (error) {
+                        if (this.stopped) return;
+                        const retryable = error instanceof ActionError && error.retryable;
+                        const wait = retryable ? backoff(round, void 0, DEFAULT_RETRY) : void 0;
+                        if (wait === void 0 || this.timeLeftMs() <= wait + this.rule.settleMs) return this.giveUp(describeError(error));
+                        await this.sleep(wait);
+                        continue;
+                    }
+                    if (this.stopped) return;
+                    try {
+                        await this.install(token);
+                    } catch (error) {
+                        this.stopped || this.giveUp(`${cannotWrite(error)}.`);
+                    }
+                    return;
+                }
+            }
+            timeLeftMs() {
+                const expiresAt = this.current?.expiresAt;
+                return expiresAt ? expiresAt.getTime() - Date.now() : 1 / 0;
+            }
+            giveUp(why) {
+                const expiresAt = this.current?.expiresAt;
+                const file = `${this.options.envName}_FILE`;
+                const then = expiresAt ? `${file} is removed when the current token expires, at ${expiresAt.toISOString()}` : `${file} keeps the current token, whose expiry is unknown, until the command ends`;
+                this.options.report(`error: ${why} The token is not refreshed again: ${then}.\n`);
+            }
+            sleep(ms) {
+                return new Promise(resolve => void this.later(ms, resolve));
+            }
+            later(ms, then) {
+                let timer;
+                const arm = left => {
+                    timer = setTimeout(() => {
+                        this.timers.delete(timer);
+                        left > MAX_TIMER_MS ? arm(left - MAX_TIMER_MS) : then();
+                    }, Math.min(left, MAX_TIMER_MS));
+                    this.timers.add(timer);
+                };
+                arm(Math.max(0, ms));
+                return () => {
+                    clearTimeout(timer);
+                    this.timers.delete(timer);
+                };
+            }
+        }
+        async function execKeepingFresh(first, run) {
+            if (!first.expiresAt && run.refreshEverySeconds === void 0) {
+                run.err(`error: ${first.provider.title} did not say when the token expires, so --keep-fresh cannot tell when to mint the next one: add --refresh-every SECONDS (how often to mint a new token).\n`);
+                return 2;
+            }
+            const keeper = new TokenKeeper({
+                ...run,
+                mask: run.env.GITHUB_ACTIONS === "true" ? {
+                    register: maskOnStderr,
+                    settleMs: 1e3
+                } : void 0,
+                report: run.err
+            });
+            try {
+                let files;
+                try {
+                    files = await keeper.start(first);
+                } catch (error) {
+                    run.err(`error: ${cannotWrite(error)}: check RUNNER_TEMP or the temporary directory.\n`);
+                    return 1;
+                }
+                const name = run.envName;
+                const given = {
+                    [name]: first.token,
+                    [`${name}_FILE`]: files.token,
+                    [`${name}_HEADER_FILE`]: files.header
+                };
+                return await runCommand(run.command, commandEnv(run.env, given, run.without), run.err);
+            } finally {
+                keeper.stop();
+            }
+        }
+        function cannotWrite(error) {
+            return `--keep-fresh cannot write the token file (${error.code ?? describeError(error)})`;
+        }
+        function maskOnStderr(token, fd = 2) {
+            const line = Buffer.from(`::add-mask::${token}\n`);
+            for (let written = 0; written < line.length; ) try {
+                written += (0, external_node_fs_namespaceObject.writeSync)(fd, line, written);
+            } catch (error) {
+                if (error.code !== "EAGAIN") throw error;
+            }
         }
         function providerNamed(flags) {
             const name = flags.provider?.trim().toLowerCase() ?? "";
@@ -2973,7 +3225,7 @@ var __webpack_modules__ = {
             usage: 2,
             transient: 3
         };
-        const USAGE = `Usage: token-mint --provider <sirdata|soda> [options]\n       token-mint exec --provider <sirdata|soda> [options] -- <command> [args...]\n       token-mint keygen\n\nMints a short-lived Sirdata or Soda Cloud API token with the same code, checks and\nmessages as the token-mint-action GitHub Action, for other CI systems and laptops.\n\nCredentials come from the environment, never from arguments, which leak into shell\nhistory and process lists:\n  sirdata  SIRDATA_LOGIN and SIRDATA_PASSWORD (SIRDATA_PARTNER_ID if no --partner-id)\n  soda     SODA_USERNAME and SODA_PASSWORD\n\nOptions:\n  --provider NAME          sirdata or soda (required)\n  --partner-id ID          Sirdata partner id, digits only\n  --region REGION          Soda Cloud region: eu (default) or us\n  --base-url URL           replaces the provider's API root (https://, or http:// to loopback)\n  --timeout SECONDS        one attempt, from connecting to the last byte (default ${DEFAULTS.timeoutSeconds})\n  --max-attempts N         attempts on transient failures (default ${DEFAULTS.maxAttempts})\n  --min-validity SECONDS   fail if the token has less lifetime than this (default ${DEFAULTS.minValiditySeconds})\n  --format FORMAT          text (default): expiry and account, never the token\n                           env: export NAME='token' lines, for eval\n                           json: every output as JSON, token included\n  --env-name NAME          the token's variable for --format env and exec\n                           (default SIRDATA_TOKEN or SODA_TOKEN)\n  --verbose                print each attempt: method, URL, status, timing\n  -h, --help               this text\n  --version                the version\n\nexec: mints, then runs the command with the token in its environment, and never\nprints the token. The command gets this environment, less SIRDATA_PASSWORD or\nSODA_PASSWORD (the password of the provider used: it has the token instead), plus\nthe token as SIRDATA_TOKEN or SODA_TOKEN (or --env-name), the name the action\nexports. No shell runs it: write sh -c '...' for pipes or $VARIABLES. SIGINT,\nSIGTERM and SIGHUP are passed on to it. If the mint fails, it does not run.\nOn Windows, run a .cmd or .bat (npm, npx) through cmd: -- cmd /c npm test.\n--format does not apply.\n\nkeygen: prints a new seal-key for the action (32 random bytes, base64), in the\nform its seal-key input accepts: store it as a secret, as it is.\n\nExit codes: 0 minted, 1 refused by the provider, 2 bad usage, 3 transient failure\n(network, timeout, 429 or 5xx) after the last attempt. With exec, once the command\nran: its exit code, or 128+N if signal N ended it; 127 if it was not found, 126\nif it could not be started.\n\nExamples:\n  SODA_USERNAME=me@example.com SODA_PASSWORD=... token-mint --provider soda --region us\n  eval "$(token-mint --provider sirdata --partner-id 12345 --format env)"\n  token-mint exec --provider soda --region us -- ./soda-report.sh --since yesterday\n  GitLab CI job, SODA_USERNAME and SODA_PASSWORD set as masked CI/CD variables:\n    script: npx --yes @token-mint/cli exec --provider soda -- ./soda-report.sh\n`;
+        const USAGE = `Usage: token-mint --provider <sirdata|soda> [options]\n       token-mint exec --provider <sirdata|soda> [options] -- <command> [args...]\n       token-mint keygen\n       token-mint exec --keep-fresh --provider <sirdata|soda> [options] -- <command> [args...]\n\nMints a short-lived Sirdata or Soda Cloud API token with the same code, checks and\nmessages as the token-mint-action GitHub Action, for other CI systems and laptops.\n\nCredentials come from the environment, never from arguments, which leak into shell\nhistory and process lists:\n  sirdata  SIRDATA_LOGIN and SIRDATA_PASSWORD (SIRDATA_PARTNER_ID if no --partner-id)\n  soda     SODA_USERNAME and SODA_PASSWORD\n\nOptions:\n  --provider NAME          sirdata or soda (required)\n  --partner-id ID          Sirdata partner id, digits only\n  --region REGION          Soda Cloud region: eu (default) or us\n  --base-url URL           replaces the provider's API root (https://, or http:// to loopback)\n  --timeout SECONDS        one attempt, from connecting to the last byte (default ${DEFAULTS.timeoutSeconds})\n  --max-attempts N         attempts on transient failures (default ${DEFAULTS.maxAttempts})\n  --min-validity SECONDS   fail if the token has less lifetime than this (default ${DEFAULTS.minValiditySeconds})\n  --format FORMAT          text (default): expiry and account, never the token\n                           env: export NAME='token' lines, for eval\n                           json: every output as JSON, token included\n  --env-name NAME          the token's variable for --format env and exec\n                           (default SIRDATA_TOKEN or SODA_TOKEN)\n  --keep-fresh             exec only: keep a current token in a file while the command runs\n  --refresh-every SECONDS  with --keep-fresh: mint at least this often; required when the\n                           provider does not say when its tokens expire\n  --verbose                print each attempt: method, URL, status, timing\n  -h, --help               this text\n  --version                the version\n\nexec: mints, then runs the command with the token in its environment, and never\nprints the token. The command gets this environment, less SIRDATA_PASSWORD or\nSODA_PASSWORD (the password of the provider used: it has the token instead), plus\nthe token as SIRDATA_TOKEN or SODA_TOKEN (or --env-name), the name the action\nexports. No shell runs it: write sh -c '...' for pipes or $VARIABLES. SIGINT,\nSIGTERM and SIGHUP are passed on to it. If the mint fails, it does not run.\nOn Windows, run a .cmd or .bat (npm, npx) through cmd: -- cmd /c npm test.\n--format does not apply.\n\nkeygen: prints a new seal-key for the action (32 random bytes, base64), in the\nform its seal-key input accepts: store it as a secret, as it is.\nexec --keep-fresh: for commands that outlive a token. The command also gets\nSODA_TOKEN_FILE (or SIRDATA_TOKEN_FILE, <env-name>_FILE), the path of a file that\nalways holds the current token, and <env-name>_HEADER_FILE, a file holding the\nheader line that carries it, for curl -H @"$SODA_TOKEN_HEADER_FILE". A new token is\nminted once the current one has less than max(min-validity, a third of its lifetime)\nleft, and replaces the file atomically. Under GitHub Actions each token is masked\n(::add-mask:: on stderr) before the file holds it. A refused refresh is reported\nonce; the file is then removed when its token expires. The directory is removed\nwhen the command ends.\n\nExit codes: 0 minted, 1 refused by the provider, 2 bad usage, 3 transient failure\n(network, timeout, 429 or 5xx) after the last attempt. With exec, once the command\nran: its exit code, or 128+N if signal N ended it; 127 if it was not found, 126\nif it could not be started.\n\nExamples:\n  SODA_USERNAME=me@example.com SODA_PASSWORD=... token-mint --provider soda --region us\n  eval "$(token-mint --provider sirdata --partner-id 12345 --format env)"\n  token-mint exec --provider soda --region us -- ./soda-report.sh --since yesterday\n  GitLab CI job, SODA_USERNAME and SODA_PASSWORD set as masked CI/CD variables:\n    script: npx --yes @token-mint/cli exec --provider soda -- ./soda-report.sh\n`;
         async function runCli(argv, env, io) {
             const invocation = readArgs(argv);
             if ("problem" in invocation) {
@@ -2999,9 +3251,7 @@ var __webpack_modules__ = {
                 }, env, io);
 
               case "exec":
-                return mintThen(invocation.flags, invocation.verbose, {
-                    command: invocation.command
-                }, env, io);
+                return mintThen(invocation.flags, invocation.verbose, invocation, env, io);
             }
         }
         async function mintThen(flags, verbose, then, env, io) {
@@ -3034,10 +3284,35 @@ var __webpack_modules__ = {
             }
             verbose && io.err(`${describeToken(issued)}\n`);
             const passwords = Object.values(settings.provider.inputs).flatMap(input => input.secret && input.env || []);
+            const err = text => io.err(redact(text));
+            if (then.keepFresh) return execKeepingFresh(issued, {
+                command: then.command,
+                mint: cancel => mintAgain(settings, log, cancel),
+                minValiditySeconds: settings.minValiditySeconds,
+                refreshEverySeconds: then.keepFresh.refreshEverySeconds,
+                envName: envName,
+                env: env,
+                without: passwords,
+                err: err
+            });
             return runCommand(then.command, commandEnv(env, {
-                name: envName,
-                value: issued.token
-            }, passwords), text => io.err(text));
+                [envName]: issued.token
+            }, passwords), err);
+        }
+        async function mintAgain(settings, log, cancel) {
+            const retry = {
+                sleep: ms => (0, promises_namespaceObject.setTimeout)(ms, void 0, {
+                    signal: cancel
+                })
+            };
+            return (await mintToken(settings, {
+                log: log,
+                attempt: {
+                    timeoutSetting: "--timeout",
+                    cancel: cancel
+                },
+                retry: retry
+            })).token;
         }
         function readSettings(flags, env, log) {
             const raw = Object.fromEntries(INPUT_FLAGS.map(name => [ name, flags[name] ]));

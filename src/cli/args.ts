@@ -14,11 +14,13 @@ export const INPUT_FLAGS = [
   'env-name'
 ] as const
 export type InputFlag = (typeof INPUT_FLAGS)[number]
-type ValueFlag = InputFlag | 'format'
-type Switch = 'verbose' | 'help' | 'version'
+type ValueFlag = InputFlag | 'format' | 'refresh-every'
+type Switch = 'verbose' | 'help' | 'version' | 'keep-fresh'
 
-const VALUE_FLAGS: readonly string[] = [...INPUT_FLAGS, 'format']
-const SWITCHES: readonly string[] = ['verbose', 'help', 'version']
+const VALUE_FLAGS: readonly string[] = [...INPUT_FLAGS, 'format', 'refresh-every']
+const SWITCHES: readonly string[] = ['verbose', 'help', 'version', 'keep-fresh']
+/** The longest --refresh-every: a day, as for min-validity. */
+const MAX_REFRESH_EVERY_SECONDS = 86_400
 const FORMATS = ['text', 'env', 'json'] as const
 export type Format = (typeof FORMATS)[number]
 
@@ -38,7 +40,15 @@ export type Invocation =
       readonly verbose: boolean
       /** The command and its arguments: everything after `--`. */
       readonly command: readonly [string, ...string[]]
+      /** Set with --keep-fresh: the token is kept current in a file while the command runs. */
+      readonly keepFresh?: KeepFresh
     }
+
+/** How `exec --keep-fresh` schedules its refreshes, besides the token's expiry. */
+export interface KeepFresh {
+  /** The longest wait between two mints (--refresh-every); required when the provider gives no expiry. */
+  readonly refreshEverySeconds?: number
+}
 
 /** A usage problem, as one line; it quotes no value it did not expect. */
 export interface UsageProblem {
@@ -62,11 +72,13 @@ export function readArgs(argv: readonly string[]): Invocation | UsageProblem {
   if (options.switches.has('help')) return { kind: 'help' }
   if (options.switches.has('version')) return { kind: 'version' }
 
-  const { format, ...flags } = options.values
+  const { format, 'refresh-every': refreshEvery, ...flags } = options.values
   const verbose = options.switches.has('verbose')
   const [file, ...rest] = end === -1 ? [] : args.slice(end + 1)
   if (!exec) {
     if (file !== undefined) return usage('a command after -- needs exec, as the first argument')
+    if (options.switches.has('keep-fresh')) return usage('--keep-fresh needs exec, as the first argument')
+    if (refreshEvery !== undefined) return usage('--refresh-every needs exec --keep-fresh')
     if (format !== undefined && !(FORMATS as readonly string[]).includes(format)) {
       return { problem: `--format must be one of: ${FORMATS.join(', ')} (got '${format.slice(0, 40)}').` }
     }
@@ -76,7 +88,26 @@ export function readArgs(argv: readonly string[]): Invocation | UsageProblem {
     return usage('--format does not apply to exec, which hands the token to the command in its environment')
   }
   if (file === undefined || file === '') return usage('exec needs a command after --')
-  return { kind: 'exec', flags, verbose, command: [file, ...rest] }
+  const command: [string, ...string[]] = [file, ...rest]
+  if (!options.switches.has('keep-fresh')) {
+    if (refreshEvery !== undefined) return usage('--refresh-every needs --keep-fresh')
+    return { kind: 'exec', flags, verbose, command }
+  }
+  const keepFresh = readKeepFresh(refreshEvery)
+  return 'problem' in keepFresh ? keepFresh : { kind: 'exec', flags, verbose, command, keepFresh }
+}
+
+function readKeepFresh(refreshEvery: string | undefined): KeepFresh | UsageProblem {
+  if (refreshEvery === undefined) return {}
+  const seconds = /^\d{1,5}$/.test(refreshEvery) ? Number(refreshEvery) : 0
+  if (seconds < 1 || seconds > MAX_REFRESH_EVERY_SECONDS) {
+    return {
+      problem:
+        `--refresh-every must be a whole number of seconds from 1 to ${MAX_REFRESH_EVERY_SECONDS} ` +
+        `(got '${refreshEvery.slice(0, 40)}').`
+    }
+  }
+  return { refreshEverySeconds: seconds }
 }
 
 function readOptions(args: readonly string[], exec: boolean): Options | UsageProblem {

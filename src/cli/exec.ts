@@ -13,21 +13,22 @@ const EXIT = { notFound: 127, cannotStart: 126 } as const
 
 /**
  * The command's environment: this one, less the variables the token stands in for (the password: the command
- * gets a token that expires instead), plus the token under `name`. Windows reads names in any case, so there a
- * `soda_token` is replaced too, rather than left for the command to read instead.
+ * gets a token that expires instead), plus the `given` variables (the token, and with --keep-fresh its files).
+ * Windows reads names in any case, so there a `soda_token` is replaced too, rather than left for the command to
+ * read instead.
  */
 export function commandEnv(
   env: Readonly<Record<string, string | undefined>>,
-  token: { readonly name: string; readonly value: string },
+  given: Readonly<Record<string, string>>,
   without: readonly string[],
   windows = process.platform === 'win32'
 ): Record<string, string> {
   const key = (name: string) => (windows ? name.toUpperCase() : name)
-  const dropped = new Set([...without, token.name].map(key))
+  const dropped = new Set([...without, ...Object.keys(given)].map(key))
   const kept = Object.entries(env).filter(
     (entry): entry is [string, string] => entry[1] !== undefined && !dropped.has(key(entry[0]))
   )
-  return { ...Object.fromEntries(kept), [token.name]: token.value }
+  return { ...Object.fromEntries(kept), ...given }
 }
 
 /**
@@ -62,20 +63,32 @@ export async function runCommand(
 }
 
 function cannotStart(file: string, error: unknown, err: (text: string) => void): number {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code
+  const { message, exitCode } = cannotStartMessage(file, (error as NodeJS.ErrnoException | undefined)?.code)
+  err(message)
+  return exitCode
+}
+
+/** What to say, and the exit code a shell would report, for a command that Node could not start with `code`. */
+export function cannotStartMessage(
+  file: string,
+  code: string | undefined,
+  windows = process.platform === 'win32'
+): { readonly message: string; readonly exitCode: number } {
   // The command's name only: its arguments may carry anything.
   const name = JSON.stringify(file.length > 80 ? `${file.slice(0, 80)}…` : file)
-  const windows = process.platform === 'win32'
   if (code === 'ENOENT') {
     const hint = windows ? ' A .cmd or .bat command (npm, npx) runs through cmd: -- cmd /c npm test.' : ''
-    err(`error: cannot run ${name}: no such command or file (check PATH, or give its path).${hint}\n`)
-    return EXIT.notFound
+    return {
+      message: `error: cannot run ${name}: no such command or file (check PATH, or give its path).${hint}\n`,
+      exitCode: EXIT.notFound
+    }
   }
   if (code === 'EINVAL' && windows) {
-    err(`error: cannot run ${name} without a shell: Node.js starts a .cmd or .bat only through cmd: -- cmd /c ....\n`)
-    return EXIT.cannotStart
+    return {
+      message: `error: cannot run ${name} without a shell: Node.js starts a .cmd or .bat only through cmd: -- cmd /c ....\n`,
+      exitCode: EXIT.cannotStart
+    }
   }
   const why = code === 'EACCES' ? 'permission denied (is it executable?)' : (code ?? 'it could not be started')
-  err(`error: cannot run ${name}: ${why}.\n`)
-  return EXIT.cannotStart
+  return { message: `error: cannot run ${name}: ${why}.\n`, exitCode: EXIT.cannotStart }
 }

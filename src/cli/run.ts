@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises'
 import { ActionError, InputError, describeError } from '../errors.js'
 import { mintToken, type Log } from '../mint.js'
 import { neutraliseLine } from '../outside-text.js'
@@ -7,8 +8,9 @@ import { DEFAULTS } from '../settings/defaults.js'
 import { parseSettings, type MintSettings } from '../settings/settings.js'
 import type { IssuedToken } from '../token.js'
 import { VERSION } from '../version.js'
-import { INPUT_FLAGS, readArgs, type Format, type InputFlag } from './args.js'
+import { INPUT_FLAGS, readArgs, type Format, type InputFlag, type KeepFresh } from './args.js'
 import { commandEnv, runCommand } from './exec.js'
+import { execKeepingFresh } from './keep-fresh.js'
 import { flagProblem, flagWarning } from './wording.js'
 
 const EXIT = { minted: 0, refused: 1, usage: 2, transient: 3 } as const
@@ -16,6 +18,7 @@ const EXIT = { minted: 0, refused: 1, usage: 2, transient: 3 } as const
 export const USAGE = `Usage: token-mint --provider <sirdata|soda> [options]
        token-mint exec --provider <sirdata|soda> [options] -- <command> [args...]
        token-mint keygen
+       token-mint exec --keep-fresh --provider <sirdata|soda> [options] -- <command> [args...]
 
 Mints a short-lived Sirdata or Soda Cloud API token with the same code, checks and
 messages as the token-mint-action GitHub Action, for other CI systems and laptops.
@@ -38,6 +41,9 @@ Options:
                            json: every output as JSON, token included
   --env-name NAME          the token's variable for --format env and exec
                            (default SIRDATA_TOKEN or SODA_TOKEN)
+  --keep-fresh             exec only: keep a current token in a file while the command runs
+  --refresh-every SECONDS  with --keep-fresh: mint at least this often; required when the
+                           provider does not say when its tokens expire
   --verbose                print each attempt: method, URL, status, timing
   -h, --help               this text
   --version                the version
@@ -53,6 +59,15 @@ On Windows, run a .cmd or .bat (npm, npx) through cmd: -- cmd /c npm test.
 
 keygen: prints a new seal-key for the action (32 random bytes, base64), in the
 form its seal-key input accepts: store it as a secret, as it is.
+exec --keep-fresh: for commands that outlive a token. The command also gets
+SODA_TOKEN_FILE (or SIRDATA_TOKEN_FILE, <env-name>_FILE), the path of a file that
+always holds the current token, and <env-name>_HEADER_FILE, a file holding the
+header line that carries it, for curl -H @"$SODA_TOKEN_HEADER_FILE". A new token is
+minted once the current one has less than max(min-validity, a third of its lifetime)
+left, and replaces the file atomically. Under GitHub Actions each token is masked
+(::add-mask:: on stderr) before the file holds it. A refused refresh is reported
+once; the file is then removed when its token expires. The directory is removed
+when the command ends.
 
 Exit codes: 0 minted, 1 refused by the provider, 2 bad usage, 3 transient failure
 (network, timeout, 429 or 5xx) after the last attempt. With exec, once the command
@@ -76,7 +91,8 @@ export interface CliIo {
 type Env = Readonly<Record<string, string | undefined>>
 type Flags = Readonly<Partial<Record<InputFlag, string>>>
 /** What to do with the token once minted: print it in a format, or hand it to a command. */
-type Then = { readonly format: Format } | { readonly command: readonly [string, ...string[]] }
+type Then =
+  { readonly format: Format } | { readonly command: readonly [string, ...string[]]; readonly keepFresh?: KeepFresh }
 
 /** Runs the CLI and returns its exit code; never throws. */
 export async function runCli(argv: readonly string[], env: Env, io: CliIo): Promise<number> {
@@ -98,7 +114,7 @@ export async function runCli(argv: readonly string[], env: Env, io: CliIo): Prom
     case 'mint':
       return mintThen(invocation.flags, invocation.verbose, { format: invocation.format }, env, io)
     case 'exec':
-      return mintThen(invocation.flags, invocation.verbose, { command: invocation.command }, env, io)
+      return mintThen(invocation.flags, invocation.verbose, invocation, env, io)
   }
 }
 
@@ -133,9 +149,26 @@ async function mintThen(flags: Flags, verbose: boolean, then: Then, env: Env, io
   }
   if (verbose) io.err(`${describeToken(issued)}\n`)
   const passwords = Object.values(settings.provider.inputs).flatMap(input => (input.secret && input.env) || [])
-  return runCommand(then.command, commandEnv(env, { name: envName, value: issued.token }, passwords), text =>
-    io.err(text)
-  )
+  const err = (text: string) => io.err(redact(text))
+  if (then.keepFresh) {
+    return execKeepingFresh(issued, {
+      command: then.command,
+      mint: cancel => mintAgain(settings, log, cancel),
+      minValiditySeconds: settings.minValiditySeconds,
+      refreshEverySeconds: then.keepFresh.refreshEverySeconds,
+      envName,
+      env,
+      without: passwords,
+      err
+    })
+  }
+  return runCommand(then.command, commandEnv(env, { [envName]: issued.token }, passwords), err)
+}
+
+/** A refresh for --keep-fresh: the same request and checks, cut short (sleeps included) once the command ends. */
+async function mintAgain(settings: MintSettings, log: Log, cancel: AbortSignal): Promise<IssuedToken> {
+  const retry = { sleep: (ms: number) => sleep(ms, undefined, { signal: cancel }) }
+  return (await mintToken(settings, { log, attempt: { timeoutSetting: '--timeout', cancel }, retry })).token
 }
 
 /** The flags and the credential variables, validated; sealing belongs to workflow runs. */

@@ -33,6 +33,8 @@ export interface AttemptOptions {
   readonly lookup?: http.RequestOptions['lookup']
   /** Where the proxy variables are read; the process environment by default. */
   readonly env?: Readonly<Record<string, string | undefined>>
+  /** Ends the attempt at once when it aborts: the CLI stops a refresh that its command no longer needs. */
+  readonly cancel?: AbortSignal
 }
 
 const MAX_BODY_BYTES = 1024 * 1024
@@ -50,6 +52,9 @@ export async function sendOnce(request: HttpRequest, options: AttemptOptions): P
   const controller = new AbortController()
   const timer = setTimeout(() => controller.abort(), options.timeoutMs)
   const deadline = controller.signal
+  const cancel = () => controller.abort()
+  if (options.cancel?.aborted) cancel()
+  options.cancel?.addEventListener('abort', cancel)
   const proxy = proxyFor(request.url, options.env ?? process.env)
   let tunnel: tls.TLSSocket | undefined
   try {
@@ -67,6 +72,7 @@ export async function sendOnce(request: HttpRequest, options: AttemptOptions): P
     throw classify(error, proxy && !tunnel ? `the proxy ${proxy.url.host}` : undefined)
   } finally {
     clearTimeout(timer)
+    options.cancel?.removeEventListener('abort', cancel)
     tunnel?.destroy()
   }
 }

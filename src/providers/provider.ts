@@ -70,6 +70,8 @@ export interface Provider<Input extends string = string> {
   readonly defaultRegion: string
   /** The default name of the exported environment variable. */
   readonly envName: string
+  /** The request header that carries the token on later API calls, as the provider documents it. */
+  readonly tokenHeader: string
   /** Its account outputs, in the order the log and summary show them. */
   readonly account: readonly AccountField[]
   /**

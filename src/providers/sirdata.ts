@@ -55,6 +55,8 @@ export const sirdata: Provider<'partner-id' | 'username' | 'password'> = {
   regions: { global: 'https://partner-api.sddan.com/api/v1' },
   defaultRegion: 'global',
   envName: 'SIRDATA_TOKEN',
+  // Sent as-is, with no Bearer in front (shared/seeds/sirdata-get-token.md).
+  tokenHeader: 'Authorization',
   account: [{ output: 'partner-id', label: 'Partner id', schema: PARTNER_ID }],
 
   request(inputs) {

@@ -31,6 +31,8 @@ export const soda: Provider<'username' | 'password'> = {
   regions: { eu: 'https://reporting.cloud.soda.io/v1', us: 'https://reporting.cloud.us.soda.io/v1' },
   defaultRegion: 'eu',
   envName: 'SODA_TOKEN',
+  // The Reporting API reads the token from a header named SODA_TOKEN (shared/seeds/soda-reporting-auth-notes.md).
+  tokenHeader: 'SODA_TOKEN',
   account: [
     { output: 'organization-id', label: 'Organisation', schema: uuid },
     { output: 'user', label: 'User', schema: printableText(320) }
