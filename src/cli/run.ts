@@ -59,6 +59,7 @@ On Windows, run a .cmd or .bat (npm, npx) through cmd: -- cmd /c npm test.
 
 keygen: prints a new seal-key for the action (32 random bytes, base64), in the
 form its seal-key input accepts: store it as a secret, as it is.
+
 exec --keep-fresh: for commands that outlive a token. The command also gets
 SODA_TOKEN_FILE (or SIRDATA_TOKEN_FILE, <env-name>_FILE), the path of a file that
 always holds the current token, and <env-name>_HEADER_FILE, a file holding the
@@ -149,7 +150,8 @@ async function mintThen(flags: Flags, verbose: boolean, then: Then, env: Env, io
   }
   if (verbose) io.err(`${describeToken(issued)}\n`)
   const passwords = Object.values(settings.provider.inputs).flatMap(input => (input.secret && input.env) || [])
-  const err = (text: string) => io.err(redact(text))
+  // Line by line: neutralising drops control characters, the line breaks between lines included.
+  const err = (text: string) => io.err(text.split('\n').map(redact).join('\n'))
   if (then.keepFresh) {
     return execKeepingFresh(issued, {
       command: then.command,
