@@ -8,8 +8,8 @@ const hasMarker = (line: string) => /##(vso)?\[/i.test(line) || /^\s*::/.test(li
 
 describe('outsideTextProblem', () => {
   it.each([
-    ['##[stop-commands]', 'holds a workflow command marker (##[)'],
-    ['x ##VSO[task.setvariable]', 'holds a workflow command marker (##[)'],
+    ['##[stop-commands]', 'holds a legacy workflow command marker (two # and a [)'],
+    ['x ##VSO[task.setvariable]', 'holds a legacy workflow command marker (two # and a [)'],
     ['::set-output name=x::1', 'starts with a workflow command marker (::)'],
     ['line\nbreak', 'holds control or invisible characters'],
     ['tab\there', 'holds control or invisible characters'],

@@ -332,9 +332,15 @@ describe('soda', () => {
     [{ token: TOKEN, user: 'me\u2028@example.com' }, "'user' holds control or invisible characters"],
     [{ token: TOKEN, user: 'me\u0007@example.com' }, "'user' holds control or invisible characters"],
     [{ token: TOKEN, user: 42 }, "'user' is not a string"],
-    [{ token: TOKEN, user: 'me##[warning]@example.com' }, "'user' holds a workflow command marker (##[)"],
-    [{ token: TOKEN, user: 'me##vso[task.setvariable]' }, "'user' holds a workflow command marker (##[)"],
-    [{ token: TOKEN, user: '##VSO[task.complete]' }, "'user' holds a workflow command marker (##[)"],
+    [
+      { token: TOKEN, user: 'me##[warning]@example.com' },
+      "'user' holds a legacy workflow command marker (two # and a [)"
+    ],
+    [
+      { token: TOKEN, user: 'me##vso[task.setvariable]' },
+      "'user' holds a legacy workflow command marker (two # and a [)"
+    ],
+    [{ token: TOKEN, user: '##VSO[task.complete]' }, "'user' holds a legacy workflow command marker (two # and a [)"],
     [{ token: TOKEN, organization_id: 'acme' }, "'organization_id' is not a UUID"],
     [{ token: TOKEN, organization_id: `${ORGANIZATION}0` }, "'organization_id' is not a UUID"],
     [{ token: TOKEN, organization_id: `x${ORGANIZATION}` }, "'organization_id' is not a UUID"],

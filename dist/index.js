@@ -2145,7 +2145,7 @@ var __webpack_modules__ = {
         const MARKER = /##(?:vso)?\[/i;
         function outsideTextProblem(text) {
             if (INVISIBLE.test(text)) return "holds control or invisible characters";
-            if (MARKER.test(text)) return "holds a workflow command marker (##[)";
+            if (MARKER.test(text)) return "holds a legacy workflow command marker (two # and a [)";
             if (text.startsWith("::")) return "starts with a workflow command marker (::)";
             return;
         }
