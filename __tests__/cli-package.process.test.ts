@@ -1,7 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { execFile, spawn } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { delimiter, dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -18,12 +28,9 @@ import { leakedSecrets, secretsOf } from '../__fixtures__/secrets.js'
 // build by CI's freshness check. The file list test packs the repository itself (a dry run), since `files` is what
 // keeps the action's own files out.
 //
-// Dependencies: the bundle inlines everything it imports (ncc), so the installed CLI needs no node_modules, and the
-// install runs --offline. package.json still lists @actions/core, @actions/http-client and zod under
-// `dependencies`, which every `npm install -g @token-mint/cli` and `npx @token-mint/cli` would fetch for nothing
-// (with the real undici, which the repository's overrides keep out of the bundle but an installed package's do not):
-// they belong in devDependencies. Until they move, the staged copy leaves them out, and this test proves that it can;
-// once they have moved, that step changes nothing.
+// Dependencies: the bundle inlines everything it imports (ncc), so the package declares none: what the bundles are
+// built from (@actions/*, zod) is a devDependency. The install runs --offline with an empty cache, so a dependency
+// coming back would fail it, and the test also reads the installed manifest and weighs the installed files.
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const windows = process.platform === 'win32'
@@ -57,8 +64,7 @@ describe('the published package', () => {
     mkdirSync(join(stage, 'dist'), { recursive: true })
     cpSync(dirname(CLI_BUNDLE), join(stage, 'dist', 'cli'), { recursive: true })
     for (const file of ['README.md', 'LICENSE']) cpSync(join(root, file), join(stage, file))
-    const { dependencies: _bundled, ...staged } = manifest
-    writeFileSync(join(stage, 'package.json'), JSON.stringify(staged, null, 2))
+    writeFileSync(join(stage, 'package.json'), JSON.stringify(manifest, null, 2))
 
     await npm(['pack', '--ignore-scripts', '--pack-destination', dir], stage)
     const tarball = readdirSync(dir).find(name => name.endsWith('.tgz')) as string
@@ -118,6 +124,30 @@ describe('the published package', () => {
     expect(existsSync(bin)).toBe(true)
     expect(readdirSync(installed).sort()).toEqual(['LICENSE', 'README.md', 'dist', 'package.json'])
     expect(existsSync(join(installed, 'node_modules'))).toBe(false)
+  })
+
+  it('declares no dependency of any kind, so an install fetches nothing but the package', () => {
+    const installedManifest = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8')) as Record<
+      string,
+      unknown
+    >
+    const kinds = ['dependencies', 'optionalDependencies', 'peerDependencies', 'bundleDependencies']
+    const declared = (pkg: Record<string, unknown>) =>
+      kinds.filter(kind => Object.keys((pkg[kind] as object | undefined) ?? {}).length > 0)
+
+    expect(declared(manifest)).toEqual([])
+    expect(declared(installedManifest)).toEqual([])
+  })
+
+  it('weighs what its bundle weighs: under 400 KB installed, README and licence included', () => {
+    const bytes = (path: string): number =>
+      statSync(path).isDirectory()
+        ? readdirSync(path).reduce((sum, name) => sum + bytes(join(path, name)), 0)
+        : statSync(path).size
+    const bundle = statSync(join(installed, 'dist', 'cli', 'index.js')).size
+
+    expect(bytes(installed)).toBeLessThan(400_000)
+    expect(bytes(installed) - bundle).toBeLessThan(100_000)
   })
 
   it('runs as token-mint: --version and --help', async () => {
