@@ -24,7 +24,10 @@ describe('the packages the bundles are built from', () => {
     const project = mkdtempSync(join(tmpdir(), 'bundled-'))
     try {
       mkdirSync(join(project, 'src'))
-      writeFileSync(join(project, 'src', 'a.ts'), "import x from 'lib-a/sub'\nimport { y } from 'node:fs'\n")
+      writeFileSync(
+        join(project, 'src', 'a.ts'),
+        "import x from 'lib-a/sub'\nimport {\n  y\n} from 'node:fs'\nimport { z } from './local.js'\nconst text = 'runs from ' + 'tool'\n"
+      )
       const packages = {
         '': { devDependencies: { 'lib-a': '1', tool: '1' } },
         'node_modules/lib-a': { dependencies: { 'lib-b': '2' } },

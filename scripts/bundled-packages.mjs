@@ -24,9 +24,12 @@ export function importedPackages(root) {
       const path = join(dir, entry.name)
       if (entry.isDirectory()) visit(path)
       else if (/\.[cm]?ts$/.test(entry.name)) {
-        for (const [, specifier] of readFileSync(path, 'utf8').matchAll(/\bfrom\s+'([^'.][^']*)'/g)) {
+        // An import or export statement at the start of a line, up to its `from '...'` (maybe lines later).
+        for (const [, specifier] of readFileSync(path, 'utf8').matchAll(
+          /^(?:import|export)\b[^;'"]*?from\s+'([^']+)'/gm
+        )) {
           const name = packageOf(specifier)
-          if (!name.startsWith('node:') && !builtinModules.includes(name)) names.add(name)
+          if (!name.startsWith('.') && !name.startsWith('node:') && !builtinModules.includes(name)) names.add(name)
         }
       }
     }
