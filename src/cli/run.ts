@@ -58,7 +58,7 @@ Examples:
   eval "$(token-mint --provider sirdata --partner-id 12345 --format env)"
   token-mint exec --provider soda --region us -- ./soda-report.sh --since yesterday
   GitLab CI job, SODA_USERNAME and SODA_PASSWORD set as masked CI/CD variables:
-    script: npx --yes @token-mint/cli exec --provider soda -- ./soda-report.sh
+    script: npx --yes github:your-org/token-mint-action#<commit-sha> exec --provider soda -- ./soda-report.sh
 `
 
 /** Where the CLI writes: stdout for results, stderr for everything a person reads. */
