@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { execFile, spawn } from 'node:child_process'
+import { execFile, spawn, spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import {
   cpSync,
@@ -14,7 +14,7 @@ import {
 } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { delimiter, dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 import { promisify } from 'node:util'
 import { useFakeProvider } from '../__fixtures__/jest-fake-provider.js'
 import { CLI_BUNDLE } from '../__fixtures__/run-action.js'
@@ -33,6 +33,7 @@ import { leakedSecrets, secretsOf } from '../__fixtures__/secrets.js'
 // coming back would fail it, and the test also reads the installed manifest and weighs the installed files.
 
 const root = fileURLToPath(new URL('..', import.meta.url))
+const readme = readFileSync(join(root, 'README.md'), 'utf8')
 const windows = process.platform === 'win32'
 const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as Record<string, unknown> & {
   version: string
@@ -149,6 +150,32 @@ describe('the published package', () => {
     expect(bytes(installed)).toBeLessThan(400_000)
     expect(bytes(installed) - bundle).toBeLessThan(100_000)
   })
+
+  it('runs from a commit of the repository, as the README shows it (npx github:…#<sha>), offline', async () => {
+    // The README's `npx github:<owner>/token-mint-action#<commit-sha>` with this clone in place of GitHub: npm clones
+    // the commit and packs it (the committed dist/cli), with an empty cache and no network, since nothing else is
+    // needed. Only --version: what HEAD's committed bundle does is the other tests' business.
+    const head = spawnSync('git', ['rev-parse', 'HEAD'], { cwd: root, encoding: 'utf8' }).stdout.trim()
+    const fromGit = join(dir, 'from-git')
+    mkdirSync(fromGit)
+
+    const version = await npm(
+      [
+        'exec',
+        '--yes',
+        '--offline',
+        '--cache',
+        join(fromGit, 'cache'),
+        `git+${pathToFileURL(root).href}#${head}`,
+        '--',
+        '--version'
+      ],
+      fromGit
+    )
+
+    expect(readme).toContain('npx github:your-org/token-mint-action#<commit-sha> --help')
+    expect(version).toBe(`${manifest.version}\n`)
+  }, 120_000)
 
   it('runs as token-mint: --version and --help', async () => {
     const version = await tokenMint(['--version'])
