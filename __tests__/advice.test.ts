@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
+import { readFileSync } from 'node:fs'
 import { adviceAfterRetries, waitsBetween } from '../src/http/advice.js'
 
 // What the error says to do once the last attempt failed: by the kind of failure, with figures that fit the settings.
@@ -60,5 +61,17 @@ describe('waitsBetween', () => {
     [10, [122, 243]]
   ])('%i attempts wait %j seconds in all, the back-off doubling from 0.5–1 s and capped at 60 s', (n, range) => {
     expect(waitsBetween(n)).toEqual(range)
+  })
+})
+
+describe("the README's Troubleshooting", () => {
+  const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8')
+
+  it.each<[string, { status?: number; timedOut: boolean }]>([
+    ['HTTP 429', { status: 429, timedOut: false }],
+    ['HTTP 503', { status: 503, timedOut: false }],
+    ["timed out after 30 s waiting for a complete answer (input 'timeout')", { timedOut: true }]
+  ])('quotes the advice after "%s" as the action words it with the default settings', (last, failure) => {
+    expect(readme).toContain(`the last: ${last}. ${adviceAfterRetries(failure, defaults, inputs)}\n`)
   })
 })

@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals'
 import { readdirSync, readFileSync } from 'node:fs'
 import semver from 'semver'
 import { parse } from 'yaml'
+import { providers } from '../src/providers/index.js'
 
 // The documents say what exists, and agree with the repository and with each other: whether anything has been
 // released (the CHANGELOG's version sections say), who owns the repository (package.json's `repository`, the one
@@ -107,6 +108,15 @@ describe('every curl in the README that calls a provider', () => {
     expect(sirdata.filter(line => /Bearer/.test(line))).toEqual([])
     expect(sirdata.filter(line => /\/auth\/partner\//.test(line) && /-X\s*(?!GET)\w+/.test(line))).toEqual([])
   })
+})
+
+describe("the README's Troubleshooting for HTTP 403", () => {
+  it.each(Object.values(providers).map(provider => [provider.title, provider] as const))(
+    'quotes the error %s gives, word for word',
+    (title, provider) => {
+      expect(readme).toContain(`\n${title} refused the token request: HTTP 403 Forbidden. ${provider.hint(403)}\n`)
+    }
+  )
 })
 
 describe('the Node versions the project names', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
+import { readFileSync } from 'node:fs'
 import { InputError } from '../src/errors.js'
 import { parseSettings, type RawInputs } from '../src/settings/settings.js'
 
@@ -24,6 +25,13 @@ describe('a missing credential', () => {
     expect(problems({ provider: 'soda', username: 'me@example.com', password: '' })).toEqual([
       `Input 'password' is required for soda: set it, or the SODA_PASSWORD environment variable. ${WHY_EMPTY}`
     ])
+  })
+
+  it('reads as the README quotes it', () => {
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8')
+    const [message] = problems({ provider: 'soda', username: 'me@example.com', password: '' })
+
+    expect(readme).toContain(`\n${message}\n`)
   })
 
   it('gives the reasons once, after the last missing credential, and after no other problem', () => {
