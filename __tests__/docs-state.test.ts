@@ -35,6 +35,7 @@ describe('what the documents say has been released', () => {
       const pinned = [...readme.matchAll(/token-mint-action@[0-9a-f]{40} # (\S+)/g)].map(match => match[1])
 
       expect(readme).toContain(NOT_RELEASED)
+      expect(read('SECURITY.md')).toContain(NOT_RELEASED)
       expect(readme).not.toMatch(/npm (install|i) (-g |--global )?@token-mint\/cli/)
       expect(readme).not.toMatch(/npx (--yes )?@token-mint\/cli/)
       expect(cliUsage).not.toMatch(/npx (--yes )?@token-mint\/cli/)
@@ -47,6 +48,7 @@ describe('what the documents say has been released', () => {
       const pinned = [...readme.matchAll(/token-mint-action@[0-9a-f]{40} # v(\d+\.\d+\.\d+)/g)].map(m => m[1])
 
       expect(readme).not.toContain(NOT_RELEASED)
+      expect(read('SECURITY.md')).not.toContain(NOT_RELEASED)
       expect(pinned.filter(version => !released.includes(version as string))).toEqual([])
     })
   }
