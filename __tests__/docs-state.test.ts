@@ -1,8 +1,20 @@
 import { describe, expect, it } from '@jest/globals'
-import { readdirSync, readFileSync } from 'node:fs'
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import semver from 'semver'
 import { parse } from 'yaml'
 import { providers } from '../src/providers/index.js'
+// @ts-expect-error: a plain .mjs script of the repository, with no type declarations
+import * as ownerScript from '../scripts/set-owner.mjs'
+
+const { ownerDocuments, ownerOf, setOwner, REPOSITORY_NAME } = ownerScript as {
+  ownerDocuments: (root: string) => string[]
+  ownerOf: (root: string) => string
+  setOwner: (root: string) => string[]
+  REPOSITORY_NAME: RegExp
+}
 
 // The documents say what exists, and agree with the repository and with each other: whether anything has been
 // released (the CHANGELOG's version sections say), who owns the repository (package.json's `repository`, the one
@@ -13,7 +25,6 @@ const read = (path: string) => readFileSync(new URL(path, root), 'utf8')
 const pkg = JSON.parse(read('package.json')) as {
   version: string
   engines: { node: string }
-  repository: { url: string }
 }
 const readme = read('README.md')
 const changelog = read('CHANGELOG.md')
@@ -55,28 +66,38 @@ describe('what the documents say has been released', () => {
 })
 
 describe('the owner of the repository', () => {
-  const [, owner] = /github\.com\/([\w.-]+)\/token-mint-action(\.git)?$/.exec(pkg.repository.url) ?? []
-  const documents = [
-    'README.md',
-    'RELEASING.md',
-    'SECURITY.md',
-    'CONTRIBUTING.md',
-    'CHANGELOG.md',
-    'action.yml',
-    'src/cli/run.ts',
-    ...readdirSync(new URL('docs', root)).map(name => `docs/${name}`)
-  ]
+  const repositoryRoot = fileURLToPath(root)
 
   it('is set once, in package.json’s repository, and every document names that one', () => {
-    const others = documents.flatMap(path =>
-      [...read(path).matchAll(/(?<![\w.-])([\w.-]+)\/token-mint-action\b/g)]
-        .filter(match => match[1] !== owner)
-        .map(match => `${path}: ${match[0]}`)
+    const owner = ownerOf(repositoryRoot)
+    const others = ownerDocuments(repositoryRoot).flatMap(path =>
+      [...read(path).matchAll(REPOSITORY_NAME)].filter(match => match[1] !== owner).map(match => `${path}: ${match[0]}`)
     )
 
-    expect(owner).toBeDefined()
+    expect(owner).toBe('your-org')
     expect(others).toEqual([])
     expect(readme).toContain(`${owner}/token-mint-action@`)
+  })
+
+  it('changes everywhere with one line of package.json and scripts/set-owner.mjs', () => {
+    const copy = mkdtempSync(join(tmpdir(), 'set-owner-'))
+    try {
+      for (const path of ['package.json', ...ownerDocuments(repositoryRoot)]) {
+        mkdirSync(dirname(join(copy, path)), { recursive: true })
+        cpSync(join(repositoryRoot, path), join(copy, path))
+      }
+      const pkgCopy = join(copy, 'package.json')
+      writeFileSync(pkgCopy, read('package.json').replace('github.com/your-org/', 'github.com/acme-data/'))
+
+      const changed = setOwner(copy)
+      const left = ownerDocuments(copy).filter(path => /your-org\//.test(readFileSync(join(copy, path), 'utf8')))
+
+      expect(changed).toEqual(expect.arrayContaining(['README.md', 'RELEASING.md', 'src/cli/run.ts']))
+      expect(left).toEqual([])
+      expect(readFileSync(join(copy, 'README.md'), 'utf8')).toContain('uses: acme-data/token-mint-action@v1')
+    } finally {
+      rmSync(copy, { recursive: true, force: true })
+    }
   })
 })
 
