@@ -1,10 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { execFile, spawn } from 'node:child_process'
+import { execFile, spawn, spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { delimiter, dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 import { promisify } from 'node:util'
 import { useFakeProvider } from '../__fixtures__/jest-fake-provider.js'
 import { CLI_BUNDLE } from '../__fixtures__/run-action.js'
@@ -18,14 +28,12 @@ import { leakedSecrets, secretsOf } from '../__fixtures__/secrets.js'
 // build by CI's freshness check. The file list test packs the repository itself (a dry run), since `files` is what
 // keeps the action's own files out.
 //
-// Dependencies: the bundle inlines everything it imports (ncc), so the installed CLI needs no node_modules, and the
-// install runs --offline. package.json still lists @actions/core, @actions/http-client and zod under
-// `dependencies`, which every `npm install -g @token-mint/cli` and `npx @token-mint/cli` would fetch for nothing
-// (with the real undici, which the repository's overrides keep out of the bundle but an installed package's do not):
-// they belong in devDependencies. Until they move, the staged copy leaves them out, and this test proves that it can;
-// once they have moved, that step changes nothing.
+// Dependencies: the bundle inlines everything it imports (ncc), so the package declares none: what the bundles are
+// built from (@actions/*, zod) is a devDependency. The install runs --offline with an empty cache, so a dependency
+// coming back would fail it, and the test also reads the installed manifest and weighs the installed files.
 
 const root = fileURLToPath(new URL('..', import.meta.url))
+const readme = readFileSync(join(root, 'README.md'), 'utf8')
 const windows = process.platform === 'win32'
 const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as Record<string, unknown> & {
   version: string
@@ -57,8 +65,7 @@ describe('the published package', () => {
     mkdirSync(join(stage, 'dist'), { recursive: true })
     cpSync(dirname(CLI_BUNDLE), join(stage, 'dist', 'cli'), { recursive: true })
     for (const file of ['README.md', 'LICENSE']) cpSync(join(root, file), join(stage, file))
-    const { dependencies: _bundled, ...staged } = manifest
-    writeFileSync(join(stage, 'package.json'), JSON.stringify(staged, null, 2))
+    writeFileSync(join(stage, 'package.json'), JSON.stringify(manifest, null, 2))
 
     await npm(['pack', '--ignore-scripts', '--pack-destination', dir], stage)
     const tarball = readdirSync(dir).find(name => name.endsWith('.tgz')) as string
@@ -119,6 +126,56 @@ describe('the published package', () => {
     expect(readdirSync(installed).sort()).toEqual(['LICENSE', 'README.md', 'dist', 'package.json'])
     expect(existsSync(join(installed, 'node_modules'))).toBe(false)
   })
+
+  it('declares no dependency of any kind, so an install fetches nothing but the package', () => {
+    const installedManifest = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8')) as Record<
+      string,
+      unknown
+    >
+    const kinds = ['dependencies', 'optionalDependencies', 'peerDependencies', 'bundleDependencies']
+    const declared = (pkg: Record<string, unknown>) =>
+      kinds.filter(kind => Object.keys((pkg[kind] as object | undefined) ?? {}).length > 0)
+
+    expect(declared(manifest)).toEqual([])
+    expect(declared(installedManifest)).toEqual([])
+  })
+
+  it('weighs what its bundle weighs: under 400 KB installed, README and licence included', () => {
+    const bytes = (path: string): number =>
+      statSync(path).isDirectory()
+        ? readdirSync(path).reduce((sum, name) => sum + bytes(join(path, name)), 0)
+        : statSync(path).size
+    const bundle = statSync(join(installed, 'dist', 'cli', 'index.js')).size
+
+    expect(bytes(installed)).toBeLessThan(400_000)
+    expect(bytes(installed) - bundle).toBeLessThan(100_000)
+  })
+
+  it('runs from a commit of the repository, as the README shows it (npx github:…#<sha>), offline', async () => {
+    // The README's `npx github:<owner>/token-mint-action#<commit-sha>` with this clone in place of GitHub: npm clones
+    // the commit and packs it (the committed dist/cli), with an empty cache and no network, since nothing else is
+    // needed. Only --version: what HEAD's committed bundle does is the other tests' business.
+    const head = spawnSync('git', ['rev-parse', 'HEAD'], { cwd: root, encoding: 'utf8' }).stdout.trim()
+    const fromGit = join(dir, 'from-git')
+    mkdirSync(fromGit)
+
+    const version = await npm(
+      [
+        'exec',
+        '--yes',
+        '--offline',
+        '--cache',
+        join(fromGit, 'cache'),
+        `git+${pathToFileURL(root).href}#${head}`,
+        '--',
+        '--version'
+      ],
+      fromGit
+    )
+
+    expect(readme).toContain('npx github:your-org/token-mint-action#<commit-sha> --help')
+    expect(version).toBe(`${manifest.version}\n`)
+  }, 120_000)
 
   it('runs as token-mint: --version and --help', async () => {
     const version = await tokenMint(['--version'])

@@ -197,7 +197,7 @@ describe('the token-mint CLI', () => {
 
     expect(run.code).toBe(3)
     expect(run.stderr).toMatch(
-      /^warning: Attempt 1 of 2 failed: HTTP 503; retrying in [\d.]+ s\.\nerror: Could not get a token from Soda Cloud at .*: failed after 2 attempts; the last: HTTP 503\.\n$/
+      /^warning: Attempt 1 of 2 failed: HTTP 503; retrying in [\d.]+ s\.\nerror: Could not get a token from Soda Cloud at .*: failed after 2 attempts; the last: HTTP 503\. The provider is failing on its side: wait a few minutes and run it again; or raise --max-attempts from 2 to 4: [^\n]*\n$/
     )
     expect(fake().requests).toHaveLength(2)
   })
@@ -227,7 +227,7 @@ describe('the token-mint CLI', () => {
       'token-mint exec --provider <sirdata|soda> [options] -- <command> [args...]',
       'SODA_TOKEN',
       '128+N',
-      'npx --yes @token-mint/cli exec --provider soda -- '
+      'npx --yes github:your-org/token-mint-action#<commit-sha> exec --provider soda -- '
     ]) {
       expect(run.stdout).toContain(text)
     }

@@ -149,7 +149,7 @@ describe('run', () => {
       {
         fn: 'setFailed',
         message:
-          "Input 'timeout' must be a number of seconds above 0 and at most 600 (got 'soon'). Input 'username' is required for soda: set it, or the SODA_USERNAME environment variable."
+          "Input 'timeout' must be a number of seconds above 0 and at most 600 (got 'soon'). Input 'username' is required for soda: set it, or the SODA_USERNAME environment variable. A secret or variable arrives empty when it is not defined for this repository or the environment of the job, when its name is misspelt in ${{ secrets.NAME }} or ${{ vars.NAME }}, and in runs from a fork or from Dependabot, which get no secrets or only Dependabot secrets."
       }
     ])
     expect(fake().requests).toEqual([])

@@ -200,6 +200,38 @@ describe('release-check --dry-run, as CI runs it on every push', () => {
     }
   )
 
+  it('checks the Unreleased section while the version has none yet, and says so', () => {
+    const changelog = '# Changelog\n\n## Unreleased\n\n- Everything so far.\n\n## 1.0.0\n\n- First release.\n'
+    writeProject('1.1.0', changelog)
+    const notes = join(project, 'notes.md')
+
+    const run = releaseCheck(['--dry-run', '--skip-dist', '--notes', notes])
+
+    expect(run.stderr).toBe('')
+    expect(run.code).toBe(0)
+    expect(run.stdout).toContain('CHANGELOG.md has an Unreleased section to become its section')
+    expect(readFileSync(notes, 'utf8')).toBe('- Everything so far.\n')
+  })
+
+  it('refuses an empty or missing Unreleased section while the version has none, and a real release without one', () => {
+    writeProject('1.1.0', '# Changelog\n\n## Unreleased\n\n## 1.0.0\n\n- First release.\n')
+    const empty = releaseCheck(['--dry-run', '--skip-dist'])
+    writeFileSync(join(project, 'CHANGELOG.md'), '# Changelog\n\n## 1.0.0\n\n- First release.\n')
+    const missing = releaseCheck(['--dry-run', '--skip-dist'])
+    writeFileSync(join(project, 'CHANGELOG.md'), '# Changelog\n\n## Unreleased\n\n- Everything so far.\n')
+    git('init', '-q')
+    commitAll('Not yet prepared')
+    git('tag', 'v1.1.0')
+    const release = releaseCheck(['--tag', 'v1.1.0', '--skip-dist'])
+
+    expect(empty.code).toBe(1)
+    expect(empty.stderr).toContain("CHANGELOG.md's section for 1.1.0 (now Unreleased) is empty")
+    expect(missing.code).toBe(1)
+    expect(missing.stderr).toContain('CHANGELOG.md has neither a section for 1.1.0 nor an "## Unreleased" one')
+    expect(release.code).toBe(1)
+    expect(release.stderr).toContain('CHANGELOG.md has no section for 1.1.0')
+  })
+
   it('passes on this repository as it stands', () => {
     const run = releaseCheck(['--dry-run', '--skip-dist'], REPOSITORY)
 

@@ -100,7 +100,7 @@ describe('resilience', () => {
       const error = await failure(mint('sirdata'))
 
       expect(error.message).toMatch(
-        /^Could not get a token from Sirdata at https:\/\/127\.0\.0\.1:\d+\/api\/v1\/public\/auth\/partner\/12345\/token: failed after 3 attempts; the last: HTTP 500\.$/
+        /^Could not get a token from Sirdata at https:\/\/127\.0\.0\.1:\d+\/api\/v1\/public\/auth\/partner\/12345\/token: failed after 3 attempts; the last: HTTP 500\. The provider is failing on its side: /
       )
     })
 

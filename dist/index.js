@@ -176,7 +176,7 @@ var __webpack_modules__ = {
         __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => {
             try {
                 var _exit_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(139);
-                var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(550);
+                var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(909);
                 await (0, _main_js__WEBPACK_IMPORTED_MODULE_0__.e)();
                 await (0, _exit_js__WEBPACK_IMPORTED_MODULE_1__.K)();
                 __webpack_async_result__();
@@ -185,7 +185,7 @@ var __webpack_modules__ = {
             }
         }, 1);
     },
-    550: (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+    909: (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
         __nccwpck_require__.d(__webpack_exports__, {
             e: () => run
         });
@@ -582,9 +582,13 @@ var __webpack_modules__ = {
             attempts;
             name="TransientFailureError";
             remedy="retry-later";
+            status;
+            timedOut;
             constructor(message, attempts = 1, options) {
                 super(message, options);
                 this.attempts = attempts;
+                this.status = options?.status;
+                this.timedOut = options?.timedOut ?? !1;
             }
         }
         class NetworkError extends ActionError {
@@ -2793,8 +2797,8 @@ var __webpack_modules__ = {
             for (const [name, input] of Object.entries(provider?.inputs ?? {})) values[name] = value(name) ?? (input.env && env[input.env]?.trim() || void 0);
             const parsed = object(shape).safeParse(values);
             parsed.success || problems.push(...problemsOf(parsed.error));
-            const missing = Object.keys(provider?.inputs ?? {}).some(name => values[name] === void 0);
-            provider && missing && value("seal-key") && problems.push(EMPTY_SEALED_TOKEN);
+            const missing = Object.keys(provider?.inputs ?? {}).filter(name => values[name] === void 0);
+            provider && missing.length > 0 && value("seal-key") ? problems.push(EMPTY_SEALED_TOKEN) : explainMissing(problems, missing);
             const seal = parsed.success ? bindSeal(parsed.data["seal-key"], env, problems) : void 0;
             if (!provider || !parsed.success || problems.length > 0) throw new InputError(problems);
             const fields = parsed.data;
@@ -2813,6 +2817,15 @@ var __webpack_modules__ = {
                 },
                 warnings: ignoredInputs(value, provider)
             };
+        }
+        const WHY_EMPTY = "A secret or variable arrives empty when it is not defined for this repository or the environment of the job, when its name is misspelt in ${{ secrets.NAME }} or ${{ vars.NAME }}, and in runs from a fork or from Dependabot, which get no secrets or only Dependabot secrets.";
+        function explainMissing(problems, missing) {
+            const last = problems.findLastIndex(problem => missing.includes(problem.input));
+            const problem = problems[last];
+            problem && (problems[last] = {
+                input: problem.input,
+                message: `${problem.message} ${WHY_EMPTY}`
+            });
         }
         function providerShape(provider) {
             return Object.fromEntries(Object.entries(provider.inputs).map(([name, input]) => {
@@ -2975,7 +2988,8 @@ var __webpack_modules__ = {
                 if (deadline.aborted) {
                     const setting = options.timeoutSetting ?? "input 'timeout'";
                     throw new TransientFailureError(`timed out after ${formatDuration(options.timeoutMs / 1e3)} waiting for a complete answer (${setting})`, 1, {
-                        cause: error
+                        cause: error,
+                        timedOut: !0
                     });
                 }
                 throw classify(error, proxy && !tunnel ? `the proxy ${proxy.url.host}` : void 0);
@@ -3131,6 +3145,7 @@ var __webpack_modules__ = {
                 let reason;
                 let retryAfterMs;
                 let failure;
+                let status;
                 try {
                     const response = await sendOnce(request, attempt);
                     if (!RETRYABLE_STATUSES.has(response.status)) {
@@ -3143,6 +3158,7 @@ var __webpack_modules__ = {
                         return response;
                     }
                     reason = `HTTP ${response.status}`;
+                    status = response.status;
                     response.status !== 429 && response.status !== 503 || (retryAfterMs = parseRetryAfter(response.headers["retry-after"], Date.now()));
                 } catch (error) {
                     if (!(error instanceof ActionError) || !error.retryable) throw error;
@@ -3158,9 +3174,14 @@ var __webpack_modules__ = {
                     reason: reason,
                     retryInMs: retryInMs
                 });
-                if (retryInMs === void 0) throw new TransientFailureError(`failed after ${n} attempt${n === 1 ? "" : "s"}; the last: ${reason}`, n, {
-                    cause: failure
-                });
+                if (retryInMs === void 0) {
+                    const timedOut = failure instanceof TransientFailureError && failure.timedOut;
+                    throw new TransientFailureError(`failed after ${n} attempt${n === 1 ? "" : "s"}; the last: ${reason}`, n, {
+                        cause: failure,
+                        status: status,
+                        timedOut: timedOut
+                    });
+                }
                 await policy.sleep(retryInMs);
             }
         }
@@ -3176,6 +3197,30 @@ var __webpack_modules__ = {
             if (/^\d+$/.test(text)) return Number(text) * 1e3;
             const date = /[a-z]/i.test(text) && /\d:\d/.test(text) ? Date.parse(text) : Number.NaN;
             return Number.isNaN(date) ? void 0 : Math.max(0, date - nowMs);
+        }
+        const wait = "wait a few minutes and run it again";
+        function adviceAfterRetries(last, settings, name) {
+            const attempts = moreAttempts(settings.maxAttempts, name);
+            if (last.status === 429) return `The provider is throttling: ${wait}, and mint once per workflow run rather than once per job (seal-key shares one token between jobs); ${attempts}.`;
+            if (last.status !== void 0) return `The provider is failing on its side: ${wait}; ${attempts}.`;
+            if (last.timedOut) return `If the provider is slow to answer, ${moreTime(settings.timeoutMs / 1e3, name)}; ${attempts}. If no attempt ever gets an answer, check the proxy (https_proxy, no_proxy) and that the runner can reach the host.`;
+            return `Check that the runner can reach the host (region, base-url, DNS, firewall) and the proxy (https_proxy, no_proxy); if the failure passes, ${wait}; ${attempts}.`;
+        }
+        function moreAttempts(current, name) {
+            if (current >= LIMITS.maxAttempts) return `${name("max-attempts")} is already ${current}, the most`;
+            const raised = Math.min(current + 2, LIMITS.maxAttempts);
+            const [shortest, longest] = waitsBetween(raised);
+            return `or raise ${name("max-attempts")} from ${current} to ${raised}: the waits between attempts then add up to ${shortest}–${longest} s, or what the provider's Retry-After asks`;
+        }
+        function moreTime(seconds, name) {
+            if (seconds >= LIMITS.timeoutSeconds) return `${name("timeout")} is already ${formatDuration(seconds)}, the most`;
+            const raised = Math.min(seconds * 2, LIMITS.timeoutSeconds);
+            return `raise ${name("timeout")} from ${formatDuration(seconds)} to ${formatDuration(raised)}`;
+        }
+        function waitsBetween(attempts) {
+            let longest = 0;
+            for (let n = 1; n < attempts; n++) longest += Math.min(DEFAULT_RETRY.baseDelayMs * 2 ** (n - 1), DEFAULT_RETRY.maxDelayMs);
+            return [ Math.round(longest / 2e3), Math.round(longest / 1e3) ];
         }
         function lifetimeSeconds(issued) {
             if (!issued.expiresAt) return;
@@ -3237,7 +3282,10 @@ var __webpack_modules__ = {
                     maxAttempts: settings.maxAttempts
                 }, report => logAttempt(log, request.method, url, report));
             } catch (error) {
-                throw error instanceof ActionError ? error.within(`Could not get a token from ${where}`) : error;
+                if (!(error instanceof ActionError)) throw error;
+                error.within(`Could not get a token from ${where}`);
+                error instanceof TransientFailureError && (error.message += ` ${adviceAfterRetries(error, settings, options.setting ?? (name => name))}`);
+                throw error;
             }
             refuseUnlessOk(response, settings, url);
             const issuedAt = now();

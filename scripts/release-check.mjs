@@ -8,6 +8,8 @@
 //      becomes the release notes (--notes FILE);
 //   3. dist/ is what `npm run bundle` builds from the sources, and holds the two bundles the release attests.
 // --dry-run takes the tag from package.json unless --tag is given and does not ask git whether the tag exists yet.
+// Between releases (and before the first) the version has no section yet: a dry run then checks the `## Unreleased`
+// section that will become it, and says so.
 // --skip-dist leaves out the rebuild: .ci/run has just rebuilt dist/ and compared it, and the release job only needs
 // the notes of a commit that the check job has verified.
 // Exit codes: 0 ready, 1 a check failed (every failed check is listed), 2 bad usage.
@@ -38,6 +40,7 @@ if (!args['dry-run'] && !args.tag) usage('--tag is required, unless --dry-run')
 
 const root = resolve(args.root)
 const problems = []
+let unreleased = false
 const fail = problem => void problems.push(problem)
 
 const version = readVersion()
@@ -60,7 +63,8 @@ if (problems.length > 0) {
 if (args.notes) writeFileSync(resolve(args.notes), `${notes}\n`)
 const checked = [
   args['dry-run'] ? `${tag} matches package.json` : `${tag} matches package.json and the checked-out commit`,
-  'CHANGELOG.md has its section' + (args.notes ? ` (written to ${args.notes})` : ''),
+  (unreleased ? 'CHANGELOG.md has an Unreleased section to become its section' : 'CHANGELOG.md has its section') +
+    (args.notes ? ` (written to ${args.notes})` : ''),
   args['skip-dist'] ? 'dist/ not rebuilt (--skip-dist)' : 'dist/ is a fresh build'
 ]
 console.log(`release-check${args['dry-run'] ? ' (dry run)' : ''}: ${checked.join('; ')}.`)
@@ -111,6 +115,7 @@ function changelogSection(version) {
   const escaped = version.replace(/\./g, '\\.')
   const heading = new RegExp(`^## (?:\\[${escaped}\\]|${escaped})(?:[ \\t].*)?$`, 'gm')
   const headings = [...changelog.matchAll(heading)]
+  if (headings.length === 0 && args['dry-run']) return unreleasedSection(changelog, version)
   if (headings.length === 0) {
     fail(`CHANGELOG.md has no section for ${version}: add "## ${version}" above the previous release's section.`)
     return undefined
@@ -119,7 +124,24 @@ function changelogSection(version) {
     fail(`CHANGELOG.md has ${headings.length} sections for ${version}: merge them into one.`)
     return undefined
   }
-  const start = headings[0].index + headings[0][0].length
+  return sectionAfter(changelog, headings[0], version)
+}
+
+/** Before the version has its section, a dry run checks the Unreleased section that will become it. */
+function unreleasedSection(changelog, version) {
+  const heading = /^## \[?Unreleased\]?[ \t]*$/im.exec(changelog)
+  if (!heading) {
+    fail(`CHANGELOG.md has neither a section for ${version} nor an "## Unreleased" one to become it.`)
+    return undefined
+  }
+  const section = sectionAfter(changelog, heading, `${version} (now Unreleased)`)
+  if (section !== undefined) unreleased = true
+  return section
+}
+
+/** The text after a `## ` heading up to the next one, without the link definitions that may end it. */
+function sectionAfter(changelog, heading, version) {
+  const start = heading.index + heading[0].length
   const rest = changelog.slice(start)
   const next = rest.search(/^## /m)
   const lines = (next === -1 ? rest : rest.slice(0, next)).split('\n')

@@ -85,13 +85,19 @@ export class TokenLifetimeError extends ActionError {
 export class TransientFailureError extends ActionError {
   override readonly name = 'TransientFailureError'
   readonly remedy = 'retry-later'
+  /** The retryable status of the (last) answer, when there was one: 429 or a 5xx. */
+  readonly status?: number
+  /** Whether the (last) attempt ran out of time, rather than failing on the network. */
+  readonly timedOut: boolean
   constructor(
     message: string,
     /** Attempts made, once retries are exhausted; 1 for a single attempt. */
     readonly attempts = 1,
-    options?: ErrorOptions
+    options?: ErrorOptions & { readonly status?: number; readonly timedOut?: boolean }
   ) {
     super(message, options)
+    this.status = options?.status
+    this.timedOut = options?.timedOut ?? false
   }
 }
 

@@ -1,6 +1,7 @@
 import { STATUS_CODES } from 'node:http'
 import { formatDuration } from './duration.js'
-import { ActionError, TokenRequestError } from './errors.js'
+import { ActionError, TokenRequestError, TransientFailureError } from './errors.js'
+import { adviceAfterRetries, type SettingName } from './http/advice.js'
 import { DEFAULT_RETRY, sendWithRetries, type AttemptReport, type RetryPolicy } from './http/retry.js'
 import { proxyFor } from './http/proxy.js'
 import type { AttemptOptions, HttpResponse } from './http/transport.js'
@@ -23,6 +24,8 @@ export interface MintOptions {
   readonly attempt?: Partial<AttemptOptions>
   readonly retry?: Partial<Omit<RetryPolicy, 'maxAttempts'>>
   readonly now?: () => Date
+  /** How the advice after the last attempt names a setting: as the input (the default), or as a flag. */
+  readonly setting?: SettingName
 }
 
 /** The token this run holds, and, when seal-key was set on a minting run, its envelope for later jobs. */
@@ -70,7 +73,12 @@ async function askProvider(settings: MintSettings, options: MintOptions, now: ()
       report => logAttempt(log, request.method, url, report)
     )
   } catch (error) {
-    throw error instanceof ActionError ? error.within(`Could not get a token from ${where}`) : error
+    if (!(error instanceof ActionError)) throw error
+    error.within(`Could not get a token from ${where}`)
+    if (error instanceof TransientFailureError) {
+      error.message += ` ${adviceAfterRetries(error, settings, options.setting ?? (name => name))}`
+    }
+    throw error
   }
 
   refuseUnlessOk(response, settings, url)

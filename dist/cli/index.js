@@ -6,8 +6,8 @@ var __webpack_modules__ = {
         __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => {
             try {
                 var _exit_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(139);
-                var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(91);
-                const code = await (0, _run_js__WEBPACK_IMPORTED_MODULE_0__.a)(process.argv.slice(2), process.env, {
+                var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(173);
+                const code = await (0, _run_js__WEBPACK_IMPORTED_MODULE_0__.ak)(process.argv.slice(2), process.env, {
                     out: text => process.stdout.write(text),
                     err: text => process.stderr.write(text)
                 });
@@ -18,9 +18,9 @@ var __webpack_modules__ = {
             }
         }, 1);
     },
-    91: (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+    173: (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
         __nccwpck_require__.d(__webpack_exports__, {
-            a: () => runCli
+            ak: () => runCli
         });
         const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
         const EXIT_CODES = {
@@ -74,9 +74,13 @@ var __webpack_modules__ = {
             attempts;
             name="TransientFailureError";
             remedy="retry-later";
+            status;
+            timedOut;
             constructor(message, attempts = 1, options) {
                 super(message, options);
                 this.attempts = attempts;
+                this.status = options?.status;
+                this.timedOut = options?.timedOut ?? !1;
             }
         }
         class NetworkError extends ActionError {
@@ -97,6 +101,17 @@ var __webpack_modules__ = {
             if (hours === 0) return `${minutes} min`;
             return minutes % 60 === 0 ? `${hours} h` : `${hours} h ${minutes % 60} min`;
         }
+        const DEFAULTS = {
+            exportEnv: !0,
+            timeoutSeconds: 30,
+            maxAttempts: 3,
+            minValiditySeconds: 60
+        };
+        const LIMITS = {
+            timeoutSeconds: 600,
+            maxAttempts: 10,
+            minValiditySeconds: 86400
+        };
         const external_node_events_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
         const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
         const external_node_net_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
@@ -165,7 +180,8 @@ var __webpack_modules__ = {
                 if (deadline.aborted) {
                     const setting = options.timeoutSetting ?? "input 'timeout'";
                     throw new TransientFailureError(`timed out after ${formatDuration(options.timeoutMs / 1e3)} waiting for a complete answer (${setting})`, 1, {
-                        cause: error
+                        cause: error,
+                        timedOut: !0
                     });
                 }
                 throw classify(error, proxy && !tunnel ? `the proxy ${proxy.url.host}` : void 0);
@@ -321,6 +337,7 @@ var __webpack_modules__ = {
                 let reason;
                 let retryAfterMs;
                 let failure;
+                let status;
                 try {
                     const response = await sendOnce(request, attempt);
                     if (!RETRYABLE_STATUSES.has(response.status)) {
@@ -333,6 +350,7 @@ var __webpack_modules__ = {
                         return response;
                     }
                     reason = `HTTP ${response.status}`;
+                    status = response.status;
                     response.status !== 429 && response.status !== 503 || (retryAfterMs = parseRetryAfter(response.headers["retry-after"], Date.now()));
                 } catch (error) {
                     if (!(error instanceof ActionError) || !error.retryable) throw error;
@@ -348,9 +366,14 @@ var __webpack_modules__ = {
                     reason: reason,
                     retryInMs: retryInMs
                 });
-                if (retryInMs === void 0) throw new TransientFailureError(`failed after ${n} attempt${n === 1 ? "" : "s"}; the last: ${reason}`, n, {
-                    cause: failure
-                });
+                if (retryInMs === void 0) {
+                    const timedOut = failure instanceof TransientFailureError && failure.timedOut;
+                    throw new TransientFailureError(`failed after ${n} attempt${n === 1 ? "" : "s"}; the last: ${reason}`, n, {
+                        cause: failure,
+                        status: status,
+                        timedOut: timedOut
+                    });
+                }
                 await policy.sleep(retryInMs);
             }
         }
@@ -366,6 +389,30 @@ var __webpack_modules__ = {
             if (/^\d+$/.test(text)) return Number(text) * 1e3;
             const date = /[a-z]/i.test(text) && /\d:\d/.test(text) ? Date.parse(text) : Number.NaN;
             return Number.isNaN(date) ? void 0 : Math.max(0, date - nowMs);
+        }
+        const wait = "wait a few minutes and run it again";
+        function adviceAfterRetries(last, settings, name) {
+            const attempts = moreAttempts(settings.maxAttempts, name);
+            if (last.status === 429) return `The provider is throttling: ${wait}, and mint once per workflow run rather than once per job (seal-key shares one token between jobs); ${attempts}.`;
+            if (last.status !== void 0) return `The provider is failing on its side: ${wait}; ${attempts}.`;
+            if (last.timedOut) return `If the provider is slow to answer, ${moreTime(settings.timeoutMs / 1e3, name)}; ${attempts}. If no attempt ever gets an answer, check the proxy (https_proxy, no_proxy) and that the runner can reach the host.`;
+            return `Check that the runner can reach the host (region, base-url, DNS, firewall) and the proxy (https_proxy, no_proxy); if the failure passes, ${wait}; ${attempts}.`;
+        }
+        function moreAttempts(current, name) {
+            if (current >= LIMITS.maxAttempts) return `${name("max-attempts")} is already ${current}, the most`;
+            const raised = Math.min(current + 2, LIMITS.maxAttempts);
+            const [shortest, longest] = waitsBetween(raised);
+            return `or raise ${name("max-attempts")} from ${current} to ${raised}: the waits between attempts then add up to ${shortest}–${longest} s, or what the provider's Retry-After asks`;
+        }
+        function moreTime(seconds, name) {
+            if (seconds >= LIMITS.timeoutSeconds) return `${name("timeout")} is already ${formatDuration(seconds)}, the most`;
+            const raised = Math.min(seconds * 2, LIMITS.timeoutSeconds);
+            return `raise ${name("timeout")} from ${formatDuration(seconds)} to ${formatDuration(raised)}`;
+        }
+        function waitsBetween(attempts) {
+            let longest = 0;
+            for (let n = 1; n < attempts; n++) longest += Math.min(DEFAULT_RETRY.baseDelayMs * 2 ** (n - 1), DEFAULT_RETRY.maxDelayMs);
+            return [ Math.round(longest / 2e3), Math.round(longest / 1e3) ];
         }
         const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
         function getEnumValues(entries) {
@@ -2498,7 +2545,10 @@ var __webpack_modules__ = {
                     maxAttempts: settings.maxAttempts
                 }, report => logAttempt(log, request.method, url, report));
             } catch (error) {
-                throw error instanceof ActionError ? error.within(`Could not get a token from ${where}`) : error;
+                if (!(error instanceof ActionError)) throw error;
+                error.within(`Could not get a token from ${where}`);
+                error instanceof TransientFailureError && (error.message += ` ${adviceAfterRetries(error, settings, options.setting ?? (name => name))}`);
+                throw error;
             }
             refuseUnlessOk(response, settings, url);
             const issuedAt = now();
@@ -2580,17 +2630,6 @@ var __webpack_modules__ = {
             const sentence = `${verb} a ${issued.provider.title} token${facts.length > 0 ? `: ${facts.join(", ")}` : ""}.`;
             return neutraliseLine(sentence);
         }
-        const DEFAULTS = {
-            exportEnv: !0,
-            timeoutSeconds: 30,
-            maxAttempts: 3,
-            minValiditySeconds: 60
-        };
-        const LIMITS = {
-            timeoutSeconds: 600,
-            maxAttempts: 10,
-            minValiditySeconds: 86400
-        };
         const quote = value => `'${String(value).slice(0, 40)}'`;
         const trimmed = schemas_string().check(_trim());
         const lowerCased = schemas_string().check(_trim(), _toLowerCase());
@@ -2714,8 +2753,8 @@ var __webpack_modules__ = {
             for (const [name, input] of Object.entries(provider?.inputs ?? {})) values[name] = value(name) ?? (input.env && env[input.env]?.trim() || void 0);
             const parsed = object(shape).safeParse(values);
             parsed.success || problems.push(...problemsOf(parsed.error));
-            const missing = Object.keys(provider?.inputs ?? {}).some(name => values[name] === void 0);
-            provider && missing && value("seal-key") && problems.push(EMPTY_SEALED_TOKEN);
+            const missing = Object.keys(provider?.inputs ?? {}).filter(name => values[name] === void 0);
+            provider && missing.length > 0 && value("seal-key") ? problems.push(EMPTY_SEALED_TOKEN) : explainMissing(problems, missing);
             const seal = parsed.success ? bindSeal(parsed.data["seal-key"], env, problems) : void 0;
             if (!provider || !parsed.success || problems.length > 0) throw new InputError(problems);
             const fields = parsed.data;
@@ -2734,6 +2773,15 @@ var __webpack_modules__ = {
                 },
                 warnings: ignoredInputs(value, provider)
             };
+        }
+        const WHY_EMPTY = "A secret or variable arrives empty when it is not defined for this repository or the environment of the job, when its name is misspelt in ${{ secrets.NAME }} or ${{ vars.NAME }}, and in runs from a fork or from Dependabot, which get no secrets or only Dependabot secrets.";
+        function explainMissing(problems, missing) {
+            const last = problems.findLastIndex(problem => missing.includes(problem.input));
+            const problem = problems[last];
+            problem && (problems[last] = {
+                input: problem.input,
+                message: `${problem.message} ${WHY_EMPTY}`
+            });
         }
         function providerShape(provider) {
             return Object.fromEntries(Object.entries(provider.inputs).map(([name, input]) => {
@@ -2805,6 +2853,34 @@ var __webpack_modules__ = {
                 input: input ?? String(issue.path[0]),
                 message: issue.message
             }));
+        }
+        function editDistance(a, b) {
+            const rows = Array.from({
+                length: a.length + 1
+            }, (_, i) => Array.from({
+                length: b.length + 1
+            }, (_, j) => i === 0 ? j : j === 0 ? i : 0));
+            const at = (i, j) => rows[i][j];
+            for (let i = 1; i <= a.length; i++) for (let j = 1; j <= b.length; j++) {
+                const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+                let best = Math.min(at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + cost);
+                i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1] && (best = Math.min(best, at(i - 2, j - 2) + 1));
+                rows[i][j] = best;
+            }
+            return at(a.length, b.length);
+        }
+        function closestOption(typed, known) {
+            const normal = typed.toLowerCase().replace(/_/g, "-");
+            let closest;
+            for (const name of known) {
+                const distance = editDistance(normal, name);
+                distance < (closest?.distance ?? 1 / 0) && (closest = {
+                    name: name,
+                    distance: distance
+                });
+            }
+            if (!closest) return;
+            return closest.distance <= (closest.name.length <= 4 ? 1 : 2) ? closest.name : void 0;
         }
         const INPUT_FLAGS = [ "provider", "partner-id", "region", "base-url", "timeout", "max-attempts", "min-validity", "env-name" ];
         const VALUE_FLAGS = [ ...INPUT_FLAGS, "format", "refresh-every" ];
@@ -2883,7 +2959,10 @@ var __webpack_modules__ = {
                 const arg = args[i];
                 if (arg === "-h") found.switches.add("help"); else {
                     if (!arg.startsWith("--")) {
-                        if (arg.startsWith("-") && arg !== "-") return usage("unknown option " + (/^-[A-Za-z]$/.test(arg) ? `'${arg}'` : "(not shown, in case it is a secret)"));
+                        if (arg.startsWith("-") && arg !== "-") {
+                            const shown = /^-[A-Za-z]$/.test(arg) ? `'${arg}'` : "(not shown, in case it is a secret)";
+                            return unknownOption(shown, arg.slice(1).split("=")[0]);
+                        }
                         if (arg === "exec") return usage("exec must be the first argument");
                         {
                             const hint = exec ? "; the command goes after --" : "";
@@ -2910,7 +2989,7 @@ var __webpack_modules__ = {
             }
             if (!VALUE_FLAGS.includes(name)) {
                 const shown = /^[a-z][a-z-]{0,29}$/.test(name) ? `'--${name}'` : "(not shown, in case it is a secret)";
-                return usage(`unknown option ${shown}`);
+                return unknownOption(shown, name);
             }
             if (inline !== void 0) {
                 found.values[name] = inline;
@@ -2919,6 +2998,12 @@ var __webpack_modules__ = {
             if (next === void 0 || next.startsWith("--")) return usage(`--${name} needs a value`);
             found.values[name] = next;
             return 1;
+        }
+        function unknownOption(shown, name) {
+            const meant = closestOption(name, [ ...VALUE_FLAGS, ...SWITCHES ]);
+            return meant ? {
+                problem: `unknown option ${shown}: did you mean --${meant}? See --help.`
+            } : usage(`unknown option ${shown}`);
         }
         function usage(problem) {
             return {
@@ -3225,8 +3310,18 @@ var __webpack_modules__ = {
             usage: 2,
             transient: 3
         };
-        const USAGE = `Usage: token-mint --provider <sirdata|soda> [options]\n       token-mint exec --provider <sirdata|soda> [options] -- <command> [args...]\n       token-mint keygen\n       token-mint exec --keep-fresh --provider <sirdata|soda> [options] -- <command> [args...]\n\nMints a short-lived Sirdata or Soda Cloud API token with the same code, checks and\nmessages as the token-mint-action GitHub Action, for other CI systems and laptops.\n\nCredentials come from the environment, never from arguments, which leak into shell\nhistory and process lists:\n  sirdata  SIRDATA_LOGIN and SIRDATA_PASSWORD (SIRDATA_PARTNER_ID if no --partner-id)\n  soda     SODA_USERNAME and SODA_PASSWORD\n\nOptions:\n  --provider NAME          sirdata or soda (required)\n  --partner-id ID          Sirdata partner id, digits only\n  --region REGION          Soda Cloud region: eu (default) or us\n  --base-url URL           replaces the provider's API root (https://, or http:// to loopback)\n  --timeout SECONDS        one attempt, from connecting to the last byte (default ${DEFAULTS.timeoutSeconds})\n  --max-attempts N         attempts on transient failures (default ${DEFAULTS.maxAttempts})\n  --min-validity SECONDS   fail if the token has less lifetime than this (default ${DEFAULTS.minValiditySeconds})\n  --format FORMAT          text (default): expiry and account, never the token\n                           env: export NAME='token' lines, for eval\n                           json: every output as JSON, token included\n  --env-name NAME          the token's variable for --format env and exec\n                           (default SIRDATA_TOKEN or SODA_TOKEN)\n  --keep-fresh             exec only: keep a current token in a file while the command runs\n  --refresh-every SECONDS  with --keep-fresh: mint at least this often; required when the\n                           provider does not say when its tokens expire\n  --verbose                print each attempt: method, URL, status, timing\n  -h, --help               this text\n  --version                the version\n\nexec: mints, then runs the command with the token in its environment, and never\nprints the token. The command gets this environment, less SIRDATA_PASSWORD or\nSODA_PASSWORD (the password of the provider used: it has the token instead), plus\nthe token as SIRDATA_TOKEN or SODA_TOKEN (or --env-name), the name the action\nexports. No shell runs it: write sh -c '...' for pipes or $VARIABLES. SIGINT,\nSIGTERM and SIGHUP are passed on to it. If the mint fails, it does not run.\nOn Windows, run a .cmd or .bat (npm, npx) through cmd: -- cmd /c npm test.\n--format does not apply.\n\nkeygen: prints a new seal-key for the action (32 random bytes, base64), in the\nform its seal-key input accepts: store it as a secret, as it is.\n\nexec --keep-fresh: for commands that outlive a token. The command also gets\nSODA_TOKEN_FILE (or SIRDATA_TOKEN_FILE, <env-name>_FILE), the path of a file that\nalways holds the current token, and <env-name>_HEADER_FILE, a file holding the\nheader line that carries it, for curl -H @"$SODA_TOKEN_HEADER_FILE". A new token is\nminted once the current one has less than max(min-validity, a third of its lifetime)\nleft, and replaces the file atomically. Under GitHub Actions each token is masked\n(::add-mask:: on stderr) before the file holds it. A refused refresh is reported\nonce; the file is then removed when its token expires. The directory is removed\nwhen the command ends.\n\nExit codes: 0 minted, 1 refused by the provider, 2 bad usage, 3 transient failure\n(network, timeout, 429 or 5xx) after the last attempt. With exec, once the command\nran: its exit code, or 128+N if signal N ended it; 127 if it was not found, 126\nif it could not be started.\n\nExamples:\n  SODA_USERNAME=me@example.com SODA_PASSWORD=... token-mint --provider soda --region us\n  eval "$(token-mint --provider sirdata --partner-id 12345 --format env)"\n  token-mint exec --provider soda --region us -- ./soda-report.sh --since yesterday\n  GitLab CI job, SODA_USERNAME and SODA_PASSWORD set as masked CI/CD variables:\n    script: npx --yes @token-mint/cli exec --provider soda -- ./soda-report.sh\n`;
+        const USAGE = `Usage: token-mint --provider <sirdata|soda> [options]\n       token-mint exec --provider <sirdata|soda> [options] -- <command> [args...]\n       token-mint keygen\n       token-mint exec --keep-fresh --provider <sirdata|soda> [options] -- <command> [args...]\n\nMints a short-lived Sirdata or Soda Cloud API token with the same code, checks and\nmessages as the token-mint-action GitHub Action, for other CI systems and laptops.\n\nCredentials come from the environment, never from arguments, which leak into shell\nhistory and process lists:\n  sirdata  SIRDATA_LOGIN and SIRDATA_PASSWORD (SIRDATA_PARTNER_ID if no --partner-id)\n  soda     SODA_USERNAME and SODA_PASSWORD\n\nOptions:\n  --provider NAME          sirdata or soda (required)\n  --partner-id ID          Sirdata partner id, digits only\n  --region REGION          Soda Cloud region: eu (default) or us\n  --base-url URL           replaces the provider's API root (https://, or http:// to loopback)\n  --timeout SECONDS        one attempt, from connecting to the last byte (default ${DEFAULTS.timeoutSeconds})\n  --max-attempts N         attempts on transient failures (default ${DEFAULTS.maxAttempts})\n  --min-validity SECONDS   fail if the token has less lifetime than this (default ${DEFAULTS.minValiditySeconds})\n  --format FORMAT          text (default): expiry and account, never the token\n                           env: export NAME='token' lines, for eval\n                           json: every output as JSON, token included\n  --env-name NAME          the token's variable for --format env and exec\n                           (default SIRDATA_TOKEN or SODA_TOKEN)\n  --keep-fresh             exec only: keep a current token in a file while the command runs\n  --refresh-every SECONDS  with --keep-fresh: mint at least this often; required when the\n                           provider does not say when its tokens expire\n  --verbose                print each attempt: method, URL, status, timing\n  -h, --help               this text\n  --version                the version\n\nexec: mints, then runs the command with the token in its environment, and never\nprints the token. The command gets this environment, less SIRDATA_PASSWORD or\nSODA_PASSWORD (the password of the provider used: it has the token instead), plus\nthe token as SIRDATA_TOKEN or SODA_TOKEN (or --env-name), the name the action\nexports. No shell runs it: write sh -c '...' for pipes or $VARIABLES. SIGINT,\nSIGTERM and SIGHUP are passed on to it. If the mint fails, it does not run.\nOn Windows, run a .cmd or .bat (npm, npx) through cmd: -- cmd /c npm test.\n--format does not apply.\n\nkeygen: prints a new seal-key for the action (32 random bytes, base64), in the\nform its seal-key input accepts: store it as a secret, as it is.\n\nexec --keep-fresh: for commands that outlive a token. The command also gets\nSODA_TOKEN_FILE (or SIRDATA_TOKEN_FILE, <env-name>_FILE), the path of a file that\nalways holds the current token, and <env-name>_HEADER_FILE, a file holding the\nheader line that carries it, for curl -H @"$SODA_TOKEN_HEADER_FILE". A new token is\nminted once the current one has less than max(min-validity, a third of its lifetime)\nleft, and replaces the file atomically. Under GitHub Actions each token is masked\n(::add-mask:: on stderr) before the file holds it. A refused refresh is reported\nonce; the file is then removed when its token expires. The directory is removed\nwhen the command ends.\n\nExit codes: 0 minted, 1 refused by the provider, 2 bad usage, 3 transient failure\n(network, timeout, 429 or 5xx) after the last attempt. With exec, once the command\nran: its exit code, or 128+N if signal N ended it; 127 if it was not found, 126\nif it could not be started.\n\nExamples:\n  SODA_USERNAME=me@example.com SODA_PASSWORD=... token-mint --provider soda --region us\n  eval "$(token-mint --provider sirdata --partner-id 12345 --format env)"\n  token-mint exec --provider soda --region us -- ./soda-report.sh --since yesterday\n  GitLab CI job, SODA_USERNAME and SODA_PASSWORD set as masked CI/CD variables:\n    script: npx --yes github:your-org/token-mint-action#<commit-sha> exec --provider soda -- ./soda-report.sh\n`;
         async function runCli(argv, env, io) {
+            const code = await runInvocation(argv, env, io);
+            code !== run_EXIT.minted && asksForEnvFormat(argv) && io.out("false\n");
+            return code;
+        }
+        function asksForEnvFormat(argv) {
+            const end = argv.indexOf("--");
+            const options = end === -1 ? argv : argv.slice(0, end);
+            return options.some((arg, i) => arg === "--format=env" || arg === "--format" && options[i + 1] === "env");
+        }
+        async function runInvocation(argv, env, io) {
             const invocation = readArgs(argv);
             if ("problem" in invocation) {
                 io.err(`error: ${neutraliseLine(invocation.problem)}\n`);
@@ -3270,7 +3365,8 @@ var __webpack_modules__ = {
                     log: log,
                     attempt: {
                         timeoutSetting: "--timeout"
-                    }
+                    },
+                    setting: name => `--${name}`
                 })).token;
             } catch (error) {
                 const lines = error instanceof InputError ? error.problems.map(problem => flagProblem(problem, flags, env)) : [ describeError(error) ];

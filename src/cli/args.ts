@@ -2,6 +2,8 @@
 // messages ("Unexpected argument 'hunter2'"), and a stray argument is often a secret pasted in the wrong place. Here
 // a problem is one line that names the flag, never a value it did not expect.
 
+import { closestOption } from './suggest.js'
+
 /** The options that carry an input of the action, under the input's name. */
 export const INPUT_FLAGS = [
   'provider',
@@ -121,7 +123,8 @@ function readOptions(args: readonly string[], exec: boolean): Options | UsagePro
       if (typeof read !== 'number') return read
       i += read
     } else if (arg.startsWith('-') && arg !== '-') {
-      return usage(`unknown option ${/^-[A-Za-z]$/.test(arg) ? `'${arg}'` : '(not shown, in case it is a secret)'}`)
+      const shown = /^-[A-Za-z]$/.test(arg) ? `'${arg}'` : '(not shown, in case it is a secret)'
+      return unknownOption(shown, arg.slice(1).split('=')[0] as string)
     } else if (arg === 'exec') {
       return usage('exec must be the first argument')
     } else {
@@ -146,7 +149,7 @@ function readLongOption(arg: string, next: string | undefined, found: Options): 
   if (!VALUE_FLAGS.includes(name)) {
     // The name only, and only when it looks like one: `--hunter2` does not, nor does anything after =.
     const shown = /^[a-z][a-z-]{0,29}$/.test(name) ? `'--${name}'` : '(not shown, in case it is a secret)'
-    return usage(`unknown option ${shown}`)
+    return unknownOption(shown, name)
   }
   if (inline !== undefined) {
     found.values[name as ValueFlag] = inline
@@ -156,6 +159,14 @@ function readLongOption(arg: string, next: string | undefined, found: Options): 
   if (next === undefined || next.startsWith('--')) return usage(`--${name} needs a value`)
   found.values[name as ValueFlag] = next
   return 1
+}
+
+/** An unknown option, with the known one it most likely meant; what was typed is only shown as `shown` says. */
+function unknownOption(shown: string, name: string): UsageProblem {
+  const meant = closestOption(name, [...VALUE_FLAGS, ...SWITCHES])
+  return meant
+    ? { problem: `unknown option ${shown}: did you mean --${meant}? See --help.` }
+    : usage(`unknown option ${shown}`)
 }
 
 function usage(problem: string): UsageProblem {

@@ -80,7 +80,7 @@ Examples:
   eval "$(token-mint --provider sirdata --partner-id 12345 --format env)"
   token-mint exec --provider soda --region us -- ./soda-report.sh --since yesterday
   GitLab CI job, SODA_USERNAME and SODA_PASSWORD set as masked CI/CD variables:
-    script: npx --yes @token-mint/cli exec --provider soda -- ./soda-report.sh
+    script: npx --yes github:your-org/token-mint-action#<commit-sha> exec --provider soda -- ./soda-report.sh
 `
 
 /** Where the CLI writes: stdout for results, stderr for everything a person reads. */
@@ -97,6 +97,22 @@ type Then =
 
 /** Runs the CLI and returns its exit code; never throws. */
 export async function runCli(argv: readonly string[], env: Env, io: CliIo): Promise<number> {
+  const code = await runInvocation(argv, env, io)
+  // `eval "$(token-mint ... --format env)"` loses the exit code inside $(...), so a failed mint would leave the
+  // script running with no token. In its place stdout gets `false`, which makes the eval fail (and `set -e` stop).
+  // Nothing else: a failure never prints a token, and names it might print are unchecked.
+  if (code !== EXIT.minted && asksForEnvFormat(argv)) io.out('false\n')
+  return code
+}
+
+/** Whether the arguments ask for `--format env`, read without trusting them to be valid usage. */
+export function asksForEnvFormat(argv: readonly string[]): boolean {
+  const end = argv.indexOf('--')
+  const options = end === -1 ? argv : argv.slice(0, end)
+  return options.some((arg, i) => arg === '--format=env' || (arg === '--format' && options[i + 1] === 'env'))
+}
+
+async function runInvocation(argv: readonly string[], env: Env, io: CliIo): Promise<number> {
   const invocation = readArgs(argv)
   if ('problem' in invocation) {
     io.err(`error: ${neutraliseLine(invocation.problem)}\n`)
@@ -134,7 +150,9 @@ async function mintThen(flags: Flags, verbose: boolean, then: Then, env: Env, io
   let issued: IssuedToken
   try {
     settings = readSettings(flags, env, log)
-    issued = (await mintToken(settings, { log, attempt: { timeoutSetting: '--timeout' } })).token
+    issued = (
+      await mintToken(settings, { log, attempt: { timeoutSetting: '--timeout' }, setting: name => `--${name}` })
+    ).token
   } catch (error) {
     const lines =
       error instanceof InputError

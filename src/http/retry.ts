@@ -47,6 +47,7 @@ export async function sendWithRetries(
     let reason: string
     let retryAfterMs: number | undefined
     let failure: unknown
+    let status: number | undefined
     try {
       const response = await sendOnce(request, attempt)
       if (!RETRYABLE_STATUSES.has(response.status)) {
@@ -59,6 +60,7 @@ export async function sendWithRetries(
         return response
       }
       reason = `HTTP ${response.status}`
+      status = response.status
       // RFC 9110 gives Retry-After its meaning on 429 and 503 only.
       if (response.status === 429 || response.status === 503) {
         retryAfterMs = parseRetryAfter(response.headers['retry-after'], Date.now())
@@ -72,8 +74,11 @@ export async function sendWithRetries(
     const retryInMs = last ? undefined : backoff(n, retryAfterMs, policy)
     report({ attempt: n, maxAttempts: policy.maxAttempts, elapsedMs: Date.now() - started, reason, retryInMs })
     if (retryInMs === undefined) {
+      const timedOut = failure instanceof TransientFailureError && failure.timedOut
       throw new TransientFailureError(`failed after ${n} attempt${n === 1 ? '' : 's'}; the last: ${reason}`, n, {
-        cause: failure
+        cause: failure,
+        status,
+        timedOut
       })
     }
     await policy.sleep(retryInMs)

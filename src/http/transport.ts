@@ -66,7 +66,7 @@ export async function sendOnce(request: HttpRequest, options: AttemptOptions): P
       throw new TransientFailureError(
         `timed out after ${formatDuration(options.timeoutMs / 1000)} waiting for a complete answer (${setting})`,
         1,
-        { cause: error }
+        { cause: error, timedOut: true }
       )
     }
     throw classify(error, proxy && !tunnel ? `the proxy ${proxy.url.host}` : undefined)

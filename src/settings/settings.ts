@@ -170,8 +170,9 @@ function parseMint(value: Read, env: Env, provider: Provider | undefined, proble
   const parsed = z.object(shape).safeParse(values)
   if (!parsed.success) problems.push(...problemsOf(parsed.error))
   // seal-key with missing credentials is more likely an unsealing job whose sealed-token came through empty.
-  const missing = Object.keys(provider?.inputs ?? {}).some(name => values[name] === undefined)
-  if (provider && missing && value('seal-key')) problems.push(EMPTY_SEALED_TOKEN)
+  const missing = Object.keys(provider?.inputs ?? {}).filter(name => values[name] === undefined)
+  if (provider && missing.length > 0 && value('seal-key')) problems.push(EMPTY_SEALED_TOKEN)
+  else explainMissing(problems, missing)
   const seal = parsed.success ? bindSeal(parsed.data['seal-key'], env, problems) : undefined
   if (!provider || !parsed.success || problems.length > 0) throw new InputError(problems)
 
@@ -191,6 +192,19 @@ function parseMint(value: Read, env: Env, provider: Provider | undefined, proble
     },
     warnings: ignoredInputs(value, provider)
   }
+}
+
+// A credential comes from ${{ secrets.X }} or ${{ vars.X }}, and GitHub gives one it cannot supply as an empty string.
+const WHY_EMPTY =
+  'A secret or variable arrives empty when it is not defined for this repository or the environment of the job, ' +
+  'when its name is misspelt in ${{ secrets.NAME }} or ${{ vars.NAME }}, and in runs from a fork or from ' +
+  'Dependabot, which get no secrets or only Dependabot secrets.'
+
+/** Says once, after the last missing credential, why a credential the workflow passes can arrive empty. */
+function explainMissing(problems: InputProblem[], missing: readonly string[]): void {
+  const last = problems.findLastIndex(problem => missing.includes(problem.input))
+  const problem = problems[last]
+  if (problem) problems[last] = { input: problem.input, message: `${problem.message} ${WHY_EMPTY}` }
 }
 
 /** The chosen provider's inputs: required, with the environment variable named when missing. */
