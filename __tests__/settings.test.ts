@@ -469,7 +469,7 @@ describe('env-name', () => {
     'ComSpec'
   ])('refuses %s, which a shell or runtime reads at start-up', name => {
     expect(problem({ ...soda, 'env-name': name })).toBe(
-      `Input 'env-name' must not be '${name}': the loader, the shell or a runtime reads it at start-up, so the token would change how later steps run. Choose a name of your own, such as SODA_TOKEN.`
+      `Input 'env-name' must not be '${name}': the loader, the shell or a runtime reads it at start-up, so the token would change how later steps run. Choose a name of your own, such as REPORTING_TOKEN.`
     )
   })
 
@@ -485,7 +485,7 @@ describe('env-name', () => {
     ['SSL_CERT_FILE', 'SSL_CERT_']
   ])('refuses %s, of a family read at start-up', (name, prefix) => {
     expect(problem({ ...soda, 'env-name': name })).toBe(
-      `Input 'env-name' must not be a ${prefix}* variable: the loader, the shell or a runtime reads it at start-up, so the token would change how later steps run. Choose a name of your own, such as SODA_TOKEN.`
+      `Input 'env-name' must not be a ${prefix}* variable: the loader, the shell or a runtime reads it at start-up, so the token would change how later steps run. Choose a name of your own, such as REPORTING_TOKEN.`
     )
   })
 })

@@ -2271,7 +2271,12 @@ var __webpack_modules__ = {
                     env: "SIRDATA_PARTNER_ID",
                     schema: schemas_string().check(_regex(/^\d{1,20}$/, {
                         error: "must be digits only: your Sirdata partner id."
-                    }))
+                    })),
+                    example: "12345",
+                    flag: {
+                        value: "ID",
+                        about: "Sirdata partner id, digits only"
+                    }
                 },
                 username: {
                     env: "SIRDATA_LOGIN"
@@ -2364,7 +2369,8 @@ var __webpack_modules__ = {
             title: "Soda Cloud",
             inputs: {
                 username: {
-                    env: "SODA_USERNAME"
+                    env: "SODA_USERNAME",
+                    example: "me@example.com"
                 },
                 password: {
                     env: "SODA_PASSWORD",
@@ -2611,7 +2617,7 @@ var __webpack_modules__ = {
             const prefix = START_UP_PREFIXES.find(p => upper.startsWith(p));
             if (START_UP_NAMES.has(upper) || prefix) {
                 const family = prefix ? `a ${prefix}* variable` : quote(name);
-                return `must not be ${family}: the loader, the shell or a runtime reads it at start-up, so the token would change how later steps run. Choose a name of your own, such as SODA_TOKEN.`;
+                return `must not be ${family}: the loader, the shell or a runtime reads it at start-up, so the token would change how later steps run. Choose a name of your own, such as REPORTING_TOKEN.`;
             }
             return;
         }

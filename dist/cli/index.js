@@ -5,7 +5,7 @@ var __webpack_modules__ = {
     486: (module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
         __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => {
             try {
-                var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(718);
+                var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(938);
                 process.exitCode = await (0, _run_js__WEBPACK_IMPORTED_MODULE_0__.a)(process.argv.slice(2), process.env, {
                     out: text => process.stdout.write(text),
                     err: text => process.stderr.write(text)
@@ -16,7 +16,7 @@ var __webpack_modules__ = {
             }
         }, 1);
     },
-    718: (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+    938: (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
         __nccwpck_require__.d(__webpack_exports__, {
             a: () => runCli
         });
@@ -2045,7 +2045,12 @@ var __webpack_modules__ = {
                     env: "SIRDATA_PARTNER_ID",
                     schema: schemas_string().check(_regex(/^\d{1,20}$/, {
                         error: "must be digits only: your Sirdata partner id."
-                    }))
+                    })),
+                    example: "12345",
+                    flag: {
+                        value: "ID",
+                        about: "Sirdata partner id, digits only"
+                    }
                 },
                 username: {
                     env: "SIRDATA_LOGIN"
@@ -2138,7 +2143,8 @@ var __webpack_modules__ = {
             title: "Soda Cloud",
             inputs: {
                 username: {
-                    env: "SODA_USERNAME"
+                    env: "SODA_USERNAME",
+                    example: "me@example.com"
                 },
                 password: {
                     env: "SODA_PASSWORD",
@@ -2202,7 +2208,7 @@ var __webpack_modules__ = {
                 }
             }
         };
-        const providers = Object.fromEntries([ sirdata, soda ].map(provider => [ provider.name, provider ]));
+        const providers_providers = Object.fromEntries([ sirdata, soda ].map(provider => [ provider.name, provider ]));
         const ENVELOPE_VERSION = 1;
         const PREFIX = `tm${ENVELOPE_VERSION}.`;
         const HEADER_BYTES = 36;
@@ -2259,7 +2265,7 @@ var __webpack_modules__ = {
         function unsealToken(text, key, binding, now, expected) {
             const bytes = readEnvelope(text, key, binding);
             const opened = Sealed.safeParse(safeJson(decrypt(bytes, key, binding)));
-            const provider = opened.success ? providers[opened.data.p] : void 0;
+            const provider = opened.success ? providers_providers[opened.data.p] : void 0;
             if (!opened.success || !provider) throw new SealError("holds a token this version of the action cannot read: seal and unseal with the same version of the action.");
             if (!isPublishable(opened.data, provider)) throw new SealError("holds values this version of the action refuses to publish: seal and unseal with the same version of the action.");
             if (expected && expected !== provider) throw new SealError(`holds a ${provider.title} token, but provider is ${expected.name}.`);
@@ -2521,7 +2527,7 @@ var __webpack_modules__ = {
             const prefix = START_UP_PREFIXES.find(p => upper.startsWith(p));
             if (START_UP_NAMES.has(upper) || prefix) {
                 const family = prefix ? `a ${prefix}* variable` : quote(name);
-                return `must not be ${family}: the loader, the shell or a runtime reads it at start-up, so the token would change how later steps run. Choose a name of your own, such as SODA_TOKEN.`;
+                return `must not be ${family}: the loader, the shell or a runtime reads it at start-up, so the token would change how later steps run. Choose a name of your own, such as REPORTING_TOKEN.`;
             }
             return;
         }
@@ -2535,8 +2541,8 @@ var __webpack_modules__ = {
             });
             return NEVER;
         }));
-        const PROVIDER_NAMES = Object.keys(providers);
-        const PROVIDER_INPUTS = new Set([ "region", ...Object.values(providers).flatMap(p => Object.keys(p.inputs)) ]);
+        const PROVIDER_NAMES = Object.keys(providers_providers);
+        const PROVIDER_INPUTS = new Set([ "region", ...Object.values(providers_providers).flatMap(p => Object.keys(p.inputs)) ]);
         const sealKey = pipe(schemas_string(), transform((text, ctx) => {
             const read = readSealKey(text);
             if ("key" in read) return read.key;
@@ -2580,7 +2586,7 @@ var __webpack_modules__ = {
                 return;
             }
             const chosen = oneOf(PROVIDER_NAMES).safeParse(name);
-            if (chosen.success) return providers[chosen.data];
+            if (chosen.success) return providers_providers[chosen.data];
             problems.push(...problemsOf(chosen.error, "provider"));
             return;
         }
@@ -2839,9 +2845,73 @@ var __webpack_modules__ = {
             err(`error: cannot run ${name}: ${why}.\n`);
             return EXIT.cannotStart;
         }
+        const WIDTH = 82;
+        function usageText(providers = Object.values(providers_providers)) {
+            const names = providers.map(provider => provider.name);
+            const choice = `<${names.join("|")}>`;
+            return `Usage: token-mint --provider ${choice} [options]\n       token-mint exec --provider ${choice} [options] -- <command> [args...]\n\n${wrap(`Mints a short-lived ${either(providers.map(p => p.title))} API token with the same code, checks and messages as the token-mint-action GitHub Action, for other CI systems and laptops.`)}\n\nCredentials come from the environment, never from arguments, which leak into shell\nhistory and process lists:\n${credentialLines(providers).join("\n")}\n\nOptions:\n${optionLines(providers).join("\n")}\n\n${wrap(`exec: mints, then runs the command with the token in its environment, and never prints the token. The command gets this environment, less ${either(providers.flatMap(secretVariables))} (the password of the provider used: it has the token instead), plus the token as ${either(providers.map(p => p.envName))} (or --env-name), the name the action exports. No shell runs it: write sh -c '...' for pipes or $VARIABLES. SIGINT, SIGTERM and SIGHUP are passed on to it. If the mint fails, it does not run.`)}\nOn Windows, run a .cmd or .bat (npm, npx) through cmd: -- cmd /c npm test.\n--format does not apply.\n\nExit codes: 0 minted, 1 refused by the provider, 2 bad usage, 3 transient failure\n(network, timeout, 429 or 5xx) after the last attempt. With exec, once the command\nran: its exit code, or 128+N if signal N ended it; 127 if it was not found, 126\nif it could not be started.\n\nExamples:\n${exampleLines(providers).join("\n")}\n`;
+        }
+        function credentialLines(providers) {
+            const width = Math.max(...providers.map(provider => provider.name.length)) + 2;
+            return providers.map(provider => {
+                const inputs = Object.entries(provider.inputs).filter(([, input]) => input.env);
+                const fromEnv = inputs.filter(([name]) => !isFlag(name)).map(([, input]) => input.env);
+                const orFlag = inputs.filter(([name]) => isFlag(name)).map(([name, input]) => `${input.env} if no --${name}`);
+                const also = orFlag.length > 0 ? ` (${orFlag.join(", ")})` : "";
+                return `  ${provider.name.padEnd(width)}${both(fromEnv)}${also}`;
+            });
+        }
+        function optionLines(providers) {
+            const option = (flag, text) => `  ${flag.padEnd(25)}${text}`;
+            const providerFlags = providers.flatMap(provider => Object.entries(provider.inputs).filter(([name]) => isFlag(name)).map(([name, input]) => option(`--${name} ${input.flag?.value ?? "VALUE"}`, input.flag?.about ?? provider.title)));
+            const regions = providers.filter(provider => Object.keys(provider.regions).length > 1).map(provider => {
+                const others = Object.keys(provider.regions).filter(region => region !== provider.defaultRegion);
+                return `${provider.title} region: ${provider.defaultRegion} (default) or ${others.join(" or ")}`;
+            });
+            return [ option("--provider NAME", `${either(providers.map(provider => provider.name))} (required)`), ...providerFlags, ...regions.map((text, i) => option(i === 0 ? "--region REGION" : "", text)), option("--base-url URL", "replaces the provider's API root (https://, or http:// to loopback)"), option("--timeout SECONDS", `one attempt, from connecting to the last byte (default ${DEFAULTS.timeoutSeconds})`), option("--max-attempts N", `attempts on transient failures (default ${DEFAULTS.maxAttempts})`), option("--min-validity SECONDS", `fail if the token has less lifetime than this (default ${DEFAULTS.minValiditySeconds})`), option("--format FORMAT", "text (default): expiry and account, never the token"), option("", "env: export NAME='token' lines, for eval"), option("", "json: every output as JSON, token included"), option("--env-name NAME", "the token's variable for --format env and exec"), option("", `(default ${either(providers.map(provider => provider.envName))})`), option("--verbose", "print each attempt: method, URL, status, timing"), option("-h, --help", "this text"), option("--version", "the version") ];
+        }
+        function exampleLines(providers) {
+            const [first] = providers;
+            if (!first) return [];
+            const regional = providers.find(provider => Object.keys(provider.regions).length > 1) ?? first;
+            const flagged = providers.find(provider => Object.keys(provider.inputs).some(isFlag)) ?? first;
+            const region = Object.keys(regional.regions).find(name => name !== regional.defaultRegion);
+            const chosen = (provider, extra = "") => `--provider ${provider.name}${extra}${Object.entries(provider.inputs).filter(([name]) => isFlag(name)).map(([name, input]) => ` --${name} ${input.example ?? "..."}`).join("")}`;
+            const regionFlag = region ? ` --region ${region}` : "";
+            const inline = Object.values(regional.inputs).filter(input => input.env).map(input => `${input.env}=${!input.secret && input.example || "..."} `).join("");
+            const script = `./${regional.name}-report.sh`;
+            return [ `  ${inline}token-mint ${chosen(regional, regionFlag)}`, `  eval "$(token-mint ${chosen(flagged)} --format env)"`, `  token-mint exec ${chosen(regional, regionFlag)} -- ${script} --since yesterday`, `  GitLab CI job, ${both(credentialVariables(regional))} set as masked CI/CD variables:`, `    script: npx --yes @token-mint/cli exec ${chosen(regional)} -- ${script}` ];
+        }
+        function isFlag(input) {
+            return INPUT_FLAGS.includes(input);
+        }
+        function credentialVariables(provider) {
+            return Object.entries(provider.inputs).flatMap(([name, input]) => input.env && !isFlag(name) ? [ input.env ] : []);
+        }
+        function secretVariables(provider) {
+            return Object.values(provider.inputs).flatMap(input => input.secret && input.env ? [ input.env ] : []);
+        }
+        function either(words) {
+            return list(words, "or");
+        }
+        function both(words) {
+            return list(words, "and");
+        }
+        function list(words, conjunction) {
+            return words.length < 2 ? words.join("") : `${words.slice(0, -1).join(", ")} ${conjunction} ${words.at(-1)}`;
+        }
+        function wrap(text) {
+            const lines = [];
+            let line = "";
+            for (const word of text.split(" ")) if (line !== "" && line.length + 1 + word.length > WIDTH) {
+                lines.push(line);
+                line = word;
+            } else line = line === "" ? word : `${line} ${word}`;
+            return [ ...lines, line ].join("\n");
+        }
         function providerNamed(flags) {
             const name = flags.provider?.trim().toLowerCase() ?? "";
-            return Object.hasOwn(providers, name) ? providers[name] : void 0;
+            return Object.hasOwn(providers_providers, name) ? providers_providers[name] : void 0;
         }
         function flagProblem({input: input, message: message}, flags, env) {
             const provider = providerNamed(flags);
@@ -2862,7 +2932,6 @@ var __webpack_modules__ = {
             usage: 2,
             transient: 3
         };
-        const USAGE = `Usage: token-mint --provider <sirdata|soda> [options]\n       token-mint exec --provider <sirdata|soda> [options] -- <command> [args...]\n\nMints a short-lived Sirdata or Soda Cloud API token with the same code, checks and\nmessages as the token-mint-action GitHub Action, for other CI systems and laptops.\n\nCredentials come from the environment, never from arguments, which leak into shell\nhistory and process lists:\n  sirdata  SIRDATA_LOGIN and SIRDATA_PASSWORD (SIRDATA_PARTNER_ID if no --partner-id)\n  soda     SODA_USERNAME and SODA_PASSWORD\n\nOptions:\n  --provider NAME          sirdata or soda (required)\n  --partner-id ID          Sirdata partner id, digits only\n  --region REGION          Soda Cloud region: eu (default) or us\n  --base-url URL           replaces the provider's API root (https://, or http:// to loopback)\n  --timeout SECONDS        one attempt, from connecting to the last byte (default ${DEFAULTS.timeoutSeconds})\n  --max-attempts N         attempts on transient failures (default ${DEFAULTS.maxAttempts})\n  --min-validity SECONDS   fail if the token has less lifetime than this (default ${DEFAULTS.minValiditySeconds})\n  --format FORMAT          text (default): expiry and account, never the token\n                           env: export NAME='token' lines, for eval\n                           json: every output as JSON, token included\n  --env-name NAME          the token's variable for --format env and exec\n                           (default SIRDATA_TOKEN or SODA_TOKEN)\n  --verbose                print each attempt: method, URL, status, timing\n  -h, --help               this text\n  --version                the version\n\nexec: mints, then runs the command with the token in its environment, and never\nprints the token. The command gets this environment, less SIRDATA_PASSWORD or\nSODA_PASSWORD (the password of the provider used: it has the token instead), plus\nthe token as SIRDATA_TOKEN or SODA_TOKEN (or --env-name), the name the action\nexports. No shell runs it: write sh -c '...' for pipes or $VARIABLES. SIGINT,\nSIGTERM and SIGHUP are passed on to it. If the mint fails, it does not run.\nOn Windows, run a .cmd or .bat (npm, npx) through cmd: -- cmd /c npm test.\n--format does not apply.\n\nExit codes: 0 minted, 1 refused by the provider, 2 bad usage, 3 transient failure\n(network, timeout, 429 or 5xx) after the last attempt. With exec, once the command\nran: its exit code, or 128+N if signal N ended it; 127 if it was not found, 126\nif it could not be started.\n\nExamples:\n  SODA_USERNAME=me@example.com SODA_PASSWORD=... token-mint --provider soda --region us\n  eval "$(token-mint --provider sirdata --partner-id 12345 --format env)"\n  token-mint exec --provider soda --region us -- ./soda-report.sh --since yesterday\n  GitLab CI job, SODA_USERNAME and SODA_PASSWORD set as masked CI/CD variables:\n    script: npx --yes @token-mint/cli exec --provider soda -- ./soda-report.sh\n`;
         async function runCli(argv, env, io) {
             const invocation = readArgs(argv);
             if ("problem" in invocation) {
@@ -2871,7 +2940,7 @@ var __webpack_modules__ = {
             }
             switch (invocation.kind) {
               case "help":
-                io.out(USAGE);
+                io.out(usageText());
                 return run_EXIT.minted;
 
               case "version":

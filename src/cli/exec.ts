@@ -14,7 +14,7 @@ const EXIT = { notFound: 127, cannotStart: 126 } as const
 /**
  * The command's environment: this one, less the variables the token stands in for (the password: the command
  * gets a token that expires instead), plus the token under `name`. Windows reads names in any case, so there a
- * `soda_token` is replaced too, rather than left for the command to read instead.
+ * lower-case `acme_token` is replaced too, rather than left for the command to read instead.
  */
 export function commandEnv(
   env: Readonly<Record<string, string | undefined>>,

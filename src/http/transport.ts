@@ -42,7 +42,7 @@ const MAX_BODY_BYTES = 1024 * 1024
  * whether another attempt may fare better. One deadline signal covers the proxy tunnel, the request and the body,
  * so a server that drips its answer is cut off too (a socket timeout only notices silence).
  * Never follows redirects: a 3xx comes back as a response for the caller to refuse, since following it would carry
- * credentials (the Sirdata password is in the body) to another host.
+ * credentials (a password in the body, a Basic header) to another host.
  */
 export async function sendOnce(request: HttpRequest, options: AttemptOptions): Promise<HttpResponse> {
   // A timer that holds the event loop (AbortSignal.timeout's does not): should a socket vanish without an event,

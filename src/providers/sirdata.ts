@@ -48,7 +48,9 @@ export const sirdata: Provider<'partner-id' | 'username' | 'password'> = {
     // Digits only: the id goes into the URL path.
     'partner-id': {
       env: 'SIRDATA_PARTNER_ID',
-      schema: z.string().check(z.regex(/^\d{1,20}$/, { error: 'must be digits only: your Sirdata partner id.' }))
+      schema: z.string().check(z.regex(/^\d{1,20}$/, { error: 'must be digits only: your Sirdata partner id.' })),
+      example: '12345',
+      flag: { value: 'ID', about: 'Sirdata partner id, digits only' }
     },
     username: { env: 'SIRDATA_LOGIN' },
     password: { env: 'SIRDATA_PASSWORD', secret: true }

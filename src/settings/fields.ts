@@ -113,7 +113,7 @@ export function envNameProblem(name: string): string | undefined {
   const prefix = START_UP_PREFIXES.find(p => upper.startsWith(p))
   if (START_UP_NAMES.has(upper) || prefix) {
     const family = prefix ? `a ${prefix}* variable` : quote(name)
-    return `must not be ${family}: the loader, the shell or a runtime reads it at start-up, so the token would change how later steps run. Choose a name of your own, such as SODA_TOKEN.`
+    return `must not be ${family}: the loader, the shell or a runtime reads it at start-up, so the token would change how later steps run. Choose a name of your own, such as REPORTING_TOKEN.`
   }
   return undefined
 }
