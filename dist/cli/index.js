@@ -5,7 +5,7 @@ var __webpack_modules__ = {
     486: (module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
         __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => {
             try {
-                var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(938);
+                var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(411);
                 process.exitCode = await (0, _run_js__WEBPACK_IMPORTED_MODULE_0__.a)(process.argv.slice(2), process.env, {
                     out: text => process.stdout.write(text),
                     err: text => process.stderr.write(text)
@@ -16,7 +16,7 @@ var __webpack_modules__ = {
             }
         }, 1);
     },
-    938: (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+    411: (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
         __nccwpck_require__.d(__webpack_exports__, {
             a: () => runCli
         });
@@ -95,9 +95,7 @@ var __webpack_modules__ = {
             return minutes % 60 === 0 ? `${hours} h` : `${hours} h ${minutes % 60} min`;
         }
         const external_node_events_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
-        const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
         const external_node_net_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
-        const external_node_tls_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
         const VERSION = "1.1.0";
         const USER_AGENT = `token-mint-action/${VERSION} node/${process.version}`;
         function proxyFor(target, env) {
@@ -170,7 +168,7 @@ var __webpack_modules__ = {
         }
         async function exchange(request, options, signal, tunnel) {
             const maxBodyBytes = options.maxBodyBytes ?? MAX_BODY_BYTES;
-            const transport = request.url.protocol === "https:" ? external_node_https_namespaceObject : external_node_http_namespaceObject;
+            const transport = await httpFor(request.url);
             const req = transport.request(request.url, {
                 method: request.method,
                 headers: {
@@ -233,7 +231,7 @@ var __webpack_modules__ = {
         }
         async function openTunnel(proxy, target, options, signal) {
             const authority = `${target.hostname}:${target.port || 443}`;
-            const connect = (proxy.url.protocol === "https:" ? external_node_https_namespaceObject : external_node_http_namespaceObject).request({
+            const connect = (await httpFor(proxy.url)).request({
                 host: proxy.url.hostname,
                 port: proxy.url.port || (proxy.url.protocol === "https:" ? 443 : 80),
                 method: "CONNECT",
@@ -259,12 +257,16 @@ var __webpack_modules__ = {
                 if (res.statusCode === 407) throw new NetworkError(`${answer}: check the user name and password in ${proxy.variable}`);
                 throw new TransientFailureError(answer);
             }
-            return external_node_tls_namespaceObject.connect({
+            const {connect: connectTls} = await Promise.resolve().then(__nccwpck_require__.t.bind(__nccwpck_require__, 692, 23));
+            return connectTls({
                 socket: socket,
                 host: target.hostname,
                 servername: (0, external_node_net_namespaceObject.isIP)(target.hostname) ? void 0 : target.hostname,
                 ca: options.ca
             });
+        }
+        async function httpFor(url) {
+            return url.protocol === "https:" ? await Promise.resolve().then(__nccwpck_require__.t.bind(__nccwpck_require__, 708, 23)) : external_node_http_namespaceObject;
         }
         const CONNECTION_ERRORS = {
             ECONNREFUSED: "connection refused",
@@ -1512,7 +1514,7 @@ var __webpack_modules__ = {
             return new $ZodRegistry;
         }
         (registries_a = globalThis).__zod_globalRegistry ?? (registries_a.__zod_globalRegistry = registry());
-        globalThis.__zod_globalRegistry;
+        globalThis;
         function snapshotChecks(def) {
             def.checks && (def.checks = [ ...def.checks ]);
             return def;
@@ -3008,6 +3010,12 @@ var __webpack_modules__ = {
         function shellQuote(value) {
             return `'${value.replace(/'/g, "'\\''")}'`;
         }
+    },
+    708: module => {
+        module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+    },
+    692: module => {
+        module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
     }
 };
 
@@ -3101,6 +3109,27 @@ typeof __nccwpck_require__ !== "undefined" && (__nccwpck_require__.ab = decodeUR
 })();
 
 (() => {
+    var getProto = Object.getPrototypeOf ? obj => Object.getPrototypeOf(obj) : obj => obj.__proto__;
+    var leafPrototypes;
+    __nccwpck_require__.t = function(value, mode) {
+        mode & 1 && (value = this(value));
+        if (mode & 8) return value;
+        if (typeof value === "object" && value) {
+            if (mode & 4 && value.__esModule) return value;
+            if (mode & 16 && typeof value.then === "function") return value;
+        }
+        var ns = Object.create(null);
+        __nccwpck_require__.r(ns);
+        var def = {};
+        leafPrototypes = leafPrototypes || [ null, getProto({}), getProto([]), getProto(getProto) ];
+        for (var current = mode & 2 && value; typeof current == "object" && !~leafPrototypes.indexOf(current); current = getProto(current)) Object.getOwnPropertyNames(current).forEach(key => def[key] = () => value[key]);
+        def["default"] = () => value;
+        __nccwpck_require__.d(ns, def);
+        return ns;
+    };
+})();
+
+(() => {
     __nccwpck_require__.d = (exports, definition) => {
         for (var key in definition) __nccwpck_require__.o(definition, key) && !__nccwpck_require__.o(exports, key) && Object.defineProperty(exports, key, {
             enumerable: !0,
@@ -3111,6 +3140,17 @@ typeof __nccwpck_require__ !== "undefined" && (__nccwpck_require__.ab = decodeUR
 
 (() => {
     __nccwpck_require__.o = (obj, prop) => Object.prototype.hasOwnProperty.call(obj, prop);
+})();
+
+(() => {
+    __nccwpck_require__.r = exports => {
+        typeof Symbol !== "undefined" && Symbol.toStringTag && Object.defineProperty(exports, Symbol.toStringTag, {
+            value: "Module"
+        });
+        Object.defineProperty(exports, "__esModule", {
+            value: !0
+        });
+    };
 })();
 
 var __webpack_exports__ = __nccwpck_require__(486);

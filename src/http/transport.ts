@@ -1,8 +1,8 @@
 import { once } from 'node:events'
 import * as http from 'node:http'
-import * as https from 'node:https'
+import type * as https from 'node:https'
 import { isIP } from 'node:net'
-import * as tls from 'node:tls'
+import type * as tls from 'node:tls'
 import { formatDuration } from '../duration.js'
 import { NetworkError, TokenRequestError, TransientFailureError, type ActionError } from '../errors.js'
 import { USER_AGENT } from '../version.js'
@@ -79,7 +79,7 @@ async function exchange(
   tunnel: tls.TLSSocket | undefined
 ): Promise<HttpResponse> {
   const maxBodyBytes = options.maxBodyBytes ?? MAX_BODY_BYTES
-  const transport = request.url.protocol === 'https:' ? https : http
+  const transport = await httpFor(request.url)
   const req = transport.request(request.url, {
     method: request.method,
     headers: {
@@ -143,7 +143,7 @@ async function openTunnel(
   signal: AbortSignal
 ): Promise<tls.TLSSocket> {
   const authority = `${target.hostname}:${target.port || 443}`
-  const connect = (proxy.url.protocol === 'https:' ? https : http).request({
+  const connect = (await httpFor(proxy.url)).request({
     host: proxy.url.hostname,
     port: proxy.url.port || (proxy.url.protocol === 'https:' ? 443 : 80),
     method: 'CONNECT',
@@ -167,12 +167,21 @@ async function openTunnel(
       throw new NetworkError(`${answer}: check the user name and password in ${proxy.variable}`)
     throw new TransientFailureError(answer)
   }
-  return tls.connect({
+  const { connect: connectTls } = await import('node:tls')
+  return connectTls({
     socket,
     host: target.hostname,
     servername: isIP(target.hostname) ? undefined : target.hostname,
     ca: options.ca
   })
+}
+
+/**
+ * node:https for an https: URL, loaded then: with node:tls it costs a run more start-up than the rest of the action
+ * together (OpenSSL's set-up), and a run that stops at its inputs, unseals, or speaks plain HTTP never needs it.
+ */
+async function httpFor(url: URL): Promise<typeof http | typeof https> {
+  return url.protocol === 'https:' ? await import('node:https') : http
 }
 
 const CONNECTION_ERRORS: Readonly<Record<string, string>> = {
