@@ -27,6 +27,10 @@ const registered = Object.values(providers)
 const flat = (text: string) => text.replace(/\s+/g, ' ')
 
 describe('the usage text', () => {
+  it('reads, for the registered providers, as its snapshot: a change to --help shows as a diff in review', () => {
+    expect(usageText()).toMatchSnapshot()
+  })
+
   it('lists every registered provider, its credential variables and its default variable name', () => {
     const usage = usageText()
 
