@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { dirname, join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parse } from 'yaml'
+import { providers } from '../src/providers/index.js'
 import { DEFAULTS } from '../src/settings/defaults.js'
 
 const src = fileURLToPath(new URL('../src', import.meta.url))
@@ -32,6 +33,18 @@ function cycles(graph: Map<string, string[]>): string[][] {
   return found
 }
 
+/** The words that name a provider: its name and title (in any case, as a word) and the hosts of its API. */
+function providerMentions(text: string): string[] {
+  const words = Object.values(providers).flatMap(provider => [
+    provider.name,
+    provider.title,
+    ...Object.values(provider.regions).map(root => new URL(root).hostname)
+  ])
+  const escaped = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+  // Letters only around the word: SODA_TOKEN and soda-report name a provider, "sodium" does not.
+  return words.filter(word => new RegExp(`(?<![a-z])${escaped(word)}(?![a-z])`, 'i').test(text))
+}
+
 describe('the source layout', () => {
   const graph = importGraph()
 
@@ -56,6 +69,22 @@ describe('the source layout', () => {
     )
 
     expect(withCore.sort()).toEqual(['inputs.ts', 'main.ts', 'publish.ts'])
+  })
+
+  it('names a provider only in src/providers/: the CLI, settings and messages read the registry', () => {
+    const naming = [...graph.keys()]
+      .filter(file => !file.startsWith('providers/'))
+      .map(file => ({ file, mentions: providerMentions(readFileSync(join(src, file), 'utf8')) }))
+      .filter(({ mentions }) => mentions.length > 0)
+
+    expect(naming).toEqual([])
+  })
+
+  it('would see a provider named in a comment, a variable or a host', () => {
+    expect(providerMentions('// as Soda Cloud does')).toEqual(expect.arrayContaining(['soda', 'Soda Cloud']))
+    expect(providerMentions("env: 'SIRDATA_LOGIN'")).toContain('sirdata')
+    expect(providerMentions("'https://reporting.cloud.us.soda.io/v1'")).toContain('reporting.cloud.us.soda.io')
+    expect(providerMentions('sodium, absolutely')).toEqual([])
   })
 
   it('keeps providers to themselves: a provider imports no settings, core or other provider', () => {
@@ -88,7 +117,7 @@ describe('defaults', () => {
   })
 
   it('are the ones the CLI usage text quotes', async () => {
-    const { USAGE } = await import('../src/cli/run.js')
+    const USAGE = (await import('../src/cli/usage.js')).usageText()
 
     expect(USAGE).toContain(`(default ${DEFAULTS.timeoutSeconds})`)
     expect(USAGE).toContain(`(default ${DEFAULTS.maxAttempts})`)

@@ -3,7 +3,8 @@ import { useFakeProvider } from '../__fixtures__/jest-fake-provider.js'
 import { leakedSecrets, secretsOf } from '../__fixtures__/secrets.js'
 import { readArgs } from '../src/cli/args.js'
 import { commandEnv } from '../src/cli/exec.js'
-import { runCli, USAGE } from '../src/cli/run.js'
+import { runCli } from '../src/cli/run.js'
+import { usageText } from '../src/cli/usage.js'
 import { flagProblem, flagWarning } from '../src/cli/wording.js'
 import { InputError } from '../src/errors.js'
 import { parseSettings } from '../src/settings/settings.js'
@@ -210,7 +211,7 @@ describe('runCli', () => {
   const sodaEnv = () => ({ SODA_USERNAME: fake().credentials.username, SODA_PASSWORD: fake().credentials.password })
 
   it('prints the usage text with --help, and one line on a usage error', async () => {
-    expect(await run(['--help'])).toEqual({ code: 0, out: USAGE, err: '' })
+    expect(await run(['--help'])).toEqual({ code: 0, out: usageText(), err: '' })
     expect(await run(['--bogus'])).toEqual({ code: 2, out: '', err: "error: unknown option '--bogus': see --help.\n" })
   })
 

@@ -42,7 +42,7 @@ describe('what the documents say has been released', () => {
 
   if (released.length === 0) {
     it('before the first release: no install from npm, no pin to a release, and the README says why', () => {
-      const cliUsage = read('src/cli/run.ts')
+      const cliUsage = read('src/cli/usage.ts')
       const pinned = [...readme.matchAll(/token-mint-action@[0-9a-f]{40} # (\S+)/g)].map(match => match[1])
 
       expect(readme).toContain(NOT_RELEASED)
@@ -92,7 +92,7 @@ describe('the owner of the repository', () => {
       const changed = setOwner(copy)
       const left = ownerDocuments(copy).filter(path => /your-org\//.test(readFileSync(join(copy, path), 'utf8')))
 
-      expect(changed).toEqual(expect.arrayContaining(['README.md', 'RELEASING.md', 'src/cli/run.ts']))
+      expect(changed).toEqual(expect.arrayContaining(['README.md', 'RELEASING.md', 'src/cli/usage.ts']))
       expect(left).toEqual([])
       expect(readFileSync(join(copy, 'README.md'), 'utf8')).toContain('uses: acme-data/token-mint-action@v1')
     } finally {

@@ -301,7 +301,7 @@ describe('soda', () => {
       ]
     })
     expect(soda.inputs).toEqual({
-      username: { env: 'SODA_USERNAME' },
+      username: { env: 'SODA_USERNAME', example: 'me@example.com' },
       password: { env: 'SODA_PASSWORD', secret: true }
     })
   })

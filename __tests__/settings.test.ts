@@ -414,7 +414,7 @@ describe('number inputs', () => {
 
 describe('env-name', () => {
   const MUST_END =
-    "Input 'env-name' must end in _TOKEN, such as SODA_TOKEN or DQ_TOKEN: a variable of another name may be one that a loader, a shell or a runtime reads at start-up, and the token would change how later steps run."
+    "Input 'env-name' must end in _TOKEN, such as REPORTING_TOKEN or DQ_TOKEN: a variable of another name may be one that a loader, a shell or a runtime reads at start-up, and the token would change how later steps run."
 
   it.each([
     'SODA_TOKEN',
@@ -483,7 +483,7 @@ describe('env-name', () => {
     ['npm_config_token', 'NPM_CONFIG_']
   ])('refuses %s, a _TOKEN name of the runner, the toolkit or npm', (name, prefix) => {
     expect(problem({ ...soda, 'env-name': name })).toBe(
-      `Input 'env-name' must not start with ${prefix}: the runner, the toolkit or npm read such _TOKEN variables themselves. Choose a name of your own, such as SODA_TOKEN.`
+      `Input 'env-name' must not start with ${prefix}: the runner, the toolkit or npm read such _TOKEN variables themselves. Choose a name of your own, such as REPORTING_TOKEN.`
     )
   })
 })

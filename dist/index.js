@@ -1,16 +1,10 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 
 var __webpack_modules__ = {
-    770: (module, __unused_webpack_exports, __nccwpck_require__) => {
-        __nccwpck_require__(218);
-    },
+    770: (module, __unused_webpack_exports, __nccwpck_require__) => {},
     218: (__unused_webpack_module, exports, __nccwpck_require__) => {
-        __nccwpck_require__(278);
-        __nccwpck_require__(756);
         var http = __nccwpck_require__(611);
-        __nccwpck_require__(692);
         var events = __nccwpck_require__(434);
-        __nccwpck_require__(613);
         var util = __nccwpck_require__(23);
         function TunnelingAgent(options) {
             var self = this;
@@ -176,7 +170,7 @@ var __webpack_modules__ = {
         __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => {
             try {
                 var _exit_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(139);
-                var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(909);
+                var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(715);
                 await (0, _main_js__WEBPACK_IMPORTED_MODULE_0__.e)();
                 await (0, _exit_js__WEBPACK_IMPORTED_MODULE_1__.K)();
                 __webpack_async_result__();
@@ -185,7 +179,7 @@ var __webpack_modules__ = {
             }
         }, 1);
     },
-    909: (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+    715: (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
         __nccwpck_require__.d(__webpack_exports__, {
             e: () => run
         });
@@ -258,11 +252,7 @@ var __webpack_modules__ = {
             if (convertedValue.includes(delimiter)) throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
             return `${key}<<${delimiter}${external_os_namespaceObject.EOL}${convertedValue}${external_os_namespaceObject.EOL}${delimiter}`;
         }
-        __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
-        __nccwpck_require__(611);
-        __nccwpck_require__(692);
         URL;
-        __nccwpck_require__(770);
         var HttpCodes;
         (function(HttpCodes) {
             HttpCodes[HttpCodes["OK"] = 200] = "OK";
@@ -302,9 +292,6 @@ var __webpack_modules__ = {
         (function(MediaTypes) {
             MediaTypes["ApplicationJson"] = "application/json";
         })(MediaTypes || (MediaTypes = {}));
-        HttpCodes.MovedPermanently, HttpCodes.ResourceMoved, HttpCodes.SeeOther, HttpCodes.TemporaryRedirect, 
-        HttpCodes.PermanentRedirect;
-        HttpCodes.BadGateway, HttpCodes.ServiceUnavailable, HttpCodes.GatewayTimeout;
         Error;
         var summary_awaiter = function(thisArg, _arguments, P, generator) {
             function adopt(value) {
@@ -471,17 +458,8 @@ var __webpack_modules__ = {
         }
         const _summary = new Summary;
         const summary_summary = _summary;
-        __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
-        var external_events_ = __nccwpck_require__(434);
-        __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
-        __nccwpck_require__(613);
-        const {chmod: chmod, copyFile: copyFile, lstat: lstat, mkdir: mkdir, open: io_util_open, readdir: readdir, rename: rename, rm: rm, rmdir: rmdir, stat: stat, symlink: symlink, unlink: unlink} = external_fs_namespaceObject.promises;
-        process.platform;
-        external_fs_namespaceObject.constants.O_RDONLY;
-        __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
-        process.platform;
-        external_events_.EventEmitter;
-        external_events_.EventEmitter;
+        process;
+        process;
         external_os_namespaceObject.platform();
         external_os_namespaceObject.arch();
         var ExitCode;
@@ -1727,7 +1705,7 @@ var __webpack_modules__ = {
             return new $ZodRegistry;
         }
         (registries_a = globalThis).__zod_globalRegistry ?? (registries_a.__zod_globalRegistry = registry());
-        globalThis.__zod_globalRegistry;
+        globalThis;
         function snapshotChecks(def) {
             def.checks && (def.checks = [ ...def.checks ]);
             return def;
@@ -2268,7 +2246,12 @@ var __webpack_modules__ = {
             inputs: {
                 "partner-id": {
                     env: "SIRDATA_PARTNER_ID",
-                    schema: PARTNER_ID
+                    schema: PARTNER_ID,
+                    example: "12345",
+                    flag: {
+                        value: "ID",
+                        about: "Sirdata partner id, digits only"
+                    }
                 },
                 username: {
                     env: "SIRDATA_LOGIN"
@@ -2362,7 +2345,8 @@ var __webpack_modules__ = {
             title: "Soda Cloud",
             inputs: {
                 username: {
-                    env: "SODA_USERNAME"
+                    env: "SODA_USERNAME",
+                    example: "me@example.com"
                 },
                 password: {
                     env: "SODA_PASSWORD",
@@ -2717,9 +2701,9 @@ var __webpack_modules__ = {
         function envNameProblem(name) {
             if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) return "must be a valid environment variable name: letters, digits and _, not starting with a digit.";
             const upper = name.toUpperCase();
-            if (!/^[A-Z0-9_]*[A-Z0-9]_TOKEN$/.test(upper)) return "must end in _TOKEN, such as SODA_TOKEN or DQ_TOKEN: a variable of another name may be one that a loader, a shell or a runtime reads at start-up, and the token would change how later steps run.";
+            if (!/^[A-Z0-9_]*[A-Z0-9]_TOKEN$/.test(upper)) return "must end in _TOKEN, such as REPORTING_TOKEN or DQ_TOKEN: a variable of another name may be one that a loader, a shell or a runtime reads at start-up, and the token would change how later steps run.";
             const prefix = RESERVED_PREFIXES.find(reserved => upper.startsWith(reserved));
-            if (prefix) return `must not start with ${prefix}: the runner, the toolkit or npm read such _TOKEN variables themselves. Choose a name of your own, such as SODA_TOKEN.`;
+            if (prefix) return `must not start with ${prefix}: the runner, the toolkit or npm read such _TOKEN variables themselves. Choose a name of your own, such as REPORTING_TOKEN.`;
             return;
         }
         const envName = pipe(trimmed, transform((name, ctx) => {
@@ -2921,9 +2905,7 @@ var __webpack_modules__ = {
             return minutes % 60 === 0 ? `${hours} h` : `${hours} h ${minutes % 60} min`;
         }
         const external_node_events_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
-        const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
         const external_node_net_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
-        const external_node_tls_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
         const VERSION = "1.1.0";
         const USER_AGENT = `token-mint-action/${VERSION} node/${process.version}`;
         function proxyFor(target, env) {
@@ -3001,7 +2983,7 @@ var __webpack_modules__ = {
         }
         async function exchange(request, options, signal, tunnel) {
             const maxBodyBytes = options.maxBodyBytes ?? MAX_BODY_BYTES;
-            const transport = request.url.protocol === "https:" ? external_node_https_namespaceObject : external_node_http_namespaceObject;
+            const transport = await httpFor(request.url);
             const req = transport.request(request.url, {
                 method: request.method,
                 headers: {
@@ -3065,7 +3047,7 @@ var __webpack_modules__ = {
         }
         async function openTunnel(proxy, target, options, signal) {
             const authority = `${target.hostname}:${target.port || 443}`;
-            const connect = (proxy.url.protocol === "https:" ? external_node_https_namespaceObject : external_node_http_namespaceObject).request({
+            const connect = (await httpFor(proxy.url)).request({
                 host: proxy.url.hostname.replace(/^\[(.*)\]$/, "$1"),
                 port: proxy.url.port || (proxy.url.protocol === "https:" ? 443 : 80),
                 method: "CONNECT",
@@ -3092,13 +3074,17 @@ var __webpack_modules__ = {
                 if (res.statusCode === 407) throw new NetworkError(`${answer}: check the user name and password in ${proxy.variable}`);
                 throw new TransientFailureError(answer);
             }
-            return external_node_tls_namespaceObject.connect({
+            const {connect: connectTls} = await Promise.resolve().then(__nccwpck_require__.t.bind(__nccwpck_require__, 311, 23));
+            return connectTls({
                 socket: socket,
                 host: target.hostname,
                 servername: (0, external_node_net_namespaceObject.isIP)(target.hostname) ? void 0 : target.hostname,
                 ca: options.ca,
                 rejectUnauthorized: !0
             });
+        }
+        async function httpFor(url) {
+            return url.protocol === "https:" ? await Promise.resolve().then(__nccwpck_require__.t.bind(__nccwpck_require__, 708, 23)) : external_node_http_namespaceObject;
         }
         const CONNECTION_ERRORS = {
             ECONNREFUSED: "connection refused",
@@ -3454,6 +3440,12 @@ var __webpack_modules__ = {
     278: module => {
         module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
     },
+    708: module => {
+        module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+    },
+    311: module => {
+        module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
+    },
     756: module => {
         module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
     },
@@ -3552,6 +3544,27 @@ typeof __nccwpck_require__ !== "undefined" && (__nccwpck_require__.ab = decodeUR
 })();
 
 (() => {
+    var getProto = Object.getPrototypeOf ? obj => Object.getPrototypeOf(obj) : obj => obj.__proto__;
+    var leafPrototypes;
+    __nccwpck_require__.t = function(value, mode) {
+        mode & 1 && (value = this(value));
+        if (mode & 8) return value;
+        if (typeof value === "object" && value) {
+            if (mode & 4 && value.__esModule) return value;
+            if (mode & 16 && typeof value.then === "function") return value;
+        }
+        var ns = Object.create(null);
+        __nccwpck_require__.r(ns);
+        var def = {};
+        leafPrototypes = leafPrototypes || [ null, getProto({}), getProto([]), getProto(getProto) ];
+        for (var current = mode & 2 && value; typeof current == "object" && !~leafPrototypes.indexOf(current); current = getProto(current)) Object.getOwnPropertyNames(current).forEach(key => def[key] = () => value[key]);
+        def["default"] = () => value;
+        __nccwpck_require__.d(ns, def);
+        return ns;
+    };
+})();
+
+(() => {
     __nccwpck_require__.d = (exports, definition) => {
         for (var key in definition) __nccwpck_require__.o(definition, key) && !__nccwpck_require__.o(exports, key) && Object.defineProperty(exports, key, {
             enumerable: !0,
@@ -3562,6 +3575,17 @@ typeof __nccwpck_require__ !== "undefined" && (__nccwpck_require__.ab = decodeUR
 
 (() => {
     __nccwpck_require__.o = (obj, prop) => Object.prototype.hasOwnProperty.call(obj, prop);
+})();
+
+(() => {
+    __nccwpck_require__.r = exports => {
+        typeof Symbol !== "undefined" && Symbol.toStringTag && Object.defineProperty(exports, Symbol.toStringTag, {
+            value: "Module"
+        });
+        Object.defineProperty(exports, "__esModule", {
+            value: !0
+        });
+    };
 })();
 
 var __webpack_exports__ = __nccwpck_require__(407);

@@ -11,7 +11,7 @@ import { pathToFileURL } from 'node:url'
 /** The documents that name the repository, relative to the root. */
 export function ownerDocuments(root) {
   const fixed = ['README.md', 'RELEASING.md', 'SECURITY.md', 'CONTRIBUTING.md', 'CHANGELOG.md', 'action.yml']
-  return [...fixed, 'src/cli/run.ts', ...readdirSync(join(root, 'docs')).map(name => `docs/${name}`)]
+  return [...fixed, 'src/cli/usage.ts', ...readdirSync(join(root, 'docs')).map(name => `docs/${name}`)]
 }
 
 /** `<owner>/token-mint-action`, the owner captured; not part of a longer path segment. */

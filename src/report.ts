@@ -31,7 +31,7 @@ export function tokenFacts(issued: IssuedToken): [string, string][] {
   return facts
 }
 
-/** One sentence for a log: "Minted a Soda Cloud token: region eu, ..., lifetime 30 min." */
+/** One sentence for a log: "Minted a <title> token: region eu, ..., lifetime 30 min." */
 export function describeToken(issued: IssuedToken): string {
   const verb = issued.origin === 'unsealed' ? 'Unsealed' : 'Minted'
   const facts = tokenFacts(issued).map(([label, value]) => `${label.toLowerCase()} ${value}`)

@@ -6,8 +6,8 @@ var __webpack_modules__ = {
         __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => {
             try {
                 var _exit_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(139);
-                var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(173);
-                const code = await (0, _run_js__WEBPACK_IMPORTED_MODULE_0__.ak)(process.argv.slice(2), process.env, {
+                var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(666);
+                const code = await (0, _run_js__WEBPACK_IMPORTED_MODULE_0__.a)(process.argv.slice(2), process.env, {
                     out: text => process.stdout.write(text),
                     err: text => process.stderr.write(text)
                 });
@@ -18,9 +18,9 @@ var __webpack_modules__ = {
             }
         }, 1);
     },
-    173: (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+    666: (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
         __nccwpck_require__.d(__webpack_exports__, {
-            ak: () => runCli
+            a: () => runCli
         });
         const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
         const EXIT_CODES = {
@@ -113,9 +113,7 @@ var __webpack_modules__ = {
             minValiditySeconds: 86400
         };
         const external_node_events_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
-        const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
         const external_node_net_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
-        const external_node_tls_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
         const VERSION = "1.1.0";
         const USER_AGENT = `token-mint-action/${VERSION} node/${process.version}`;
         function proxyFor(target, env) {
@@ -193,7 +191,7 @@ var __webpack_modules__ = {
         }
         async function exchange(request, options, signal, tunnel) {
             const maxBodyBytes = options.maxBodyBytes ?? MAX_BODY_BYTES;
-            const transport = request.url.protocol === "https:" ? external_node_https_namespaceObject : external_node_http_namespaceObject;
+            const transport = await httpFor(request.url);
             const req = transport.request(request.url, {
                 method: request.method,
                 headers: {
@@ -257,7 +255,7 @@ var __webpack_modules__ = {
         }
         async function openTunnel(proxy, target, options, signal) {
             const authority = `${target.hostname}:${target.port || 443}`;
-            const connect = (proxy.url.protocol === "https:" ? external_node_https_namespaceObject : external_node_http_namespaceObject).request({
+            const connect = (await httpFor(proxy.url)).request({
                 host: proxy.url.hostname.replace(/^\[(.*)\]$/, "$1"),
                 port: proxy.url.port || (proxy.url.protocol === "https:" ? 443 : 80),
                 method: "CONNECT",
@@ -284,13 +282,17 @@ var __webpack_modules__ = {
                 if (res.statusCode === 407) throw new NetworkError(`${answer}: check the user name and password in ${proxy.variable}`);
                 throw new TransientFailureError(answer);
             }
-            return external_node_tls_namespaceObject.connect({
+            const {connect: connectTls} = await Promise.resolve().then(__nccwpck_require__.t.bind(__nccwpck_require__, 692, 23));
+            return connectTls({
                 socket: socket,
                 host: target.hostname,
                 servername: (0, external_node_net_namespaceObject.isIP)(target.hostname) ? void 0 : target.hostname,
                 ca: options.ca,
                 rejectUnauthorized: !0
             });
+        }
+        async function httpFor(url) {
+            return url.protocol === "https:" ? await Promise.resolve().then(__nccwpck_require__.t.bind(__nccwpck_require__, 708, 23)) : external_node_http_namespaceObject;
         }
         const CONNECTION_ERRORS = {
             ECONNREFUSED: "connection refused",
@@ -1544,7 +1546,7 @@ var __webpack_modules__ = {
             return new $ZodRegistry;
         }
         (registries_a = globalThis).__zod_globalRegistry ?? (registries_a.__zod_globalRegistry = registry());
-        globalThis.__zod_globalRegistry;
+        globalThis;
         function snapshotChecks(def) {
             def.checks && (def.checks = [ ...def.checks ]);
             return def;
@@ -2085,7 +2087,12 @@ var __webpack_modules__ = {
             inputs: {
                 "partner-id": {
                     env: "SIRDATA_PARTNER_ID",
-                    schema: PARTNER_ID
+                    schema: PARTNER_ID,
+                    example: "12345",
+                    flag: {
+                        value: "ID",
+                        about: "Sirdata partner id, digits only"
+                    }
                 },
                 username: {
                     env: "SIRDATA_LOGIN"
@@ -2179,7 +2186,8 @@ var __webpack_modules__ = {
             title: "Soda Cloud",
             inputs: {
                 username: {
-                    env: "SODA_USERNAME"
+                    env: "SODA_USERNAME",
+                    example: "me@example.com"
                 },
                 password: {
                     env: "SODA_PASSWORD",
@@ -2246,7 +2254,7 @@ var __webpack_modules__ = {
                 }
             }
         };
-        const providers = Object.fromEntries([ sirdata, soda ].map(provider => [ provider.name, provider ]));
+        const providers_providers = Object.fromEntries([ sirdata, soda ].map(provider => [ provider.name, provider ]));
         const SEAL_KEY_ADVICE = "make one with `openssl rand -base64 32` (or `token-mint keygen`) and store it as a repository secret";
         const BASE64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
         function decodeGeneratedKey(text) {
@@ -2419,7 +2427,7 @@ var __webpack_modules__ = {
         function unsealToken(text, key, binding, now, expected) {
             const bytes = readEnvelope(text, key, binding);
             const opened = Sealed.safeParse(safeJson(decrypt(bytes, key, binding)));
-            const provider = opened.success && Object.hasOwn(providers, opened.data.p) ? providers[opened.data.p] : void 0;
+            const provider = opened.success && Object.hasOwn(providers_providers, opened.data.p) ? providers_providers[opened.data.p] : void 0;
             if (!opened.success || !provider) throw new SealError("holds a token this version of the action cannot read: seal and unseal with the same version of the action.");
             if (!isPublishable(opened.data, provider)) throw new SealError("holds values this version of the action refuses to publish: seal and unseal with the same version of the action.");
             if (expected && expected !== provider) throw new SealError(`holds a ${provider.title} token, but provider is ${expected.name}.`);
@@ -2674,9 +2682,9 @@ var __webpack_modules__ = {
         function envNameProblem(name) {
             if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) return "must be a valid environment variable name: letters, digits and _, not starting with a digit.";
             const upper = name.toUpperCase();
-            if (!/^[A-Z0-9_]*[A-Z0-9]_TOKEN$/.test(upper)) return "must end in _TOKEN, such as SODA_TOKEN or DQ_TOKEN: a variable of another name may be one that a loader, a shell or a runtime reads at start-up, and the token would change how later steps run.";
+            if (!/^[A-Z0-9_]*[A-Z0-9]_TOKEN$/.test(upper)) return "must end in _TOKEN, such as REPORTING_TOKEN or DQ_TOKEN: a variable of another name may be one that a loader, a shell or a runtime reads at start-up, and the token would change how later steps run.";
             const prefix = RESERVED_PREFIXES.find(reserved => upper.startsWith(reserved));
-            if (prefix) return `must not start with ${prefix}: the runner, the toolkit or npm read such _TOKEN variables themselves. Choose a name of your own, such as SODA_TOKEN.`;
+            if (prefix) return `must not start with ${prefix}: the runner, the toolkit or npm read such _TOKEN variables themselves. Choose a name of your own, such as REPORTING_TOKEN.`;
             return;
         }
         const envName = pipe(trimmed, transform((name, ctx) => {
@@ -2689,8 +2697,8 @@ var __webpack_modules__ = {
             });
             return NEVER;
         }));
-        const PROVIDER_NAMES = Object.keys(providers);
-        const PROVIDER_INPUTS = new Set([ "region", ...Object.values(providers).flatMap(p => Object.keys(p.inputs)) ]);
+        const PROVIDER_NAMES = Object.keys(providers_providers);
+        const PROVIDER_INPUTS = new Set([ "region", ...Object.values(providers_providers).flatMap(p => Object.keys(p.inputs)) ]);
         const sealKey = pipe(schemas_string(), transform((text, ctx) => {
             const read = readSealKey(text);
             if ("key" in read) return read.key;
@@ -2734,7 +2742,7 @@ var __webpack_modules__ = {
                 return;
             }
             const chosen = oneOf(PROVIDER_NAMES).safeParse(name);
-            if (chosen.success) return providers[chosen.data];
+            if (chosen.success) return providers_providers[chosen.data];
             problems.push(...problemsOf(chosen.error, "provider"));
             return;
         }
@@ -3287,9 +3295,76 @@ var __webpack_modules__ = {
                 if (error.code !== "EAGAIN") throw error;
             }
         }
+        const WIDTH = 82;
+        function usageText(providers = Object.values(providers_providers)) {
+            const names = providers.map(provider => provider.name);
+            const choice = `<${names.join("|")}>`;
+            return `Usage: token-mint --provider ${choice} [options]\n       token-mint exec --provider ${choice} [options] -- <command> [args...]\n       token-mint exec --keep-fresh --provider ${choice} [options] -- <command> [args...]\n       token-mint keygen\n\n${wrap(`Mints a short-lived ${either(providers.map(p => p.title))} API token with the same code, checks and messages as the token-mint-action GitHub Action, for other CI systems and laptops.`)}\n\nCredentials come from the environment, never from arguments, which leak into shell\nhistory and process lists:\n${credentialLines(providers).join("\n")}\n\nOptions:\n${optionLines(providers).join("\n")}\n\n${wrap(`exec: mints, then runs the command with the token in its environment, and never prints the token. The command gets this environment, less ${either(providers.flatMap(secretVariables))} (the password of the provider used: it has the token instead), plus the token as ${either(providers.map(p => p.envName))} (or --env-name), the name the action exports. No shell runs it: write sh -c '...' for pipes or $VARIABLES. SIGINT, SIGTERM and SIGHUP are passed on to it. If the mint fails, it does not run.`)}\nOn Windows, run a .cmd or .bat (npm, npx) through cmd: -- cmd /c npm test.\n--format does not apply.\n\n${wrap(`exec --keep-fresh: for commands that outlive a token. The command also gets ${either(providers.map(p => `${p.envName}_FILE`))} (<env-name>_FILE), the path of a file that always holds the current token, and <env-name>_HEADER_FILE, a file holding the header line that carries it, for curl -H @"$${first(providers).envName}_HEADER_FILE". A new token is minted once the current one has less than max(min-validity, a third of its lifetime) left, and replaces the file atomically. Under GitHub Actions each token is masked (::add-mask:: on stderr) before the file holds it. A refused refresh is reported once; the file is then removed when its token expires. The directory is removed when the command ends.`)}\n\nkeygen: prints a new seal-key for the action (32 random bytes, base64), in the\nform its seal-key input accepts: store it as a secret, as it is.\n\nExit codes: 0 minted, 1 refused by the provider, 2 bad usage, 3 transient failure\n(network, timeout, 429 or 5xx) after the last attempt. With exec, once the command\nran: its exit code, or 128+N if signal N ended it; 127 if it was not found, 126\nif it could not be started.\n\nExamples:\n${exampleLines(providers).join("\n")}\n`;
+        }
+        function credentialLines(providers) {
+            const width = Math.max(...providers.map(provider => provider.name.length)) + 2;
+            return providers.map(provider => {
+                const inputs = Object.entries(provider.inputs).filter(([, input]) => input.env);
+                const fromEnv = inputs.filter(([name]) => !isFlag(name)).map(([, input]) => input.env);
+                const orFlag = inputs.filter(([name]) => isFlag(name)).map(([name, input]) => `${input.env} if no --${name}`);
+                const also = orFlag.length > 0 ? ` (${orFlag.join(", ")})` : "";
+                return `  ${provider.name.padEnd(width)}${both(fromEnv)}${also}`;
+            });
+        }
+        function optionLines(providers) {
+            const option = (flag, text) => `  ${flag.padEnd(25)}${text}`;
+            const providerFlags = providers.flatMap(provider => Object.entries(provider.inputs).filter(([name]) => isFlag(name)).map(([name, input]) => option(`--${name} ${input.flag?.value ?? "VALUE"}`, input.flag?.about ?? provider.title)));
+            const regions = providers.filter(provider => Object.keys(provider.regions).length > 1).map(provider => {
+                const others = Object.keys(provider.regions).filter(region => region !== provider.defaultRegion);
+                return `${provider.title} region: ${provider.defaultRegion} (default) or ${others.join(" or ")}`;
+            });
+            return [ option("--provider NAME", `${either(providers.map(provider => provider.name))} (required)`), ...providerFlags, ...regions.map((text, i) => option(i === 0 ? "--region REGION" : "", text)), option("--base-url URL", "replaces the provider's API root (https://, or http:// to loopback)"), option("--timeout SECONDS", `one attempt, from connecting to the last byte (default ${DEFAULTS.timeoutSeconds})`), option("--max-attempts N", `attempts on transient failures (default ${DEFAULTS.maxAttempts})`), option("--min-validity SECONDS", `fail if the token has less lifetime than this (default ${DEFAULTS.minValiditySeconds})`), option("--format FORMAT", "text (default): expiry and account, never the token"), option("", "env: export NAME='token' lines, for eval"), option("", "json: every output as JSON, token included"), option("--env-name NAME", "the token's variable for --format env and exec"), option("", `(default ${either(providers.map(provider => provider.envName))})`), option("--keep-fresh", "exec only: keep a current token in a file while the command runs"), option("--refresh-every SECONDS", "with --keep-fresh: mint at least this often; required when the"), option("", "provider does not say when its tokens expire"), option("--verbose", "print each attempt: method, URL, status, timing"), option("-h, --help", "this text"), option("--version", "the version") ];
+        }
+        function exampleLines(providers) {
+            const [first] = providers;
+            if (!first) return [];
+            const regional = providers.find(provider => Object.keys(provider.regions).length > 1) ?? first;
+            const flagged = providers.find(provider => Object.keys(provider.inputs).some(isFlag)) ?? first;
+            const region = Object.keys(regional.regions).find(name => name !== regional.defaultRegion);
+            const chosen = (provider, extra = "") => `--provider ${provider.name}${extra}${Object.entries(provider.inputs).filter(([name]) => isFlag(name)).map(([name, input]) => ` --${name} ${input.example ?? "..."}`).join("")}`;
+            const regionFlag = region ? ` --region ${region}` : "";
+            const inline = Object.values(regional.inputs).filter(input => input.env).map(input => `${input.env}=${!input.secret && input.example || "..."} `).join("");
+            const script = `./${regional.name}-report.sh`;
+            return [ `  ${inline}token-mint ${chosen(regional, regionFlag)}`, `  eval "$(token-mint ${chosen(flagged)} --format env)"`, `  token-mint exec ${chosen(regional, regionFlag)} -- ${script} --since yesterday`, `  GitLab CI job, ${both(credentialVariables(regional))} set as masked CI/CD variables:`, `    script: npx --yes github:your-org/token-mint-action#<commit-sha> exec ${chosen(regional)} -- ${script}` ];
+        }
+        function first(providers) {
+            return providers[0];
+        }
+        function isFlag(input) {
+            return INPUT_FLAGS.includes(input);
+        }
+        function credentialVariables(provider) {
+            return Object.entries(provider.inputs).flatMap(([name, input]) => input.env && !isFlag(name) ? [ input.env ] : []);
+        }
+        function secretVariables(provider) {
+            return Object.values(provider.inputs).flatMap(input => input.secret && input.env ? [ input.env ] : []);
+        }
+        function either(words) {
+            return list(words, "or");
+        }
+        function both(words) {
+            return list(words, "and");
+        }
+        function list(words, conjunction) {
+            return words.length < 2 ? words.join("") : `${words.slice(0, -1).join(", ")} ${conjunction} ${words.at(-1)}`;
+        }
+        function wrap(text) {
+            const lines = [];
+            let line = "";
+            for (const word of text.split(" ")) if (line !== "" && line.length + 1 + word.length > WIDTH) {
+                lines.push(line);
+                line = word;
+            } else line = line === "" ? word : `${line} ${word}`;
+            return [ ...lines, line ].join("\n");
+        }
         function providerNamed(flags) {
             const name = flags.provider?.trim().toLowerCase() ?? "";
-            return Object.hasOwn(providers, name) ? providers[name] : void 0;
+            return Object.hasOwn(providers_providers, name) ? providers_providers[name] : void 0;
         }
         function flagProblem({input: input, message: message}, flags, env) {
             const provider = providerNamed(flags);
@@ -3310,7 +3385,6 @@ var __webpack_modules__ = {
             usage: 2,
             transient: 3
         };
-        const USAGE = `Usage: token-mint --provider <sirdata|soda> [options]\n       token-mint exec --provider <sirdata|soda> [options] -- <command> [args...]\n       token-mint keygen\n       token-mint exec --keep-fresh --provider <sirdata|soda> [options] -- <command> [args...]\n\nMints a short-lived Sirdata or Soda Cloud API token with the same code, checks and\nmessages as the token-mint-action GitHub Action, for other CI systems and laptops.\n\nCredentials come from the environment, never from arguments, which leak into shell\nhistory and process lists:\n  sirdata  SIRDATA_LOGIN and SIRDATA_PASSWORD (SIRDATA_PARTNER_ID if no --partner-id)\n  soda     SODA_USERNAME and SODA_PASSWORD\n\nOptions:\n  --provider NAME          sirdata or soda (required)\n  --partner-id ID          Sirdata partner id, digits only\n  --region REGION          Soda Cloud region: eu (default) or us\n  --base-url URL           replaces the provider's API root (https://, or http:// to loopback)\n  --timeout SECONDS        one attempt, from connecting to the last byte (default ${DEFAULTS.timeoutSeconds})\n  --max-attempts N         attempts on transient failures (default ${DEFAULTS.maxAttempts})\n  --min-validity SECONDS   fail if the token has less lifetime than this (default ${DEFAULTS.minValiditySeconds})\n  --format FORMAT          text (default): expiry and account, never the token\n                           env: export NAME='token' lines, for eval\n                           json: every output as JSON, token included\n  --env-name NAME          the token's variable for --format env and exec\n                           (default SIRDATA_TOKEN or SODA_TOKEN)\n  --keep-fresh             exec only: keep a current token in a file while the command runs\n  --refresh-every SECONDS  with --keep-fresh: mint at least this often; required when the\n                           provider does not say when its tokens expire\n  --verbose                print each attempt: method, URL, status, timing\n  -h, --help               this text\n  --version                the version\n\nexec: mints, then runs the command with the token in its environment, and never\nprints the token. The command gets this environment, less SIRDATA_PASSWORD or\nSODA_PASSWORD (the password of the provider used: it has the token instead), plus\nthe token as SIRDATA_TOKEN or SODA_TOKEN (or --env-name), the name the action\nexports. No shell runs it: write sh -c '...' for pipes or $VARIABLES. SIGINT,\nSIGTERM and SIGHUP are passed on to it. If the mint fails, it does not run.\nOn Windows, run a .cmd or .bat (npm, npx) through cmd: -- cmd /c npm test.\n--format does not apply.\n\nkeygen: prints a new seal-key for the action (32 random bytes, base64), in the\nform its seal-key input accepts: store it as a secret, as it is.\n\nexec --keep-fresh: for commands that outlive a token. The command also gets\nSODA_TOKEN_FILE (or SIRDATA_TOKEN_FILE, <env-name>_FILE), the path of a file that\nalways holds the current token, and <env-name>_HEADER_FILE, a file holding the\nheader line that carries it, for curl -H @"$SODA_TOKEN_HEADER_FILE". A new token is\nminted once the current one has less than max(min-validity, a third of its lifetime)\nleft, and replaces the file atomically. Under GitHub Actions each token is masked\n(::add-mask:: on stderr) before the file holds it. A refused refresh is reported\nonce; the file is then removed when its token expires. The directory is removed\nwhen the command ends.\n\nExit codes: 0 minted, 1 refused by the provider, 2 bad usage, 3 transient failure\n(network, timeout, 429 or 5xx) after the last attempt. With exec, once the command\nran: its exit code, or 128+N if signal N ended it; 127 if it was not found, 126\nif it could not be started.\n\nExamples:\n  SODA_USERNAME=me@example.com SODA_PASSWORD=... token-mint --provider soda --region us\n  eval "$(token-mint --provider sirdata --partner-id 12345 --format env)"\n  token-mint exec --provider soda --region us -- ./soda-report.sh --since yesterday\n  GitLab CI job, SODA_USERNAME and SODA_PASSWORD set as masked CI/CD variables:\n    script: npx --yes github:your-org/token-mint-action#<commit-sha> exec --provider soda -- ./soda-report.sh\n`;
         async function runCli(argv, env, io) {
             const code = await runInvocation(argv, env, io);
             code !== run_EXIT.minted && asksForEnvFormat(argv) && io.out("false\n");
@@ -3329,7 +3403,7 @@ var __webpack_modules__ = {
             }
             switch (invocation.kind) {
               case "help":
-                io.out(USAGE);
+                io.out(usageText());
                 return run_EXIT.minted;
 
               case "version":
@@ -3434,6 +3508,12 @@ var __webpack_modules__ = {
             await Promise.all([ process.stdout, process.stderr ].map(stream => new Promise(resolve => stream.write("", () => resolve()))));
             return process.exit(code ?? process.exitCode);
         }
+    },
+    708: module => {
+        module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+    },
+    692: module => {
+        module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
     }
 };
 
@@ -3527,6 +3607,27 @@ typeof __nccwpck_require__ !== "undefined" && (__nccwpck_require__.ab = decodeUR
 })();
 
 (() => {
+    var getProto = Object.getPrototypeOf ? obj => Object.getPrototypeOf(obj) : obj => obj.__proto__;
+    var leafPrototypes;
+    __nccwpck_require__.t = function(value, mode) {
+        mode & 1 && (value = this(value));
+        if (mode & 8) return value;
+        if (typeof value === "object" && value) {
+            if (mode & 4 && value.__esModule) return value;
+            if (mode & 16 && typeof value.then === "function") return value;
+        }
+        var ns = Object.create(null);
+        __nccwpck_require__.r(ns);
+        var def = {};
+        leafPrototypes = leafPrototypes || [ null, getProto({}), getProto([]), getProto(getProto) ];
+        for (var current = mode & 2 && value; typeof current == "object" && !~leafPrototypes.indexOf(current); current = getProto(current)) Object.getOwnPropertyNames(current).forEach(key => def[key] = () => value[key]);
+        def["default"] = () => value;
+        __nccwpck_require__.d(ns, def);
+        return ns;
+    };
+})();
+
+(() => {
     __nccwpck_require__.d = (exports, definition) => {
         for (var key in definition) __nccwpck_require__.o(definition, key) && !__nccwpck_require__.o(exports, key) && Object.defineProperty(exports, key, {
             enumerable: !0,
@@ -3537,6 +3638,17 @@ typeof __nccwpck_require__ !== "undefined" && (__nccwpck_require__.ab = decodeUR
 
 (() => {
     __nccwpck_require__.o = (obj, prop) => Object.prototype.hasOwnProperty.call(obj, prop);
+})();
+
+(() => {
+    __nccwpck_require__.r = exports => {
+        typeof Symbol !== "undefined" && Symbol.toStringTag && Object.defineProperty(exports, Symbol.toStringTag, {
+            value: "Module"
+        });
+        Object.defineProperty(exports, "__esModule", {
+            value: !0
+        });
+    };
 })();
 
 var __webpack_exports__ = __nccwpck_require__(486);

@@ -14,7 +14,7 @@ const EXIT = { notFound: 127, cannotStart: 126 } as const
 /**
  * The command's environment: this one, less the variables the token stands in for (the password: the command
  * gets a token that expires instead), plus the `given` variables (the token, and with --keep-fresh its files).
- * Windows reads names in any case, so there a `soda_token` is replaced too, rather than left for the command to
+ * Windows reads names in any case, so there a lower-case `acme_token` is replaced too, rather than left for the command to
  * read instead.
  */
 export function commandEnv(

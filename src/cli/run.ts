@@ -4,84 +4,16 @@ import { mintToken, type Log } from '../mint.js'
 import { neutraliseLine } from '../outside-text.js'
 import { generateSealKey } from '../seal-key.js'
 import { describeToken, tokenOutputs } from '../report.js'
-import { DEFAULTS } from '../settings/defaults.js'
 import { parseSettings, type MintSettings } from '../settings/settings.js'
 import type { IssuedToken } from '../token.js'
 import { VERSION } from '../version.js'
 import { INPUT_FLAGS, readArgs, type Format, type InputFlag, type KeepFresh } from './args.js'
 import { commandEnv, runCommand } from './exec.js'
 import { execKeepingFresh } from './keep-fresh.js'
+import { usageText } from './usage.js'
 import { flagProblem, flagWarning } from './wording.js'
 
 const EXIT = { minted: 0, refused: 1, usage: 2, transient: 3 } as const
-
-export const USAGE = `Usage: token-mint --provider <sirdata|soda> [options]
-       token-mint exec --provider <sirdata|soda> [options] -- <command> [args...]
-       token-mint keygen
-       token-mint exec --keep-fresh --provider <sirdata|soda> [options] -- <command> [args...]
-
-Mints a short-lived Sirdata or Soda Cloud API token with the same code, checks and
-messages as the token-mint-action GitHub Action, for other CI systems and laptops.
-
-Credentials come from the environment, never from arguments, which leak into shell
-history and process lists:
-  sirdata  SIRDATA_LOGIN and SIRDATA_PASSWORD (SIRDATA_PARTNER_ID if no --partner-id)
-  soda     SODA_USERNAME and SODA_PASSWORD
-
-Options:
-  --provider NAME          sirdata or soda (required)
-  --partner-id ID          Sirdata partner id, digits only
-  --region REGION          Soda Cloud region: eu (default) or us
-  --base-url URL           replaces the provider's API root (https://, or http:// to loopback)
-  --timeout SECONDS        one attempt, from connecting to the last byte (default ${DEFAULTS.timeoutSeconds})
-  --max-attempts N         attempts on transient failures (default ${DEFAULTS.maxAttempts})
-  --min-validity SECONDS   fail if the token has less lifetime than this (default ${DEFAULTS.minValiditySeconds})
-  --format FORMAT          text (default): expiry and account, never the token
-                           env: export NAME='token' lines, for eval
-                           json: every output as JSON, token included
-  --env-name NAME          the token's variable for --format env and exec
-                           (default SIRDATA_TOKEN or SODA_TOKEN)
-  --keep-fresh             exec only: keep a current token in a file while the command runs
-  --refresh-every SECONDS  with --keep-fresh: mint at least this often; required when the
-                           provider does not say when its tokens expire
-  --verbose                print each attempt: method, URL, status, timing
-  -h, --help               this text
-  --version                the version
-
-exec: mints, then runs the command with the token in its environment, and never
-prints the token. The command gets this environment, less SIRDATA_PASSWORD or
-SODA_PASSWORD (the password of the provider used: it has the token instead), plus
-the token as SIRDATA_TOKEN or SODA_TOKEN (or --env-name), the name the action
-exports. No shell runs it: write sh -c '...' for pipes or $VARIABLES. SIGINT,
-SIGTERM and SIGHUP are passed on to it. If the mint fails, it does not run.
-On Windows, run a .cmd or .bat (npm, npx) through cmd: -- cmd /c npm test.
---format does not apply.
-
-keygen: prints a new seal-key for the action (32 random bytes, base64), in the
-form its seal-key input accepts: store it as a secret, as it is.
-
-exec --keep-fresh: for commands that outlive a token. The command also gets
-SODA_TOKEN_FILE (or SIRDATA_TOKEN_FILE, <env-name>_FILE), the path of a file that
-always holds the current token, and <env-name>_HEADER_FILE, a file holding the
-header line that carries it, for curl -H @"$SODA_TOKEN_HEADER_FILE". A new token is
-minted once the current one has less than max(min-validity, a third of its lifetime)
-left, and replaces the file atomically. Under GitHub Actions each token is masked
-(::add-mask:: on stderr) before the file holds it. A refused refresh is reported
-once; the file is then removed when its token expires. The directory is removed
-when the command ends.
-
-Exit codes: 0 minted, 1 refused by the provider, 2 bad usage, 3 transient failure
-(network, timeout, 429 or 5xx) after the last attempt. With exec, once the command
-ran: its exit code, or 128+N if signal N ended it; 127 if it was not found, 126
-if it could not be started.
-
-Examples:
-  SODA_USERNAME=me@example.com SODA_PASSWORD=... token-mint --provider soda --region us
-  eval "$(token-mint --provider sirdata --partner-id 12345 --format env)"
-  token-mint exec --provider soda --region us -- ./soda-report.sh --since yesterday
-  GitLab CI job, SODA_USERNAME and SODA_PASSWORD set as masked CI/CD variables:
-    script: npx --yes github:your-org/token-mint-action#<commit-sha> exec --provider soda -- ./soda-report.sh
-`
 
 /** Where the CLI writes: stdout for results, stderr for everything a person reads. */
 export interface CliIo {
@@ -120,7 +52,7 @@ async function runInvocation(argv: readonly string[], env: Env, io: CliIo): Prom
   }
   switch (invocation.kind) {
     case 'help':
-      io.out(USAGE)
+      io.out(usageText())
       return EXIT.minted
     case 'version':
       io.out(`${VERSION}\n`)

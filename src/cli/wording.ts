@@ -15,7 +15,7 @@ export function providerNamed(flags: Flags): Provider | undefined {
   return Object.hasOwn(providers, name) ? providers[name] : undefined
 }
 
-/** One line per problem, naming what the person typed or set: `--timeout ...`, `SODA_USERNAME ...`. */
+/** One line per problem, naming what the person typed or set: `--timeout ...`, or a credential's variable. */
 export function flagProblem({ input, message }: InputProblem, flags: Flags, env: Env): string {
   const provider = providerNamed(flags)
   const variable = provider?.inputs[input]?.env

@@ -1,8 +1,8 @@
 import { once } from 'node:events'
 import * as http from 'node:http'
-import * as https from 'node:https'
+import type * as https from 'node:https'
 import { isIP } from 'node:net'
-import * as tls from 'node:tls'
+import type * as tls from 'node:tls'
 import { formatDuration } from '../duration.js'
 import { NetworkError, TokenRequestError, TransientFailureError, type ActionError } from '../errors.js'
 import { USER_AGENT } from '../version.js'
@@ -44,7 +44,7 @@ const MAX_BODY_BYTES = 1024 * 1024
  * whether another attempt may fare better. One deadline signal covers the proxy tunnel, the request and the body,
  * so a server that drips its answer is cut off too (a socket timeout only notices silence).
  * Never follows redirects: a 3xx comes back as a response for the caller to refuse, since following it would carry
- * credentials (the Sirdata password is in the body) to another host.
+ * credentials (a password in the body, a Basic header) to another host.
  */
 export async function sendOnce(request: HttpRequest, options: AttemptOptions): Promise<HttpResponse> {
   // A timer that holds the event loop (AbortSignal.timeout's does not): should a socket vanish without an event,
@@ -85,7 +85,7 @@ async function exchange(
   tunnel: tls.TLSSocket | undefined
 ): Promise<HttpResponse> {
   const maxBodyBytes = options.maxBodyBytes ?? MAX_BODY_BYTES
-  const transport = request.url.protocol === 'https:' ? https : http
+  const transport = await httpFor(request.url)
   const req = transport.request(request.url, {
     method: request.method,
     headers: {
@@ -152,7 +152,7 @@ async function openTunnel(
   signal: AbortSignal
 ): Promise<tls.TLSSocket> {
   const authority = `${target.hostname}:${target.port || 443}`
-  const connect = (proxy.url.protocol === 'https:' ? https : http).request({
+  const connect = (await httpFor(proxy.url)).request({
     // URL keeps an IPv6 host in brackets ([::1]); the resolver wants the address alone.
     host: proxy.url.hostname.replace(/^\[(.*)\]$/, '$1'),
     port: proxy.url.port || (proxy.url.protocol === 'https:' ? 443 : 80),
@@ -178,13 +178,22 @@ async function openTunnel(
       throw new NetworkError(`${answer}: check the user name and password in ${proxy.variable}`)
     throw new TransientFailureError(answer)
   }
-  return tls.connect({
+  const { connect: connectTls } = await import('node:tls')
+  return connectTls({
     socket,
     host: target.hostname,
     servername: isIP(target.hostname) ? undefined : target.hostname,
     ca: options.ca,
     rejectUnauthorized: true
   })
+}
+
+/**
+ * node:https for an https: URL, loaded then: with node:tls it costs a run more start-up than the rest of the action
+ * together (OpenSSL's set-up), and a run that stops at its inputs, unseals, or speaks plain HTTP never needs it.
+ */
+async function httpFor(url: URL): Promise<typeof http | typeof https> {
+  return url.protocol === 'https:' ? await import('node:https') : http
 }
 
 const CONNECTION_ERRORS: Readonly<Record<string, string>> = {

@@ -11,6 +11,10 @@ export interface ProviderInput {
   readonly secret?: boolean
   /** Validates the trimmed, non-empty text; its messages complete "Input 'name' ...". Any text when absent. */
   readonly schema?: z.ZodMiniType<string, string>
+  /** A plausible value for the CLI's examples (never for a secret, which the examples write as `...`). */
+  readonly example?: string
+  /** How the CLI's --help shows it when it is also a command-line flag: the value's placeholder, and what it is. */
+  readonly flag?: { readonly value: string; readonly about: string }
 }
 
 /** A token request relative to the provider's API root. */

@@ -48,7 +48,12 @@ export const sirdata: Provider<'partner-id' | 'username' | 'password'> = {
   title: 'Sirdata',
   inputs: {
     // Digits only: the id goes into the URL path.
-    'partner-id': { env: 'SIRDATA_PARTNER_ID', schema: PARTNER_ID },
+    'partner-id': {
+      env: 'SIRDATA_PARTNER_ID',
+      schema: PARTNER_ID,
+      example: '12345',
+      flag: { value: 'ID', about: 'Sirdata partner id, digits only' }
+    },
     username: { env: 'SIRDATA_LOGIN' },
     password: { env: 'SIRDATA_PASSWORD', secret: true }
   },

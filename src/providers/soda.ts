@@ -25,7 +25,7 @@ export const soda: Provider<'username' | 'password'> = {
   name: 'soda',
   title: 'Soda Cloud',
   inputs: {
-    username: { env: 'SODA_USERNAME' },
+    username: { env: 'SODA_USERNAME', example: 'me@example.com' },
     password: { env: 'SODA_PASSWORD', secret: true }
   },
   regions: { eu: 'https://reporting.cloud.soda.io/v1', us: 'https://reporting.cloud.us.soda.io/v1' },

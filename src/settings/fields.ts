@@ -87,11 +87,11 @@ export function envNameProblem(name: string): string | undefined {
   }
   const upper = name.toUpperCase()
   if (!/^[A-Z0-9_]*[A-Z0-9]_TOKEN$/.test(upper)) {
-    return 'must end in _TOKEN, such as SODA_TOKEN or DQ_TOKEN: a variable of another name may be one that a loader, a shell or a runtime reads at start-up, and the token would change how later steps run.'
+    return 'must end in _TOKEN, such as REPORTING_TOKEN or DQ_TOKEN: a variable of another name may be one that a loader, a shell or a runtime reads at start-up, and the token would change how later steps run.'
   }
   const prefix = RESERVED_PREFIXES.find(reserved => upper.startsWith(reserved))
   if (prefix) {
-    return `must not start with ${prefix}: the runner, the toolkit or npm read such _TOKEN variables themselves. Choose a name of your own, such as SODA_TOKEN.`
+    return `must not start with ${prefix}: the runner, the toolkit or npm read such _TOKEN variables themselves. Choose a name of your own, such as REPORTING_TOKEN.`
   }
   return undefined
 }
