@@ -2464,7 +2464,8 @@ var __webpack_modules__ = {
             exportEnv: !0,
             timeoutSeconds: 30,
             maxAttempts: 3,
-            minValiditySeconds: 60
+            minValiditySeconds: 60,
+            cliOnPath: !1
         };
         const LIMITS = {
             timeoutSeconds: 600,
@@ -2551,7 +2552,8 @@ var __webpack_modules__ = {
             "export-env": optional(booleanText),
             "env-name": optional(envName),
             "min-validity": optional(wholeNumber(0, LIMITS.minValiditySeconds, " of seconds")),
-            "seal-key": optional(sealKey)
+            "seal-key": optional(sealKey),
+            "cli-on-path": optional(booleanText)
         };
         const mintShape = {
             ...commonShape,
@@ -2640,7 +2642,8 @@ var __webpack_modules__ = {
                 "export-env": value("export-env"),
                 "env-name": value("env-name"),
                 "min-validity": value("min-validity"),
-                "seal-key": value("seal-key")
+                "seal-key": value("seal-key"),
+                "cli-on-path": value("cli-on-path")
             });
             result.success || problems.push(...problemsOf(result.error));
             const seal = result.success ? bindSeal(result.data["seal-key"], env, problems) : void 0;
@@ -2678,7 +2681,8 @@ var __webpack_modules__ = {
                 exportEnv: fields["export-env"] ?? DEFAULTS.exportEnv,
                 envName: fields["env-name"],
                 minValiditySeconds: fields["min-validity"] ?? DEFAULTS.minValiditySeconds,
-                seal: seal
+                seal: seal,
+                cliOnPath: fields["cli-on-path"] ?? DEFAULTS.cliOnPath
             };
         }
         function ignoredInputs(value, provider) {
