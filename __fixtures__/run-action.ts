@@ -1,7 +1,8 @@
-import { spawn } from 'node:child_process'
+import { spawn, type ChildProcessByStdio } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
+import type { Readable, Writable } from 'node:stream'
 import { fileURLToPath } from 'node:url'
 
 /** The repository root: the nearest folder up from here with action.yml (this file also runs compiled, from .build/). */
@@ -122,17 +123,21 @@ export interface ProcessRun {
   readonly lingerMs: number
 }
 
-/** Runs the bundled CLI as a shell would, with only the environment given (and PATH). */
-export function runCliProcess(args: string[], env: Record<string, string> = {}): Promise<ProcessRun> {
-  return runNode([CLI_BUNDLE, ...args], env)
+/**
+ * Runs the bundled CLI as a shell would, with only the environment given (and PATH). `stdin`, when given, is piped
+ * in and closed; otherwise stdin is /dev/null.
+ */
+export function runCliProcess(args: string[], env: Record<string, string> = {}, stdin?: string): Promise<ProcessRun> {
+  return runNode([CLI_BUNDLE, ...args], env, stdin)
 }
 
 /** Runs node with these arguments and only this environment (and PATH), collecting what it prints. */
-async function runNode(args: string[], env: Record<string, string>): Promise<ProcessRun> {
+async function runNode(args: string[], env: Record<string, string>, stdin?: string): Promise<ProcessRun> {
   const child = spawn(process.execPath, args, {
     env: { PATH: process.env.PATH ?? '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe']
-  })
+    stdio: [stdin === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe']
+  }) as ChildProcessByStdio<Writable | null, Readable, Readable>
+  child.stdin?.end(stdin)
   let stdout = ''
   let stderr = ''
   let lastOutputAt = Date.now()

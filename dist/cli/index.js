@@ -5,10 +5,13 @@ var __webpack_modules__ = {
     486: (module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
         __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => {
             try {
-                var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(718);
+                var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(273);
                 process.exitCode = await (0, _run_js__WEBPACK_IMPORTED_MODULE_0__.a)(process.argv.slice(2), process.env, {
                     out: text => process.stdout.write(text),
-                    err: text => process.stderr.write(text)
+                    err: text => process.stderr.write(text),
+                    get stdin() {
+                        return process.stdin;
+                    }
                 });
                 __webpack_async_result__();
             } catch (e) {
@@ -16,7 +19,7 @@ var __webpack_modules__ = {
             }
         }, 1);
     },
-    718: (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+    273: (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
         __nccwpck_require__.d(__webpack_exports__, {
             a: () => runCli
         });
@@ -2697,7 +2700,7 @@ var __webpack_modules__ = {
         }
         const INPUT_FLAGS = [ "provider", "partner-id", "region", "base-url", "timeout", "max-attempts", "min-validity", "env-name" ];
         const VALUE_FLAGS = [ ...INPUT_FLAGS, "format" ];
-        const SWITCHES = [ "verbose", "help", "version" ];
+        const SWITCHES = [ "verbose", "help", "version", "password-stdin" ];
         const FORMATS = [ "text", "env", "json" ];
         function readArgs(argv) {
             const exec = argv[0] === "exec";
@@ -2713,6 +2716,9 @@ var __webpack_modules__ = {
             };
             const {format: format, ...flags} = options.values;
             const verbose = options.switches.has("verbose");
+            const passwordStdin = options.switches.has("password-stdin") ? {
+                passwordStdin: !0
+            } : {};
             const [file, ...rest] = end === -1 ? [] : args.slice(end + 1);
             if (!exec) {
                 if (file !== void 0) return usage("a command after -- needs exec, as the first argument");
@@ -2723,7 +2729,8 @@ var __webpack_modules__ = {
                     kind: "mint",
                     flags: flags,
                     verbose: verbose,
-                    format: format ?? "text"
+                    format: format ?? "text",
+                    ...passwordStdin
                 };
             }
             if (format !== void 0) return usage("--format does not apply to exec, which hands the token to the command in its environment");
@@ -2732,6 +2739,7 @@ var __webpack_modules__ = {
                 kind: "exec",
                 flags: flags,
                 verbose: verbose,
+                ...passwordStdin,
                 command: [ file, ...rest ]
             };
         }
@@ -2860,13 +2868,59 @@ var __webpack_modules__ = {
         function flagWarning(warning) {
             return warning.replace(/^Input '([a-z-]+)'/, "--$1");
         }
+        const STDIN_LIMITS = {
+            maxBytes: 65536,
+            timeoutMs: 3e4
+        };
+        async function readPasswordStdin(input, flags, env, limits = STDIN_LIMITS) {
+            if (input.isTTY) return stdin_usage("--password-stdin reads a pipe or a file, and stdin is a terminal: pipe the password in");
+            const variable = providerNamed(flags)?.inputs.password?.env;
+            if (variable && (env[variable]?.trim() ?? "") !== "") return stdin_usage(`--password-stdin and ${variable} both give the password: unset ${variable} (env -u ${variable} token-mint ...), so that no environment holds it`);
+            const read = await readAll(input, limits);
+            if ("problem" in read) return read;
+            return read.password.trim() === "" ? stdin_usage("--password-stdin found stdin empty: pipe the password in") : read;
+        }
+        function readAll(input, {maxBytes: maxBytes, timeoutMs: timeoutMs}) {
+            return new Promise(resolve => {
+                const chunks = [];
+                let size = 0;
+                let done = !1;
+                const finish = (result, stop) => {
+                    if (done) return;
+                    done = !0;
+                    clearTimeout(timer);
+                    stop && input.destroy();
+                    resolve(result);
+                };
+                const timer = setTimeout(() => finish(stdin_usage(`--password-stdin read no end of input within ${timeoutMs / 1e3} s: close stdin after the password`), !0), timeoutMs);
+                input.on("data", chunk => {
+                    const bytes = typeof chunk === "string" ? Buffer.from(chunk) : chunk;
+                    size += bytes.length;
+                    size > maxBytes ? finish(stdin_usage(`--password-stdin read more than ${maxBytes} bytes: pipe the password alone`), !0) : chunks.push(bytes);
+                });
+                input.on("end", () => finish({
+                    password: Buffer.concat(chunks).toString("utf8")
+                }, !1));
+                input.on("error", error => {
+                    const code = error.code;
+                    finish({
+                        problem: `--password-stdin could not read stdin${code ? ` (${code})` : ""}.`
+                    }, !0);
+                });
+            });
+        }
+        function stdin_usage(problem) {
+            return {
+                problem: `${problem}: see --help.`
+            };
+        }
         const run_EXIT = {
             minted: 0,
             refused: 1,
             usage: 2,
             transient: 3
         };
-        const USAGE = `Usage: token-mint --provider <sirdata|soda> [options]\n       token-mint exec --provider <sirdata|soda> [options] -- <command> [args...]\n\nMints a short-lived Sirdata or Soda Cloud API token with the same code, checks and\nmessages as the token-mint-action GitHub Action, for other CI systems and laptops.\n\nCredentials come from the environment, never from arguments, which leak into shell\nhistory and process lists:\n  sirdata  SIRDATA_LOGIN and SIRDATA_PASSWORD (SIRDATA_PARTNER_ID if no --partner-id)\n  soda     SODA_USERNAME and SODA_PASSWORD\n\nOptions:\n  --provider NAME          sirdata or soda (required)\n  --partner-id ID          Sirdata partner id, digits only\n  --region REGION          Soda Cloud region: eu (default) or us\n  --base-url URL           replaces the provider's API root (https://, or http:// to loopback)\n  --timeout SECONDS        one attempt, from connecting to the last byte (default ${DEFAULTS.timeoutSeconds})\n  --max-attempts N         attempts on transient failures (default ${DEFAULTS.maxAttempts})\n  --min-validity SECONDS   fail if the token has less lifetime than this (default ${DEFAULTS.minValiditySeconds})\n  --format FORMAT          text (default): expiry and account, never the token\n                           env: export NAME='token' lines, for eval\n                           json: every output as JSON, token included\n  --env-name NAME          the token's variable for --format env and exec\n                           (default SIRDATA_TOKEN or SODA_TOKEN)\n  --verbose                print each attempt: method, URL, status, timing\n  -h, --help               this text\n  --version                the version\n\nexec: mints, then runs the command with the token in its environment, and never\nprints the token. The command gets this environment, less SIRDATA_PASSWORD or\nSODA_PASSWORD (the password of the provider used: it has the token instead), plus\nthe token as SIRDATA_TOKEN or SODA_TOKEN (or --env-name), the name the action\nexports. No shell runs it: write sh -c '...' for pipes or $VARIABLES. SIGINT,\nSIGTERM and SIGHUP are passed on to it. If the mint fails, it does not run.\nOn Windows, run a .cmd or .bat (npm, npx) through cmd: -- cmd /c npm test.\n--format does not apply.\n\nExit codes: 0 minted, 1 refused by the provider, 2 bad usage, 3 transient failure\n(network, timeout, 429 or 5xx) after the last attempt. With exec, once the command\nran: its exit code, or 128+N if signal N ended it; 127 if it was not found, 126\nif it could not be started.\n\nExamples:\n  SODA_USERNAME=me@example.com SODA_PASSWORD=... token-mint --provider soda --region us\n  eval "$(token-mint --provider sirdata --partner-id 12345 --format env)"\n  token-mint exec --provider soda --region us -- ./soda-report.sh --since yesterday\n  GitLab CI job, SODA_USERNAME and SODA_PASSWORD set as masked CI/CD variables:\n    script: npx --yes @token-mint/cli exec --provider soda -- ./soda-report.sh\n`;
+        const USAGE = `Usage: token-mint --provider <sirdata|soda> [options]\n       token-mint exec --provider <sirdata|soda> [options] -- <command> [args...]\n\nMints a short-lived Sirdata or Soda Cloud API token with the same code, checks and\nmessages as the token-mint-action GitHub Action, for other CI systems and laptops.\n\nCredentials come from the environment, never from arguments, which leak into shell\nhistory and process lists:\n  sirdata  SIRDATA_LOGIN and SIRDATA_PASSWORD (SIRDATA_PARTNER_ID if no --partner-id)\n  soda     SODA_USERNAME and SODA_PASSWORD\nor, with --password-stdin, the password from stdin (a pipe or a file, read to its end).\n\nOptions:\n  --provider NAME          sirdata or soda (required)\n  --partner-id ID          Sirdata partner id, digits only\n  --region REGION          Soda Cloud region: eu (default) or us\n  --base-url URL           replaces the provider's API root (https://, or http:// to loopback)\n  --timeout SECONDS        one attempt, from connecting to the last byte (default ${DEFAULTS.timeoutSeconds})\n  --max-attempts N         attempts on transient failures (default ${DEFAULTS.maxAttempts})\n  --min-validity SECONDS   fail if the token has less lifetime than this (default ${DEFAULTS.minValiditySeconds})\n  --format FORMAT          text (default): expiry and account, never the token\n                           env: export NAME='token' lines, for eval\n                           json: every output as JSON, token included\n  --env-name NAME          the token's variable for --format env and exec\n                           (default SIRDATA_TOKEN or SODA_TOKEN)\n  --password-stdin         read the password from stdin instead of SIRDATA_PASSWORD\n                           or SODA_PASSWORD, which must then be unset\n  --verbose                print each attempt: method, URL, status, timing\n  -h, --help               this text\n  --version                the version\n\nexec: mints, then runs the command with the token in its environment, and never\nprints the token. The command gets this environment, less SIRDATA_PASSWORD or\nSODA_PASSWORD (the password of the provider used: it has the token instead), plus\nthe token as SIRDATA_TOKEN or SODA_TOKEN (or --env-name), the name the action\nexports. No shell runs it: write sh -c '...' for pipes or $VARIABLES. SIGINT,\nSIGTERM and SIGHUP are passed on to it. If the mint fails, it does not run.\nOn Windows, run a .cmd or .bat (npm, npx) through cmd: -- cmd /c npm test.\n--format does not apply. exec keeps the password from tools that read their\nenvironment; it is no sandbox: code of the same user can read token-mint's own\nenvironment (/proc/$PPID/environ on Linux), so use --password-stdin to keep the\npassword out of it.\n\nExit codes: 0 minted, 1 refused by the provider, 2 bad usage, 3 transient failure\n(network, timeout, 429 or 5xx) after the last attempt. With exec, once the command\nran: its exit code, or 128+N if signal N ended it; 127 if it was not found, 126\nif it could not be started.\n\nExamples:\n  SODA_USERNAME=me@example.com SODA_PASSWORD=... token-mint --provider soda --region us\n  eval "$(token-mint --provider sirdata --partner-id 12345 --format env)"\n  token-mint exec --provider soda --region us -- ./soda-report.sh --since yesterday\n  GitLab CI job, SODA_USERNAME and SODA_PASSWORD set as masked CI/CD variables:\n    script: npx --yes @token-mint/cli exec --provider soda -- ./soda-report.sh\n`;
         async function runCli(argv, env, io) {
             const invocation = readArgs(argv);
             if ("problem" in invocation) {
@@ -2881,19 +2935,26 @@ var __webpack_modules__ = {
               case "version":
                 io.out(`${VERSION}\n`);
                 return run_EXIT.minted;
-
-              case "mint":
-                return mintThen(invocation.flags, invocation.verbose, {
-                    format: invocation.format
-                }, env, io);
-
-              case "exec":
-                return mintThen(invocation.flags, invocation.verbose, {
-                    command: invocation.command
-                }, env, io);
             }
+            let password;
+            if (invocation.passwordStdin) {
+                const read = io.stdin ? await readPasswordStdin(io.stdin, invocation.flags, env) : {
+                    problem: "--password-stdin has no stdin to read: see --help."
+                };
+                if ("problem" in read) {
+                    io.err(`error: ${read.problem}\n`);
+                    return run_EXIT.usage;
+                }
+                password = read.password;
+            }
+            const then = invocation.kind === "mint" ? {
+                format: invocation.format
+            } : {
+                command: invocation.command
+            };
+            return mintThen(invocation.flags, invocation.verbose, then, env, io, password);
         }
-        async function mintThen(flags, verbose, then, env, io) {
+        async function mintThen(flags, verbose, then, env, io, password) {
             const secrets = [];
             const redact = text => secrets.reduce((line, secret) => line.split(secret).join("***"), text);
             const log = {
@@ -2904,7 +2965,7 @@ var __webpack_modules__ = {
             let settings;
             let issued;
             try {
-                settings = readSettings(flags, env, log);
+                settings = readSettings(flags, env, log, password);
                 issued = (await mintToken(settings, {
                     log: log,
                     attempt: {
@@ -2928,8 +2989,11 @@ var __webpack_modules__ = {
                 value: issued.token
             }, passwords), text => io.err(text));
         }
-        function readSettings(flags, env, log) {
-            const raw = Object.fromEntries(INPUT_FLAGS.map(name => [ name, flags[name] ]));
+        function readSettings(flags, env, log, password) {
+            const raw = {
+                ...Object.fromEntries(INPUT_FLAGS.map(name => [ name, flags[name] ])),
+                password: password
+            };
             const {settings: settings, warnings: warnings} = parseSettings(raw, env);
             if (settings.mode !== "mint") throw new Error("sealed tokens are for GitHub Actions workflow runs only");
             for (const warning of warnings) log.warning(flagWarning(warning));

@@ -15,10 +15,10 @@ export const INPUT_FLAGS = [
 ] as const
 export type InputFlag = (typeof INPUT_FLAGS)[number]
 type ValueFlag = InputFlag | 'format'
-type Switch = 'verbose' | 'help' | 'version'
+type Switch = 'verbose' | 'help' | 'version' | 'password-stdin'
 
 const VALUE_FLAGS: readonly string[] = [...INPUT_FLAGS, 'format']
-const SWITCHES: readonly string[] = ['verbose', 'help', 'version']
+const SWITCHES: readonly string[] = ['verbose', 'help', 'version', 'password-stdin']
 const FORMATS = ['text', 'env', 'json'] as const
 export type Format = (typeof FORMATS)[number]
 
@@ -30,11 +30,14 @@ export type Invocation =
       readonly flags: Readonly<Partial<Record<InputFlag, string>>>
       readonly verbose: boolean
       readonly format: Format
+      /** Read the password from stdin, not from the environment. */
+      readonly passwordStdin?: true
     }
   | {
       readonly kind: 'exec'
       readonly flags: Readonly<Partial<Record<InputFlag, string>>>
       readonly verbose: boolean
+      readonly passwordStdin?: true
       /** The command and its arguments: everything after `--`. */
       readonly command: readonly [string, ...string[]]
     }
@@ -61,19 +64,20 @@ export function readArgs(argv: readonly string[]): Invocation | UsageProblem {
 
   const { format, ...flags } = options.values
   const verbose = options.switches.has('verbose')
+  const passwordStdin = options.switches.has('password-stdin') ? ({ passwordStdin: true } as const) : {}
   const [file, ...rest] = end === -1 ? [] : args.slice(end + 1)
   if (!exec) {
     if (file !== undefined) return usage('a command after -- needs exec, as the first argument')
     if (format !== undefined && !(FORMATS as readonly string[]).includes(format)) {
       return { problem: `--format must be one of: ${FORMATS.join(', ')} (got '${format.slice(0, 40)}').` }
     }
-    return { kind: 'mint', flags, verbose, format: (format as Format | undefined) ?? 'text' }
+    return { kind: 'mint', flags, verbose, format: (format as Format | undefined) ?? 'text', ...passwordStdin }
   }
   if (format !== undefined) {
     return usage('--format does not apply to exec, which hands the token to the command in its environment')
   }
   if (file === undefined || file === '') return usage('exec needs a command after --')
-  return { kind: 'exec', flags, verbose, command: [file, ...rest] }
+  return { kind: 'exec', flags, verbose, ...passwordStdin, command: [file, ...rest] }
 }
 
 function readOptions(args: readonly string[], exec: boolean): Options | UsageProblem {

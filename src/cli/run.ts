@@ -7,6 +7,7 @@ import type { IssuedToken } from '../token.js'
 import { VERSION } from '../version.js'
 import { INPUT_FLAGS, readArgs, type Format, type InputFlag } from './args.js'
 import { commandEnv, runCommand } from './exec.js'
+import { readPasswordStdin, type PasswordInput } from './stdin.js'
 import { flagProblem, flagWarning } from './wording.js'
 
 const EXIT = { minted: 0, refused: 1, usage: 2, transient: 3 } as const
@@ -21,6 +22,7 @@ Credentials come from the environment, never from arguments, which leak into she
 history and process lists:
   sirdata  SIRDATA_LOGIN and SIRDATA_PASSWORD (SIRDATA_PARTNER_ID if no --partner-id)
   soda     SODA_USERNAME and SODA_PASSWORD
+or, with --password-stdin, the password from stdin (a pipe or a file, read to its end).
 
 Options:
   --provider NAME          sirdata or soda (required)
@@ -35,6 +37,8 @@ Options:
                            json: every output as JSON, token included
   --env-name NAME          the token's variable for --format env and exec
                            (default SIRDATA_TOKEN or SODA_TOKEN)
+  --password-stdin         read the password from stdin instead of SIRDATA_PASSWORD
+                           or SODA_PASSWORD, which must then be unset
   --verbose                print each attempt: method, URL, status, timing
   -h, --help               this text
   --version                the version
@@ -46,7 +50,10 @@ the token as SIRDATA_TOKEN or SODA_TOKEN (or --env-name), the name the action
 exports. No shell runs it: write sh -c '...' for pipes or $VARIABLES. SIGINT,
 SIGTERM and SIGHUP are passed on to it. If the mint fails, it does not run.
 On Windows, run a .cmd or .bat (npm, npx) through cmd: -- cmd /c npm test.
---format does not apply.
+--format does not apply. exec keeps the password from tools that read their
+environment; it is no sandbox: code of the same user can read token-mint's own
+environment (/proc/$PPID/environ on Linux), so use --password-stdin to keep the
+password out of it.
 
 Exit codes: 0 minted, 1 refused by the provider, 2 bad usage, 3 transient failure
 (network, timeout, 429 or 5xx) after the last attempt. With exec, once the command
@@ -61,10 +68,11 @@ Examples:
     script: npx --yes @token-mint/cli exec --provider soda -- ./soda-report.sh
 `
 
-/** Where the CLI writes: stdout for results, stderr for everything a person reads. */
+/** Where the CLI writes: stdout for results, stderr for everything a person reads; and stdin, for --password-stdin. */
 export interface CliIo {
   out(text: string): void
   err(text: string): void
+  readonly stdin?: PasswordInput
 }
 
 type Env = Readonly<Record<string, string | undefined>>
@@ -86,14 +94,30 @@ export async function runCli(argv: readonly string[], env: Env, io: CliIo): Prom
     case 'version':
       io.out(`${VERSION}\n`)
       return EXIT.minted
-    case 'mint':
-      return mintThen(invocation.flags, invocation.verbose, { format: invocation.format }, env, io)
-    case 'exec':
-      return mintThen(invocation.flags, invocation.verbose, { command: invocation.command }, env, io)
   }
+  let password: string | undefined
+  if (invocation.passwordStdin) {
+    const read = io.stdin
+      ? await readPasswordStdin(io.stdin, invocation.flags, env)
+      : { problem: '--password-stdin has no stdin to read: see --help.' }
+    if ('problem' in read) {
+      io.err(`error: ${read.problem}\n`)
+      return EXIT.usage
+    }
+    password = read.password
+  }
+  const then: Then = invocation.kind === 'mint' ? { format: invocation.format } : { command: invocation.command }
+  return mintThen(invocation.flags, invocation.verbose, then, env, io, password)
 }
 
-async function mintThen(flags: Flags, verbose: boolean, then: Then, env: Env, io: CliIo): Promise<number> {
+async function mintThen(
+  flags: Flags,
+  verbose: boolean,
+  then: Then,
+  env: Env,
+  io: CliIo,
+  password?: string
+): Promise<number> {
   // Everything the core registers as a secret is redacted from whatever the CLI writes to stderr.
   const secrets: string[] = []
   const redact = (text: string) => secrets.reduce((line, secret) => line.split(secret).join('***'), text)
@@ -105,7 +129,7 @@ async function mintThen(flags: Flags, verbose: boolean, then: Then, env: Env, io
   let settings: MintSettings
   let issued: IssuedToken
   try {
-    settings = readSettings(flags, env, log)
+    settings = readSettings(flags, env, log, password)
     issued = (await mintToken(settings, { log, attempt: { timeoutSetting: '--timeout' } })).token
   } catch (error) {
     const lines =
@@ -127,9 +151,9 @@ async function mintThen(flags: Flags, verbose: boolean, then: Then, env: Env, io
   )
 }
 
-/** The flags and the credential variables, validated; sealing belongs to workflow runs. */
-function readSettings(flags: Flags, env: Env, log: Log): MintSettings {
-  const raw = Object.fromEntries(INPUT_FLAGS.map(name => [name, flags[name]]))
+/** The flags, the credential variables and a password from stdin, validated; sealing belongs to workflow runs. */
+function readSettings(flags: Flags, env: Env, log: Log, password: string | undefined): MintSettings {
+  const raw = { ...Object.fromEntries(INPUT_FLAGS.map(name => [name, flags[name]])), password }
   const { settings, warnings } = parseSettings(raw, env)
   if (settings.mode !== 'mint') throw new Error('sealed tokens are for GitHub Actions workflow runs only')
   for (const warning of warnings) log.warning(flagWarning(warning))
