@@ -32,6 +32,15 @@ describe('readPasswordStdin', () => {
     expect(read).toEqual({ password: 'passwörd with spaces\n' })
   })
 
+  it('leaves no timer behind once it has read, so a plain mint exits at once', async () => {
+    const timers = () => process.getActiveResourcesInfo().filter(resource => resource === 'Timeout').length
+    const before = timers()
+
+    await readPasswordStdin(pipe('pw'), soda, {})
+
+    expect(timers()).toBe(before)
+  })
+
   it('refuses a terminal before reading, where the password would be typed in clear', async () => {
     const input = terminal()
 

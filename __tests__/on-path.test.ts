@@ -133,7 +133,6 @@ describe('writeLaunchers', () => {
     if (posix) {
       expect(statSync(written).mode & 0o777).toBe(0o700)
       expect(statSync(join(written, 'token-mint')).mode & 0o777).toBe(0o755)
-      expect(statSync(join(written, 'token-mint.cmd')).mode & 0o777).toBe(0o644)
     }
   })
 

@@ -3213,13 +3213,9 @@ var __webpack_modules__ = {
             if (!(0, external_node_fs_namespaceObject.existsSync)(target.script)) throw new Error("Cannot put token-mint on PATH: the bundled CLI (dist/cli/index.js) is missing from this copy of the action.");
             const dir = (0, external_node_fs_namespaceObject.mkdtempSync)((0, external_node_path_namespaceObject.join)(parent, "token-mint-"));
             const posix = (0, external_node_path_namespaceObject.join)(dir, LAUNCHER_NAMES.posix);
-            (0, external_node_fs_namespaceObject.writeFileSync)(posix, posixLauncher(target), {
-                mode: 493
-            });
+            (0, external_node_fs_namespaceObject.writeFileSync)(posix, posixLauncher(target));
             (0, external_node_fs_namespaceObject.chmodSync)(posix, 493);
-            (0, external_node_fs_namespaceObject.writeFileSync)((0, external_node_path_namespaceObject.join)(dir, LAUNCHER_NAMES.windows), cmdLauncher(target), {
-                mode: 420
-            });
+            (0, external_node_fs_namespaceObject.writeFileSync)((0, external_node_path_namespaceObject.join)(dir, LAUNCHER_NAMES.windows), cmdLauncher(target));
             return dir;
         }
         function bundledCli(bundleUrl, up) {

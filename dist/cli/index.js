@@ -2884,28 +2884,25 @@ var __webpack_modules__ = {
             return new Promise(resolve => {
                 const chunks = [];
                 let size = 0;
-                let done = !1;
-                const finish = (result, stop) => {
-                    if (done) return;
-                    done = !0;
+                const finish = result => {
                     clearTimeout(timer);
-                    stop && input.destroy();
+                    input.destroy();
                     resolve(result);
                 };
-                const timer = setTimeout(() => finish(stdin_usage(`--password-stdin read no end of input within ${timeoutMs / 1e3} s: close stdin after the password`), !0), timeoutMs);
+                const timer = setTimeout(() => finish(stdin_usage(`--password-stdin read no end of input within ${timeoutMs / 1e3} s: close stdin after the password`)), timeoutMs);
                 input.on("data", chunk => {
-                    const bytes = typeof chunk === "string" ? Buffer.from(chunk) : chunk;
+                    const bytes = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk);
                     size += bytes.length;
-                    size > maxBytes ? finish(stdin_usage(`--password-stdin read more than ${maxBytes} bytes: pipe the password alone`), !0) : chunks.push(bytes);
+                    size > maxBytes ? finish(stdin_usage(`--password-stdin read more than ${maxBytes} bytes: pipe the password alone`)) : chunks.push(bytes);
                 });
                 input.on("end", () => finish({
                     password: Buffer.concat(chunks).toString("utf8")
-                }, !1));
+                }));
                 input.on("error", error => {
                     const code = error.code;
                     finish({
                         problem: `--password-stdin could not read stdin${code ? ` (${code})` : ""}.`
-                    }, !0);
+                    });
                 });
             });
         }

@@ -51,34 +51,29 @@ function readAll(input: PasswordInput, { maxBytes, timeoutMs }: typeof STDIN_LIM
   return new Promise(resolve => {
     const chunks: Buffer[] = []
     let size = 0
-    let done = false
-    const finish = (result: PasswordRead, stop: boolean) => {
-      if (done) return
-      done = true
+    const finish = (result: PasswordRead) => {
       clearTimeout(timer)
-      // Whatever is left unread stays unread: a stream destroyed here lets the process exit.
-      if (stop) input.destroy()
+      // Whatever is left unread stays unread, and a stream let go of here lets the process exit.
+      input.destroy()
       resolve(result)
     }
     const timer = setTimeout(
       () =>
         finish(
-          usage(`--password-stdin read no end of input within ${timeoutMs / 1000} s: close stdin after the password`),
-          true
+          usage(`--password-stdin read no end of input within ${timeoutMs / 1000} s: close stdin after the password`)
         ),
       timeoutMs
     )
     input.on('data', chunk => {
-      const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk
+      const bytes = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk)
       size += bytes.length
-      if (size > maxBytes)
-        finish(usage(`--password-stdin read more than ${maxBytes} bytes: pipe the password alone`), true)
+      if (size > maxBytes) finish(usage(`--password-stdin read more than ${maxBytes} bytes: pipe the password alone`))
       else chunks.push(bytes)
     })
-    input.on('end', () => finish({ password: Buffer.concat(chunks).toString('utf8') }, false))
+    input.on('end', () => finish({ password: Buffer.concat(chunks).toString('utf8') }))
     input.on('error', error => {
       const code = (error as NodeJS.ErrnoException).code
-      finish({ problem: `--password-stdin could not read stdin${code ? ` (${code})` : ''}.` }, true)
+      finish({ problem: `--password-stdin could not read stdin${code ? ` (${code})` : ''}.` })
     })
   })
 }

@@ -83,9 +83,9 @@ export function writeLaunchers(parent: string, target: LauncherTarget): string {
   // mkdtemp makes the directory 0700: nobody else can plant a token-mint in it.
   const dir = mkdtempSync(join(parent, 'token-mint-'))
   const posix = join(dir, LAUNCHER_NAMES.posix)
-  writeFileSync(posix, posixLauncher(target), { mode: 0o755 })
-  // The umask may have taken bits from the mode asked for; a launcher must be executable.
+  writeFileSync(posix, posixLauncher(target))
+  // Set after writing, whatever the umask: a launcher must be executable (and no one else can reach it anyway).
   chmodSync(posix, 0o755)
-  writeFileSync(join(dir, LAUNCHER_NAMES.windows), cmdLauncher(target), { mode: 0o644 })
+  writeFileSync(join(dir, LAUNCHER_NAMES.windows), cmdLauncher(target))
   return dir
 }
