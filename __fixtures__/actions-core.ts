@@ -2,7 +2,7 @@ import type * as core from '@actions/core'
 
 /** One call the code under test made to @actions/core, in the order made. */
 export type CoreCall =
-  | { readonly fn: 'setSecret'; readonly value: string }
+  | { readonly fn: 'setSecret' | 'addPath'; readonly value: string }
   | { readonly fn: 'setOutput' | 'exportVariable'; readonly name: string; readonly value: string }
   | { readonly fn: 'debug' | 'info' | 'warning' | 'setFailed'; readonly message: string }
   | {
@@ -15,7 +15,16 @@ export type CoreCall =
 
 type CoreModule = Pick<
   typeof core,
-  'getInput' | 'setSecret' | 'setOutput' | 'exportVariable' | 'debug' | 'info' | 'warning' | 'setFailed' | 'summary'
+  | 'getInput'
+  | 'setSecret'
+  | 'setOutput'
+  | 'exportVariable'
+  | 'addPath'
+  | 'debug'
+  | 'info'
+  | 'warning'
+  | 'setFailed'
+  | 'summary'
 >
 
 export interface FakeCore {
@@ -63,6 +72,7 @@ export function fakeCore(): FakeCore {
         return (fake.inputs[name] ?? '').trim()
       },
       setSecret: (value: string) => void calls.push({ fn: 'setSecret', value }),
+      addPath: (value: string) => void calls.push({ fn: 'addPath', value }),
       setOutput: (name: string, value: unknown) => void calls.push({ fn: 'setOutput', name, value: String(value) }),
       exportVariable: (name: string, value: unknown) =>
         void calls.push({ fn: 'exportVariable', name, value: String(value) }),

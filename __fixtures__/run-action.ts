@@ -1,7 +1,8 @@
-import { spawn } from 'node:child_process'
+import { spawn, type ChildProcessByStdio } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
+import type { Readable, Writable } from 'node:stream'
 import { fileURLToPath } from 'node:url'
 
 /** The repository root: the nearest folder up from here with action.yml (this file also runs compiled, from .build/). */
@@ -20,10 +21,14 @@ function repositoryRoot(): string {
  */
 const DIST = process.env.TOKEN_MINT_DIST || join(repositoryRoot(), 'dist')
 export const BUNDLE = join(DIST, 'index.js')
+/** The cli action's bundle (cli/action.yml), which only puts the CLI on PATH. */
+export const ON_PATH_BUNDLE = join(DIST, 'on-path/index.js')
 
 export interface ActionRun extends ProcessRun {
   readonly outputs: Record<string, string>
   readonly env: Record<string, string>
+  /** The directories added to GITHUB_PATH, one a line, as the runner reads them. */
+  readonly path: string[]
   readonly summary: string
   readonly state: string
   /** Everything a secret must never appear in. */
@@ -33,13 +38,19 @@ export interface ActionRun extends ProcessRun {
 /**
  * Starts the bundle the way the runner does: `node dist/index.js`, inputs as INPUT_* variables
  * (the runner keeps hyphens: INPUT_PARTNER-ID), and the runner's command files, read back afterwards.
- * The environment is built from scratch so nothing from the test process leaks in.
+ * The environment is built from scratch so nothing from the test process leaks in. `bundle` is the action's by
+ * default; ON_PATH_BUNDLE for the cli action.
  */
-export async function runAction(inputs: Record<string, string>, env: Record<string, string> = {}): Promise<ActionRun> {
+export async function runAction(
+  inputs: Record<string, string>,
+  env: Record<string, string> = {},
+  bundle = BUNDLE
+): Promise<ActionRun> {
   const dir = mkdtempSync(join(tmpdir(), 'action-run-'))
   const files = {
     GITHUB_OUTPUT: join(dir, 'output'),
     GITHUB_ENV: join(dir, 'env'),
+    GITHUB_PATH: join(dir, 'path'),
     GITHUB_STEP_SUMMARY: join(dir, 'summary'),
     GITHUB_STATE: join(dir, 'state')
   }
@@ -48,19 +59,20 @@ export async function runAction(inputs: Record<string, string>, env: Record<stri
     Object.entries(inputs).map(([name, value]) => [`INPUT_${name.toUpperCase()}`, value])
   )
   try {
-    const { code, stdout, stderr, lingerMs } = await runNode([BUNDLE], {
+    const { code, stdout, stderr, lingerMs } = await runNode([bundle], {
       GITHUB_ACTIONS: 'true',
       ...files,
       ...inputEnv,
       ...env
     })
     const read = (file: string) => readFileSync(file, 'utf8')
-    const [outputs, exported, summary, state] = [
+    const [outputs, exported, path, summary, state] = [
       files.GITHUB_OUTPUT,
       files.GITHUB_ENV,
+      files.GITHUB_PATH,
       files.GITHUB_STEP_SUMMARY,
       files.GITHUB_STATE
-    ].map(read) as [string, string, string, string]
+    ].map(read) as [string, string, string, string, string]
     return {
       code,
       stdout,
@@ -68,6 +80,7 @@ export async function runAction(inputs: Record<string, string>, env: Record<stri
       lingerMs,
       outputs: parseFileCommands(outputs),
       env: parseFileCommands(exported),
+      path: path.split(/\r?\n/).filter(line => line !== ''),
       summary,
       state,
       everything: [stdout, stderr, summary, state].join('\n')
@@ -110,17 +123,21 @@ export interface ProcessRun {
   readonly lingerMs: number
 }
 
-/** Runs the bundled CLI as a shell would, with only the environment given (and PATH). */
-export function runCliProcess(args: string[], env: Record<string, string> = {}): Promise<ProcessRun> {
-  return runNode([CLI_BUNDLE, ...args], env)
+/**
+ * Runs the bundled CLI as a shell would, with only the environment given (and PATH). `stdin`, when given, is piped
+ * in and closed; otherwise stdin is /dev/null.
+ */
+export function runCliProcess(args: string[], env: Record<string, string> = {}, stdin?: string): Promise<ProcessRun> {
+  return runNode([CLI_BUNDLE, ...args], env, stdin)
 }
 
 /** Runs node with these arguments and only this environment (and PATH), collecting what it prints. */
-async function runNode(args: string[], env: Record<string, string>): Promise<ProcessRun> {
+async function runNode(args: string[], env: Record<string, string>, stdin?: string): Promise<ProcessRun> {
   const child = spawn(process.execPath, args, {
     env: { PATH: process.env.PATH ?? '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe']
-  })
+    stdio: [stdin === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe']
+  }) as ChildProcessByStdio<Writable | null, Readable, Readable>
+  child.stdin?.end(stdin)
   let stdout = ''
   let stderr = ''
   let lastOutputAt = Date.now()

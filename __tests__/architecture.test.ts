@@ -68,7 +68,7 @@ describe('the source layout', () => {
       readFileSync(join(src, file), 'utf8').includes("from '@actions/core'")
     )
 
-    expect(withCore.sort()).toEqual(['inputs.ts', 'main.ts', 'publish.ts'])
+    expect(withCore.sort()).toEqual(['inputs.ts', 'main.ts', 'on-path/action.ts', 'publish.ts'])
   })
 
   it('names a provider only in src/providers/: the CLI, settings and messages read the registry', () => {
@@ -107,12 +107,14 @@ describe('defaults', () => {
       'export-env': action.inputs['export-env']?.default,
       timeout: action.inputs.timeout?.default,
       'max-attempts': action.inputs['max-attempts']?.default,
-      'min-validity': action.inputs['min-validity']?.default
+      'min-validity': action.inputs['min-validity']?.default,
+      'cli-on-path': action.inputs['cli-on-path']?.default
     }).toEqual({
       'export-env': String(DEFAULTS.exportEnv),
       timeout: String(DEFAULTS.timeoutSeconds),
       'max-attempts': String(DEFAULTS.maxAttempts),
-      'min-validity': String(DEFAULTS.minValiditySeconds)
+      'min-validity': String(DEFAULTS.minValiditySeconds),
+      'cli-on-path': String(DEFAULTS.cliOnPath)
     })
   })
 

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const read = (path: string) => readFileSync(join(root, path), 'utf8')
-const BUNDLES = ['dist/index.js', 'dist/cli/index.js']
+const BUNDLES = ['dist/index.js', 'dist/cli/index.js', 'dist/on-path/index.js']
 
 /** Every name a script reads that neither it nor the JavaScript runtime defines: each a ReferenceError in waiting. */
 function unboundNames(code: string): string[] {

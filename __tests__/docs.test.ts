@@ -23,6 +23,16 @@ describe('the README', () => {
     expect(tableNames('Outputs')).toEqual(Object.keys(action.outputs))
   })
 
+  it('lists exactly the outputs the cli action declares, and it declares no input', () => {
+    const cli = parse(readFileSync(new URL('../cli/action.yml', import.meta.url), 'utf8')) as {
+      inputs?: unknown
+      outputs: Record<string, unknown>
+    }
+
+    expect(tableNames('The command line in a workflow')).toEqual(Object.keys(cli.outputs))
+    expect(cli.inputs).toBeUndefined()
+  })
+
   it('states the defaults action.yml declares', () => {
     for (const [name, input] of Object.entries(action.inputs)) {
       if (!input.default) continue

@@ -1,5 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals'
 import { randomBytes } from 'node:crypto'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { fakeCore, type CoreCall } from '../__fixtures__/actions-core.js'
 import { useFakeProvider } from '../__fixtures__/jest-fake-provider.js'
 import { fakeInputs } from '../__fixtures__/mint.js'
@@ -26,7 +29,15 @@ const others = (...masks: string[]) =>
 const environment = { ...process.env }
 beforeEach(() => {
   core.reset()
-  for (const name of ['GITHUB_STEP_SUMMARY', 'GITHUB_REPOSITORY', 'GITHUB_RUN_ID', 'SODA_PASSWORD', 'SIRDATA_PASSWORD'])
+  for (const name of [
+    'GITHUB_STEP_SUMMARY',
+    'GITHUB_REPOSITORY',
+    'GITHUB_RUN_ID',
+    'SODA_PASSWORD',
+    'SIRDATA_PASSWORD',
+    'GITHUB_PATH',
+    'RUNNER_TEMP'
+  ])
     delete process.env[name]
 })
 afterEach(() => {
@@ -152,6 +163,76 @@ describe('run', () => {
           "Input 'timeout' must be a number of seconds above 0 and at most 600 (got 'soon'). Input 'username' is required for soda: set it, or the SODA_USERNAME environment variable. A secret or variable arrives empty when it is not defined for this repository or the environment of the job, when its name is misspelt in ${{ secrets.NAME }} or ${{ vars.NAME }}, and in runs from a fork or from Dependabot, which get no secrets or only Dependabot secrets."
       }
     ])
+    expect(fake().requests).toEqual([])
+  })
+})
+
+describe('run with cli-on-path', () => {
+  const fake = useFakeProvider()
+  let temp: string
+  let cli: string
+  beforeEach(() => {
+    temp = mkdtempSync(join(tmpdir(), 'main-on-path-'))
+    cli = join(temp, 'cli.js')
+    writeFileSync(cli, '')
+    writeFileSync(join(temp, 'github-path'), '')
+    process.env.RUNNER_TEMP = temp
+    process.env.GITHUB_PATH = join(temp, 'github-path')
+  })
+  afterEach(() => {
+    rmSync(temp, { recursive: true, force: true })
+  })
+
+  it('puts the bundled CLI on PATH before the token request, then mints as usual', async () => {
+    core.inputs = fakeInputs(fake(), 'soda', { 'cli-on-path': 'true' })
+
+    await run(cli)
+
+    const added = core.calls.find(call => call.fn === 'addPath')
+    expect(added).toEqual({ fn: 'addPath', value: expect.stringContaining(join(temp, 'token-mint-')) as unknown })
+    const dir = (added as { value: string }).value
+    expect(readFileSync(join(dir, 'token-mint'), 'utf8')).toContain(`'${cli}' "$@"`)
+    expect(core.calls).toContainEqual({ fn: 'setOutput', name: 'cli-path', value: dir })
+    // Before the request: the token is masked only once the provider has answered.
+    expect(indexOf('addPath')).toBeLessThan(indexOf('setSecret', fake().tokens[0]))
+    expect(core.calls.filter(call => call.fn === 'setFailed')).toEqual([])
+  })
+
+  it('leaves PATH alone by default', async () => {
+    core.inputs = fakeInputs(fake(), 'soda')
+
+    await run(cli)
+
+    expect(core.calls.filter(call => call.fn === 'addPath' || call.fn === 'setOutput').map(call => call.fn)).toEqual(
+      Array(5).fill('setOutput')
+    )
+    expect(core.calls).not.toContainEqual(expect.objectContaining({ name: 'cli-path' }))
+  })
+
+  it('fails the step before any request when the runner cannot take the CLI', async () => {
+    delete process.env.RUNNER_TEMP
+    core.inputs = fakeInputs(fake(), 'sirdata', { 'cli-on-path': 'true' })
+
+    await run(cli)
+
+    expect(core.calls.filter(call => call.fn === 'setFailed')).toEqual([
+      {
+        fn: 'setFailed',
+        message: 'RUNNER_TEMP is not set, so token-mint cannot be put on PATH: this works only in a GitHub Actions job.'
+      }
+    ])
+    expect(fake().requests).toEqual([])
+  })
+
+  it('refuses a cli-on-path that is not true or false, naming it', async () => {
+    core.inputs = fakeInputs(fake(), 'soda', { 'cli-on-path': 'yes' })
+
+    await run(cli)
+
+    expect(core.calls.filter(call => call.fn === 'setFailed')).toEqual([
+      { fn: 'setFailed', message: "Input 'cli-on-path' must be true or false (got 'yes')." }
+    ])
+    expect(core.calls.filter(call => call.fn === 'addPath')).toEqual([])
     expect(fake().requests).toEqual([])
   })
 })

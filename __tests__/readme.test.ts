@@ -9,15 +9,22 @@ import { parse, parseDocument } from 'yaml'
 
 const root = new URL('..', import.meta.url)
 const readme = readFileSync(new URL('README.md', root), 'utf8')
-const action = parse(readFileSync(new URL('action.yml', root), 'utf8')) as {
-  inputs: Record<string, unknown>
-  outputs: Record<string, unknown>
+interface ActionMetadata {
+  inputs?: Record<string, unknown>
+  outputs?: Record<string, unknown>
 }
+const metadata = (path: string) => parse(readFileSync(new URL(path, root), 'utf8')) as ActionMetadata
 
 /** Put on the line before a ```yaml block that is YAML but not a GitHub workflow (a .gitlab-ci.yml, say). */
 const NOT_A_WORKFLOW = '<!-- not-a-workflow -->'
-/** A step that runs this action, whatever the owner and the ref (a tag or a commit SHA). */
-const THIS_ACTION = /^[\w.-]+\/token-mint-action@\S+$/
+/**
+ * The actions of this repository, whatever the owner and the ref (a tag or a commit SHA): the action, and the cli
+ * action beside it (token-mint-action/cli), each with the metadata its steps are checked against.
+ */
+const OUR_ACTIONS = [
+  { uses: /^[\w.-]+\/token-mint-action@\S+$/, file: 'action.yml', metadata: metadata('action.yml') },
+  { uses: /^[\w.-]+\/token-mint-action\/cli@\S+$/, file: 'cli/action.yml', metadata: metadata('cli/action.yml') }
+]
 
 interface Example {
   /** The README line of the block's first YAML line. */
@@ -128,25 +135,30 @@ function strings(value: unknown): string[] {
   return []
 }
 
-/** The `with:` keys and `steps.<id>.outputs.<name>` references that action.yml does not declare. */
+/** The `with:` keys and `steps.<id>.outputs.<name>` references that our actions' metadata does not declare. */
 function undeclared(workflow: unknown): string[] {
   const jobs = isRecord(workflow) && isRecord(workflow.jobs) ? Object.values(workflow.jobs) : []
   const problems: string[] = []
   for (const job of jobs.filter(isRecord)) {
     const steps = Array.isArray(job.steps) ? job.steps.filter(isRecord) : []
-    const ours = new Set<string>()
+    const ours = new Map<string, (typeof OUR_ACTIONS)[number]>()
     for (const step of steps) {
-      if (typeof step.uses !== 'string' || !THIS_ACTION.test(step.uses)) continue
-      if (typeof step.id === 'string') ours.add(step.id)
+      const uses = step.uses
+      const action = typeof uses === 'string' ? OUR_ACTIONS.find(candidate => candidate.uses.test(uses)) : undefined
+      if (!action) continue
+      if (typeof step.id === 'string') ours.set(step.id, action)
       for (const name of isRecord(step.with) ? Object.keys(step.with) : []) {
-        if (!(name in action.inputs)) problems.push(`with: '${name}' is not an input action.yml declares`)
+        if (!(name in (action.metadata.inputs ?? {}))) {
+          problems.push(`with: '${name}' is not an input ${action.file} declares`)
+        }
       }
     }
     // The job's outputs, env and run scripts alike: wherever a step's output is read.
     for (const text of strings(job)) {
       for (const [reference, id = '', name = ''] of text.matchAll(/\bsteps\.([\w-]+)\.outputs\.([\w-]+)/g)) {
-        if (ours.has(id) && !(name in action.outputs)) {
-          problems.push(`${reference}: '${name}' is not an output action.yml declares`)
+        const action = ours.get(id)
+        if (action && !(name in (action.metadata.outputs ?? {}))) {
+          problems.push(`${reference}: '${name}' is not an output ${action.file} declares`)
         }
       }
     }
@@ -270,6 +282,7 @@ ${run}`
     const problems = checkExamples(yaml(quickStart('- run: echo "$SIRDATA_TOKEN" | wc -c', 'provder: sirdata')))
 
     expect(problems).toEqual(["2: with: 'provder' is not an input action.yml declares"])
+    expect(checkExamples(yaml(quickStart('- run: echo "$SIRDATA_TOKEN" | wc -c', 'cli-on-path: true')))).toEqual([])
   })
 
   it("reports a step output that action.yml does not declare, but not another action's", () => {
@@ -302,6 +315,19 @@ ${run}`
     ])
     expect(checkExamples(`${NOT_A_WORKFLOW}\n${yaml(gitlab)}`)).toEqual([])
     expect(checkExamples(`${NOT_A_WORKFLOW}\n${yaml('report:\n  script: a: b')}`)).toHaveLength(1)
+  })
+
+  it('checks a cli action step against cli/action.yml: it takes no input and has only the cli-path output', () => {
+    const steps = `- id: cli
+  uses: your-org/token-mint-action/cli@v1
+  with:
+    provider: soda
+- run: echo "\${{ steps.cli.outputs.cli-path }} \${{ steps.cli.outputs.token }}"`
+
+    expect(checkExamples(yaml(steps))).toEqual([
+      "2: with: 'provider' is not an input cli/action.yml declares",
+      "2: steps.cli.outputs.token: 'token' is not an output cli/action.yml declares"
+    ])
   })
 
   it('tells a link to a missing heading from one that exists', () => {

@@ -39,12 +39,14 @@ const NOTES_1_1_0 = `### Added
 ### Security
 - Refuses a base-url with credentials in it.`
 
-// A stand-in for `npm run bundle`: both bundles, made from the one source file.
+// A stand-in for `npm run bundle`: the three bundles, made from the one source file.
 const BUILD = `import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 const source = readFileSync('src/main.txt', 'utf8')
 mkdirSync('dist/cli', { recursive: true })
+mkdirSync('dist/on-path', { recursive: true })
 writeFileSync('dist/index.js', '// action: ' + source)
 writeFileSync('dist/cli/index.js', '// cli: ' + source)
+writeFileSync('dist/on-path/index.js', '// on-path: ' + source)
 `
 
 let project: string
@@ -264,6 +266,8 @@ describe('the dist/ check', () => {
     const run = releaseCheck(['--dry-run'])
 
     expect(run.code).toBe(1)
-    expect(run.stderr).toContain('dist/ differs from a fresh build of the sources (dist/cli/index.js, dist/index.js)')
+    expect(run.stderr).toContain(
+      'dist/ differs from a fresh build of the sources (dist/cli/index.js, dist/index.js, dist/on-path/index.js)'
+    )
   })
 })

@@ -32,7 +32,8 @@ const samples: Record<InputName, { valid: string[]; wrong: string[] }> = {
     wrong: ['short', 'a'.repeat(64), 'MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=', '!!']
   },
   'sealed-token': { valid: ['', 'tm1.AAAA'], wrong: [] },
-  'min-validity': { valid: ['60', '0', ''], wrong: ['-1', '1.5', '86401'] }
+  'min-validity': { valid: ['60', '0', ''], wrong: ['-1', '1.5', '86401'] },
+  'cli-on-path': { valid: ['true', 'FALSE', ''], wrong: ['1', 'on'] }
 }
 
 const inputs = fc.record(

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { describe, expect, it } from '@jest/globals'
 import { parse } from 'yaml'
 import { InputError } from '../src/errors.js'
@@ -702,5 +702,26 @@ describe('action.yml', () => {
 
   it('runs the committed bundle on node24', () => {
     expect(action.runs).toEqual({ using: 'node24', main: 'dist/index.js' })
+  })
+})
+
+describe('cli/action.yml', () => {
+  const path = new URL('../cli/action.yml', import.meta.url)
+  const cli = parse(readFileSync(path, 'utf8')) as {
+    inputs?: unknown
+    outputs: Record<string, { description: string }>
+    runs: { using: string; main: string }
+  }
+
+  it('runs the committed cli action bundle on node24, which the runner finds from the cli/ directory', () => {
+    expect(cli.runs).toEqual({ using: 'node24', main: '../dist/on-path/index.js' })
+    // The runner joins runs.main to the action's directory, and runs the file only if it exists.
+    expect(existsSync(new URL(cli.runs.main, path))).toBe(true)
+  })
+
+  it('takes no input, and declares the one output it sets, described', () => {
+    expect(cli.inputs).toBeUndefined()
+    expect(Object.keys(cli.outputs)).toEqual(['cli-path'])
+    expect(cli.outputs['cli-path']?.description.length).toBeGreaterThan(20)
   })
 })

@@ -9,6 +9,7 @@ type Permissions = string | Record<string, string> | null
 interface Step {
   uses?: string
   run?: string
+  shell?: string
 }
 interface Job {
   'runs-on'?: string
@@ -145,6 +146,18 @@ describe('the CI workflow', () => {
 
     expect(e2e['runs-on']).toBe('${{ matrix.os }}')
     expect(systems.map(os => os.split('-')[0])).toEqual(expect.arrayContaining(['ubuntu', 'windows', 'macos']))
+  })
+})
+
+describe('the end-to-end job', () => {
+  it('puts the CLI on PATH with the cli action and cli-on-path, and runs it from bash, PowerShell and cmd', () => {
+    const steps = job('ci.yml', 'e2e').steps ?? []
+    const runsCli = (shell: string | undefined) =>
+      steps.filter(step => step.shell === shell && /\btoken-mint --version\b/.test(step.run ?? ''))
+
+    expect(steps.map(step => step.uses)).toContain('./cli')
+    expect(workflow('ci.yml').text).toContain('cli-on-path: true')
+    expect([runsCli(undefined), runsCli('pwsh'), runsCli('cmd')].map(found => found.length)).toEqual([1, 1, 1])
   })
 })
 

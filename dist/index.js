@@ -170,7 +170,7 @@ var __webpack_modules__ = {
         __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => {
             try {
                 var _exit_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(139);
-                var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(715);
+                var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(471);
                 await (0, _main_js__WEBPACK_IMPORTED_MODULE_0__.e)();
                 await (0, _exit_js__WEBPACK_IMPORTED_MODULE_1__.K)();
                 __webpack_async_result__();
@@ -179,7 +179,7 @@ var __webpack_modules__ = {
             }
         }, 1);
     },
-    715: (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+    471: (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
         __nccwpck_require__.d(__webpack_exports__, {
             e: () => run
         });
@@ -252,6 +252,7 @@ var __webpack_modules__ = {
             if (convertedValue.includes(delimiter)) throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
             return `${key}<<${delimiter}${external_os_namespaceObject.EOL}${convertedValue}${external_os_namespaceObject.EOL}${delimiter}`;
         }
+        const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
         URL;
         var HttpCodes;
         (function(HttpCodes) {
@@ -479,6 +480,11 @@ var __webpack_modules__ = {
         function core_setSecret(secret) {
             command_issueCommand("add-mask", {}, secret);
         }
+        function addPath(inputPath) {
+            const filePath = process.env["GITHUB_PATH"] || "";
+            filePath ? file_command_issueFileCommand("PATH", inputPath) : command_issueCommand("add-path", {}, inputPath);
+            process.env["PATH"] = `${inputPath}${external_path_namespaceObject.delimiter}${process.env["PATH"]}`;
+        }
         function getInput(name, options) {
             const val = process.env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] || "";
             if (options && options.required && !val) throw new Error(`Input required and not supplied: ${name}`);
@@ -573,7 +579,7 @@ var __webpack_modules__ = {
             name="NetworkError";
             remedy="fix-network";
         }
-        function describeError(error) {
+        function errors_describeError(error) {
             return error instanceof Error ? error.message : String(error);
         }
         function getEnumValues(entries) {
@@ -2650,7 +2656,8 @@ var __webpack_modules__ = {
             exportEnv: !0,
             timeoutSeconds: 30,
             maxAttempts: 3,
-            minValiditySeconds: 60
+            minValiditySeconds: 60,
+            cliOnPath: !1
         };
         const LIMITS = {
             timeoutSeconds: 600,
@@ -2716,7 +2723,7 @@ var __webpack_modules__ = {
             });
             return NEVER;
         }));
-        const INPUT_NAMES = [ "provider", "partner-id", "region", "username", "password", "base-url", "export-env", "env-name", "timeout", "max-attempts", "seal-key", "sealed-token", "min-validity" ];
+        const INPUT_NAMES = [ "provider", "partner-id", "region", "username", "password", "base-url", "export-env", "env-name", "timeout", "max-attempts", "seal-key", "sealed-token", "min-validity", "cli-on-path" ];
         const PROVIDER_NAMES = Object.keys(providers);
         const PROVIDER_INPUTS = new Set([ "region", ...Object.values(providers).flatMap(p => Object.keys(p.inputs)) ]);
         const sealKey = pipe(schemas_string(), transform((text, ctx) => {
@@ -2733,7 +2740,8 @@ var __webpack_modules__ = {
             "export-env": optional(booleanText),
             "env-name": optional(envName),
             "min-validity": optional(wholeNumber(0, LIMITS.minValiditySeconds, " of seconds")),
-            "seal-key": optional(sealKey)
+            "seal-key": optional(sealKey),
+            "cli-on-path": optional(booleanText)
         };
         const mintShape = {
             ...commonShape,
@@ -2831,7 +2839,8 @@ var __webpack_modules__ = {
                 "export-env": value("export-env"),
                 "env-name": value("env-name"),
                 "min-validity": value("min-validity"),
-                "seal-key": value("seal-key")
+                "seal-key": value("seal-key"),
+                "cli-on-path": value("cli-on-path")
             });
             result.success || problems.push(...problemsOf(result.error));
             const seal = result.success ? bindSeal(result.data["seal-key"], env, problems) : void 0;
@@ -2869,7 +2878,8 @@ var __webpack_modules__ = {
                 exportEnv: fields["export-env"] ?? DEFAULTS.exportEnv,
                 envName: fields["env-name"],
                 minValiditySeconds: fields["min-validity"] ?? DEFAULTS.minValiditySeconds,
-                seal: seal
+                seal: seal,
+                cliOnPath: fields["cli-on-path"] ?? DEFAULTS.cliOnPath
             };
         }
         function ignoredInputs(value, provider) {
@@ -3322,6 +3332,61 @@ var __webpack_modules__ = {
             report.retryInMs !== void 0 && log.warning(`Attempt ${report.attempt} of ${report.maxAttempts} failed: ${report.reason}; retrying in ${formatDuration(report.retryInMs / 1e3)}.`);
         }
         const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+        const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+        const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+        const LAUNCHER_NAMES = {
+            posix: "token-mint",
+            windows: "token-mint.cmd"
+        };
+        function unusablePath(path) {
+            if (!(0, external_node_path_namespaceObject.isAbsolute)(path)) return "is not an absolute path";
+            if (/[\u0000-\u001f\u007f]/.test(path)) return "holds a control character or line break";
+            if (path.includes('"')) return "holds a double quote";
+            return;
+        }
+        function posixLauncher({node: node, script: script}) {
+            const quote = text => `'${text.replace(/'/g, "'\\''")}'`;
+            return [ "#!/bin/sh", `# token-mint ${VERSION}, put on PATH by token-mint-action: its bundled CLI, run by the runner's Node.js.`, `exec ${quote(node)} ${quote(script)} "$@"`, "" ].join("\n");
+        }
+        function cmdLauncher({node: node, script: script}) {
+            const quote = text => `"${text.replace(/%/g, "%%")}"`;
+            const ascii = /^[\u0020-\u007e]*$/.test(node + script);
+            return [ "@echo off", `rem token-mint ${VERSION}, put on PATH by token-mint-action: its bundled CLI, run by the runner's Node.js.`, ...ascii ? [] : [ "chcp 65001 >nul" ], `${quote(node)} ${quote(script)} %*`, "" ].join("\r\n");
+        }
+        function writeLaunchers(parent, target) {
+            const problems = [ [ "The runner temporary directory (RUNNER_TEMP)", parent ], [ "The path of the Node.js running this action", target.node ], [ "The path of the bundled CLI", target.script ] ].flatMap(([what, path]) => {
+                const problem = unusablePath(path);
+                return problem ? [ `${what} ${problem}.` ] : [];
+            });
+            if (problems.length > 0) throw new Error(`Cannot put token-mint on PATH: ${problems.join(" ")}`);
+            if (!(0, external_node_fs_namespaceObject.existsSync)(parent) || !(0, external_node_fs_namespaceObject.statSync)(parent).isDirectory()) throw new Error("Cannot put token-mint on PATH: the runner temporary directory (RUNNER_TEMP) does not exist.");
+            if (!(0, external_node_fs_namespaceObject.existsSync)(target.script)) throw new Error("Cannot put token-mint on PATH: the bundled CLI (dist/cli/index.js) is missing from this copy of the action.");
+            const dir = (0, external_node_fs_namespaceObject.mkdtempSync)((0, external_node_path_namespaceObject.join)(parent, "token-mint-"));
+            const posix = (0, external_node_path_namespaceObject.join)(dir, LAUNCHER_NAMES.posix);
+            (0, external_node_fs_namespaceObject.writeFileSync)(posix, posixLauncher(target));
+            (0, external_node_fs_namespaceObject.chmodSync)(posix, 493);
+            (0, external_node_fs_namespaceObject.writeFileSync)((0, external_node_path_namespaceObject.join)(dir, LAUNCHER_NAMES.windows), cmdLauncher(target));
+            return dir;
+        }
+        function bundledCli(bundleUrl, up) {
+            const dist = (0, external_node_path_namespaceObject.dirname)(up === 0 ? (0, external_node_url_namespaceObject.fileURLToPath)(bundleUrl) : (0, 
+            external_node_path_namespaceObject.dirname)((0, external_node_url_namespaceObject.fileURLToPath)(bundleUrl)));
+            return (0, external_node_path_namespaceObject.join)(dist, "cli", "index.js");
+        }
+        function putCliOnPath(cliScript, env = process.env) {
+            const pathFile = env.GITHUB_PATH;
+            if (!pathFile || !(0, external_node_fs_namespaceObject.existsSync)(pathFile)) throw new Error("The runner's GITHUB_PATH file is missing, so token-mint cannot be put on PATH: this works only in a GitHub Actions job.");
+            if (env.GITHUB_OUTPUT && !(0, external_node_fs_namespaceObject.existsSync)(env.GITHUB_OUTPUT)) throw new Error("The runner's GITHUB_OUTPUT file is missing, so token-mint was not put on PATH.");
+            if (!env.RUNNER_TEMP) throw new Error("RUNNER_TEMP is not set, so token-mint cannot be put on PATH: this works only in a GitHub Actions job.");
+            const dir = writeLaunchers(env.RUNNER_TEMP, {
+                node: process.execPath,
+                script: cliScript
+            });
+            addPath(dir);
+            setOutput("cli-path", dir);
+            info(`token-mint ${VERSION} is on PATH for the following steps of this job (directory in the cli-path output).`);
+            return dir;
+        }
         function tokenOutputs(issued) {
             const outputs = {
                 token: issued.token
@@ -3378,7 +3443,7 @@ var __webpack_modules__ = {
             const provider = settings?.provider;
             provider && facts.push([ "Provider", provider.title ]);
             settings?.mode === "mint" && facts.push([ "Host", settings.apiRoot.host ]);
-            await writeSummary(provider ? `${provider.title} token not obtained` : "Token not obtained", facts, describeError(error));
+            await writeSummary(provider ? `${provider.title} token not obtained` : "Token not obtained", facts, errors_describeError(error));
         }
         function whatFailed(error) {
             if (error instanceof InputError) return "Invalid inputs, found before any request";
@@ -3399,7 +3464,7 @@ var __webpack_modules__ = {
                 text && summary.addRaw(`<p>${escapeSummary(text)}</p>`, !0);
                 await summary.write();
             } catch (error) {
-                warning(`Could not write the job summary: ${describeError(error)}`);
+                warning(`Could not write the job summary: ${errors_describeError(error)}`);
             }
         }
         function escapeSummary(text) {
@@ -3410,17 +3475,18 @@ var __webpack_modules__ = {
             warning: message => warning(neutraliseLine(message)),
             secret: core_setSecret
         };
-        async function run() {
+        async function run(cliScript = bundledCli(import.meta.url, 0)) {
             let settings;
             try {
                 const parsed = parseSettings(readInputs(), process.env);
                 settings = parsed.settings;
                 for (const warning of parsed.warnings) actionLog.warning(warning);
+                settings.cliOnPath && putCliOnPath(cliScript);
                 await publishToken(await mintToken(settings, {
                     log: actionLog
                 }), settings);
             } catch (error) {
-                setFailed(neutraliseLine(describeError(error)));
+                setFailed(neutraliseLine(errors_describeError(error)));
                 await reportFailure(error, settings);
             }
         }

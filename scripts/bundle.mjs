@@ -1,4 +1,5 @@
-// npm run bundle: builds the action (dist/index.js) and the CLI (dist/cli/index.js) with ncc, then lets terser
+// npm run bundle: builds the action (dist/index.js), the CLI (dist/cli/index.js) and the cli action, which only puts
+// the CLI on PATH (dist/on-path/index.js), with ncc, then lets terser
 // drop the code nothing can reach. The process tests' global set-up calls it with a temporary folder, so that they
 // test the current sources; CI then checks that the committed dist/ is what this builds.
 //
@@ -41,7 +42,7 @@ const DEAD_CODE_ONLY = {
 // How ncc loads a Node built-in; marked pure, so that terser drops the loads whose result nothing reads.
 const BUILT_IN_REQUIRE = /__WEBPACK_EXTERNAL_createRequire\(import\.meta\.url\)\("[a-z_:/]+"\)/g
 
-/** Builds both entry points into `out` (relative to the repository root, or absolute). */
+/** Builds the three entry points into `out` (relative to the repository root, or absolute). */
 export async function bundle(out = 'dist') {
   const build = async (entry, to) => {
     await promisify(execFile)(
@@ -54,7 +55,11 @@ export async function bundle(out = 'dist') {
     const { code } = await minify(built, DEAD_CODE_ONLY)
     await writeFile(file, `${code}\n`)
   }
-  await Promise.all([build('src/index.ts', out), build('src/cli/index.ts', join(out, 'cli'))])
+  await Promise.all([
+    build('src/index.ts', out),
+    build('src/cli/index.ts', join(out, 'cli')),
+    build('src/on-path/index.ts', join(out, 'on-path'))
+  ])
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) await bundle(process.argv[2])

@@ -6,7 +6,7 @@
 //   1. the tag is `v` + package.json's version, and (for a real release) it names the checked-out commit;
 //   2. CHANGELOG.md has a section for that version (`## 1.2.3` or `## [1.2.3]`, a date after it is fine), which
 //      becomes the release notes (--notes FILE);
-//   3. dist/ is what `npm run bundle` builds from the sources, and holds the two bundles the release attests.
+//   3. dist/ is what `npm run bundle` builds from the sources, and holds the three bundles the release attests.
 // --dry-run takes the tag from package.json unless --tag is given and does not ask git whether the tag exists yet.
 // Between releases (and before the first) the version has no section yet: a dry run then checks the `## Unreleased`
 // section that will become it, and says so.
@@ -20,7 +20,7 @@ import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 
 const USAGE = `Usage: node scripts/release-check.mjs (--tag vX.Y.Z | --dry-run) [--skip-dist] [--notes FILE] [--root DIR]`
-const BUNDLES = ['dist/index.js', 'dist/cli/index.js']
+const BUNDLES = ['dist/index.js', 'dist/cli/index.js', 'dist/on-path/index.js']
 
 let args
 try {

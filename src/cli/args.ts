@@ -17,10 +17,10 @@ export const INPUT_FLAGS = [
 ] as const
 export type InputFlag = (typeof INPUT_FLAGS)[number]
 type ValueFlag = InputFlag | 'format' | 'refresh-every'
-type Switch = 'verbose' | 'help' | 'version' | 'keep-fresh'
+type Switch = 'verbose' | 'help' | 'version' | 'keep-fresh' | 'password-stdin'
 
 const VALUE_FLAGS: readonly string[] = [...INPUT_FLAGS, 'format', 'refresh-every']
-const SWITCHES: readonly string[] = ['verbose', 'help', 'version', 'keep-fresh']
+const SWITCHES: readonly string[] = ['verbose', 'help', 'version', 'keep-fresh', 'password-stdin']
 /** The longest --refresh-every: a day, as for min-validity. */
 const MAX_REFRESH_EVERY_SECONDS = 86_400
 const FORMATS = ['text', 'env', 'json'] as const
@@ -35,11 +35,14 @@ export type Invocation =
       readonly flags: Readonly<Partial<Record<InputFlag, string>>>
       readonly verbose: boolean
       readonly format: Format
+      /** Read the password from stdin, not from the environment. */
+      readonly passwordStdin?: true
     }
   | {
       readonly kind: 'exec'
       readonly flags: Readonly<Partial<Record<InputFlag, string>>>
       readonly verbose: boolean
+      readonly passwordStdin?: true
       /** The command and its arguments: everything after `--`. */
       readonly command: readonly [string, ...string[]]
       /** Set with --keep-fresh: the token is kept current in a file while the command runs. */
@@ -76,6 +79,7 @@ export function readArgs(argv: readonly string[]): Invocation | UsageProblem {
 
   const { format, 'refresh-every': refreshEvery, ...flags } = options.values
   const verbose = options.switches.has('verbose')
+  const passwordStdin = options.switches.has('password-stdin') ? ({ passwordStdin: true } as const) : {}
   const [file, ...rest] = end === -1 ? [] : args.slice(end + 1)
   if (!exec) {
     if (file !== undefined) return usage('a command after -- needs exec, as the first argument')
@@ -84,7 +88,7 @@ export function readArgs(argv: readonly string[]): Invocation | UsageProblem {
     if (format !== undefined && !(FORMATS as readonly string[]).includes(format)) {
       return { problem: `--format must be one of: ${FORMATS.join(', ')} (got '${format.slice(0, 40)}').` }
     }
-    return { kind: 'mint', flags, verbose, format: (format as Format | undefined) ?? 'text' }
+    return { kind: 'mint', flags, verbose, format: (format as Format | undefined) ?? 'text', ...passwordStdin }
   }
   if (format !== undefined) {
     return usage('--format does not apply to exec, which hands the token to the command in its environment')
@@ -93,10 +97,10 @@ export function readArgs(argv: readonly string[]): Invocation | UsageProblem {
   const command: [string, ...string[]] = [file, ...rest]
   if (!options.switches.has('keep-fresh')) {
     if (refreshEvery !== undefined) return usage('--refresh-every needs --keep-fresh')
-    return { kind: 'exec', flags, verbose, command }
+    return { kind: 'exec', flags, verbose, ...passwordStdin, command }
   }
   const keepFresh = readKeepFresh(refreshEvery)
-  return 'problem' in keepFresh ? keepFresh : { kind: 'exec', flags, verbose, command, keepFresh }
+  return 'problem' in keepFresh ? keepFresh : { kind: 'exec', flags, verbose, ...passwordStdin, command, keepFresh }
 }
 
 function readKeepFresh(refreshEvery: string | undefined): KeepFresh | UsageProblem {

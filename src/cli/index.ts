@@ -4,7 +4,11 @@ import { runCli } from './run.js'
 
 const code = await runCli(process.argv.slice(2), process.env, {
   out: text => process.stdout.write(text),
-  err: text => process.stderr.write(text)
+  err: text => process.stderr.write(text),
+  // Only when --password-stdin asks: opening stdin would otherwise change it for an exec command, which inherits it.
+  get stdin() {
+    return process.stdin
+  }
 })
 // Once the result is written, nothing (a lookup of the system resolver that cannot be cancelled) may hold the exit.
 await exitWhenFlushed(code)

@@ -10,15 +10,17 @@ import { VERSION } from '../version.js'
 import { INPUT_FLAGS, readArgs, type Format, type InputFlag, type KeepFresh } from './args.js'
 import { commandEnv, runCommand } from './exec.js'
 import { execKeepingFresh } from './keep-fresh.js'
+import { readPasswordStdin, type PasswordInput } from './stdin.js'
 import { usageText } from './usage.js'
 import { flagProblem, flagWarning } from './wording.js'
 
 const EXIT = { minted: 0, refused: 1, usage: 2, transient: 3 } as const
 
-/** Where the CLI writes: stdout for results, stderr for everything a person reads. */
+/** Where the CLI writes: stdout for results, stderr for everything a person reads; and stdin, for --password-stdin. */
 export interface CliIo {
   out(text: string): void
   err(text: string): void
+  readonly stdin?: PasswordInput
 }
 
 type Env = Readonly<Record<string, string | undefined>>
@@ -60,14 +62,30 @@ async function runInvocation(argv: readonly string[], env: Env, io: CliIo): Prom
     case 'keygen':
       io.out(`${generateSealKey()}\n`)
       return EXIT.minted
-    case 'mint':
-      return mintThen(invocation.flags, invocation.verbose, { format: invocation.format }, env, io)
-    case 'exec':
-      return mintThen(invocation.flags, invocation.verbose, invocation, env, io)
   }
+  let password: string | undefined
+  if (invocation.passwordStdin) {
+    const read = io.stdin
+      ? await readPasswordStdin(io.stdin, invocation.flags, env)
+      : { problem: '--password-stdin has no stdin to read: see --help.' }
+    if ('problem' in read) {
+      io.err(`error: ${neutraliseLine(read.problem)}\n`)
+      return EXIT.usage
+    }
+    password = read.password
+  }
+  const then: Then = invocation.kind === 'mint' ? { format: invocation.format } : invocation
+  return mintThen(invocation.flags, invocation.verbose, then, env, io, password)
 }
 
-async function mintThen(flags: Flags, verbose: boolean, then: Then, env: Env, io: CliIo): Promise<number> {
+async function mintThen(
+  flags: Flags,
+  verbose: boolean,
+  then: Then,
+  env: Env,
+  io: CliIo,
+  password?: string
+): Promise<number> {
   // Everything the CLI writes to stderr is neutralised (a CI system's runner reads commands there too: ##[ in a
   // plain line), then everything the core registered as a secret is redacted from it.
   const secrets: string[] = []
@@ -81,7 +99,7 @@ async function mintThen(flags: Flags, verbose: boolean, then: Then, env: Env, io
   let settings: MintSettings
   let issued: IssuedToken
   try {
-    settings = readSettings(flags, env, log)
+    settings = readSettings(flags, env, log, password)
     issued = (
       await mintToken(settings, { log, attempt: { timeoutSetting: '--timeout' }, setting: name => `--${name}` })
     ).token
@@ -123,9 +141,9 @@ async function mintAgain(settings: MintSettings, log: Log, cancel: AbortSignal):
   return (await mintToken(settings, { log, attempt: { timeoutSetting: '--timeout', cancel }, retry })).token
 }
 
-/** The flags and the credential variables, validated; sealing belongs to workflow runs. */
-function readSettings(flags: Flags, env: Env, log: Log): MintSettings {
-  const raw = Object.fromEntries(INPUT_FLAGS.map(name => [name, flags[name]]))
+/** The flags, the credential variables and a password from stdin, validated; sealing belongs to workflow runs. */
+function readSettings(flags: Flags, env: Env, log: Log, password: string | undefined): MintSettings {
+  const raw = { ...Object.fromEntries(INPUT_FLAGS.map(name => [name, flags[name]])), password }
   const { settings, warnings } = parseSettings(raw, env)
   if (settings.mode !== 'mint') throw new Error('sealed tokens are for GitHub Actions workflow runs only')
   for (const warning of warnings) log.warning(flagWarning(warning))

@@ -22,13 +22,17 @@ ${wrap(`Mints a short-lived ${either(providers.map(p => p.title))} API token wit
 Credentials come from the environment, never from arguments, which leak into shell
 history and process lists:
 ${credentialLines(providers).join('\n')}
+or, with --password-stdin, the password from stdin (a pipe or a file, read to its end).
 
 Options:
 ${optionLines(providers).join('\n')}
 
 ${wrap(`exec: mints, then runs the command with the token in its environment, and never prints the token. The command gets this environment, less ${either(providers.flatMap(secretVariables))} (the password of the provider used: it has the token instead), plus the token as ${either(providers.map(p => p.envName))} (or --env-name), the name the action exports. No shell runs it: write sh -c '...' for pipes or $VARIABLES. SIGINT, SIGTERM and SIGHUP are passed on to it. If the mint fails, it does not run.`)}
 On Windows, run a .cmd or .bat (npm, npx) through cmd: -- cmd /c npm test.
---format does not apply.
+--format does not apply. exec keeps the password from tools that read their
+environment; it is no sandbox: code of the same user can read token-mint's own
+environment (/proc/$PPID/environ on Linux), so use --password-stdin to keep the
+password out of it.
 
 ${wrap(`exec --keep-fresh: for commands that outlive a token. The command also gets ${either(providers.map(p => `${p.envName}_FILE`))} (<env-name>_FILE), the path of a file that always holds the current token, and <env-name>_HEADER_FILE, a file holding the header line that carries it, for curl -H @"$${first(providers).envName}_HEADER_FILE". A new token is minted once the current one has less than max(min-validity, a third of its lifetime) left, and replaces the file atomically. Under GitHub Actions each token is masked (::add-mask:: on stderr) before the file holds it. A refused refresh is reported once; the file is then removed when its token expires. The directory is removed when the command ends.`)}
 
@@ -86,6 +90,11 @@ function optionLines(providers: readonly Provider[]): string[] {
     option('', 'json: every output as JSON, token included'),
     option('--env-name NAME', "the token's variable for --format env and exec"),
     option('', `(default ${either(providers.map(provider => provider.envName))})`),
+    option(
+      '--password-stdin',
+      `read the password from stdin instead of ${either(providers.flatMap(secretVariables))},`
+    ),
+    option('', 'which must then be unset'),
     option('--keep-fresh', 'exec only: keep a current token in a file while the command runs'),
     option('--refresh-every SECONDS', 'with --keep-fresh: mint at least this often; required when the'),
     option('', 'provider does not say when its tokens expire'),

@@ -4,7 +4,8 @@ export const DEFAULTS = {
   exportEnv: true,
   timeoutSeconds: 30,
   maxAttempts: 3,
-  minValiditySeconds: 60
+  minValiditySeconds: 60,
+  cliOnPath: false
 } as const
 
 export const LIMITS = {

@@ -20,7 +20,8 @@ export const INPUT_NAMES = [
   'max-attempts',
   'seal-key',
   'sealed-token',
-  'min-validity'
+  'min-validity',
+  'cli-on-path'
 ] as const
 export type InputName = (typeof INPUT_NAMES)[number]
 
@@ -36,6 +37,8 @@ interface CommonSettings {
   readonly minValiditySeconds: number
   /** Set when `seal-key` is: the key, and the workflow run a sealed token is bound to. */
   readonly seal?: Seal
+  /** Put the bundled CLI on the job's PATH for the following steps. */
+  readonly cliOnPath: boolean
 }
 
 export interface Seal {
@@ -95,7 +98,8 @@ const commonShape = {
   'export-env': z.optional(booleanText),
   'env-name': z.optional(envName),
   'min-validity': z.optional(wholeNumber(0, LIMITS.minValiditySeconds, ' of seconds')),
-  'seal-key': z.optional(sealKey)
+  'seal-key': z.optional(sealKey),
+  'cli-on-path': z.optional(booleanText)
 }
 
 const mintShape = {
@@ -230,7 +234,8 @@ function parseUnseal(value: Read, env: Env, provider: Provider | undefined, prob
     'export-env': value('export-env'),
     'env-name': value('env-name'),
     'min-validity': value('min-validity'),
-    'seal-key': value('seal-key')
+    'seal-key': value('seal-key'),
+    'cli-on-path': value('cli-on-path')
   })
   if (!result.success) problems.push(...problemsOf(result.error))
   const seal = result.success ? bindSeal(result.data['seal-key'], env, problems) : undefined
@@ -265,14 +270,15 @@ function bindSeal(key: SealKey | undefined, env: Env, problems: InputProblem[]):
 }
 
 function commonSettings(
-  fields: { 'export-env'?: boolean; 'env-name'?: string; 'min-validity'?: number },
+  fields: { 'export-env'?: boolean; 'env-name'?: string; 'min-validity'?: number; 'cli-on-path'?: boolean },
   seal: Seal | undefined
 ): CommonSettings {
   return {
     exportEnv: fields['export-env'] ?? DEFAULTS.exportEnv,
     envName: fields['env-name'],
     minValiditySeconds: fields['min-validity'] ?? DEFAULTS.minValiditySeconds,
-    seal
+    seal,
+    cliOnPath: fields['cli-on-path'] ?? DEFAULTS.cliOnPath
   }
 }
 

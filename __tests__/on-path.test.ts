@@ -1,0 +1,277 @@
+import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals'
+import { execFileSync } from 'node:child_process'
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { fakeCore } from '../__fixtures__/actions-core.js'
+import { cmdLauncher, posixLauncher, unusablePath, writeLaunchers } from '../src/on-path/launchers.js'
+import { VERSION } from '../src/version.js'
+
+// The launchers that put the bundled CLI on a job's PATH, and the edge that hands their directory to the runner.
+// The process tests (on-path.process.test.ts) run them through the bundles as a shell would.
+const core = fakeCore()
+jest.unstable_mockModule('@actions/core', () => core.module)
+const { bundledCli, putCliOnPath, runOnPathAction } = await import('../src/on-path/action.js')
+
+const posix = process.platform !== 'win32'
+let dir: string
+let script: string
+beforeEach(() => {
+  core.reset()
+  dir = mkdtempSync(join(tmpdir(), 'on-path-'))
+  script = join(dir, 'index.js')
+  writeFileSync(script, 'console.log(process.argv.slice(2).join("|"))\n')
+})
+afterEach(() => {
+  rmSync(dir, { recursive: true, force: true })
+})
+
+describe('the Windows launcher', () => {
+  it('runs node with the bundled CLI and every argument, paths in double quotes, lines ending in CRLF', () => {
+    const text = cmdLauncher({
+      node: 'C:\\actions runner\\externals\\node24\\bin\\node.exe',
+      script: 'D:\\a\\_actions\\org\\token-mint-action\\v1\\dist\\cli\\index.js'
+    })
+
+    expect(text).toBe(
+      [
+        '@echo off',
+        `rem token-mint ${VERSION}, put on PATH by token-mint-action: its bundled CLI, run by the runner's Node.js.`,
+        '"C:\\actions runner\\externals\\node24\\bin\\node.exe" "D:\\a\\_actions\\org\\token-mint-action\\v1\\dist\\cli\\index.js" %*',
+        ''
+      ].join('\r\n')
+    )
+  })
+
+  it('doubles a percent sign, which cmd would expand even inside quotes, and leaves & ^ ( ) as they are', () => {
+    const text = cmdLauncher({ node: 'C:\\50% & more^\\node.exe', script: 'C:\\(x)\\%PATH%\\index.js' })
+
+    expect(text).toContain('"C:\\50%% & more^\\node.exe" "C:\\(x)\\%%PATH%%\\index.js" %*\r\n')
+  })
+
+  it('switches cmd to UTF-8 before the command line when a path is not ASCII, and only then', () => {
+    const accented = cmdLauncher({ node: 'C:\\Users\\José\\node.exe', script: 'C:\\a\\index.js' })
+    const plain = cmdLauncher({ node: 'C:\\Users\\Jose\\node.exe', script: 'C:\\a\\index.js' })
+
+    expect(accented.split('\r\n').slice(2)).toEqual([
+      'chcp 65001 >nul',
+      '"C:\\Users\\José\\node.exe" "C:\\a\\index.js" %*',
+      ''
+    ])
+    expect(plain).not.toContain('chcp')
+    expect(cmdLauncher({ node: 'C:\\a~\\node.exe', script: 'C:\\ \\index.js' })).not.toContain('chcp')
+  })
+})
+
+describe('the POSIX launcher', () => {
+  it('execs node with the bundled CLI and every argument, each path in single quotes', () => {
+    expect(posixLauncher({ node: '/opt/runner/node24/bin/node', script: '/w/_actions/dist/cli/index.js' })).toBe(
+      [
+        '#!/bin/sh',
+        `# token-mint ${VERSION}, put on PATH by token-mint-action: its bundled CLI, run by the runner's Node.js.`,
+        `exec '/opt/runner/node24/bin/node' '/w/_actions/dist/cli/index.js' "$@"`,
+        ''
+      ].join('\n')
+    )
+  })
+
+  it("writes a single quote in a path as '\\''", () => {
+    expect(posixLauncher({ node: "/it's/node", script: '/a b/$HOME/`x`/index.js' })).toContain(
+      `exec '/it'\\''s/node' '/a b/$HOME/\`x\`/index.js' "$@"\n`
+    )
+  })
+
+  it.each([
+    ['spaces, quotes and $', "runner temp's $HOME `x`"],
+    ['a percent sign and an ampersand', '50% & more']
+  ])('keeps a path with %s as it is, when sh runs it', (_what, name) => {
+    if (!posix) return
+    const odd = join(dir, name)
+    mkdirSync(odd)
+    const oddScript = join(odd, 'index.js')
+    writeFileSync(oddScript, readFileSync(script))
+
+    const launchers = writeLaunchers(odd, { node: process.execPath, script: oddScript })
+    const out = execFileSync('/bin/sh', ['-c', 'token-mint "two words" "it\'s" \'$HOME\''], {
+      env: { PATH: launchers },
+      encoding: 'utf8'
+    })
+
+    expect(out).toBe("two words|it's|$HOME\n")
+  })
+})
+
+describe('unusablePath', () => {
+  it.each([
+    ['relative/dir', 'is not an absolute path'],
+    ['/runner/te\nmp', 'holds a control character or line break'],
+    ['/runner/te\rmp', 'holds a control character or line break'],
+    ['/runner/tab\there', 'holds a control character or line break'],
+    ['/runner/\u0000', 'holds a control character or line break'],
+    ['/runner/\u001f', 'holds a control character or line break'],
+    ['/runner/\u007f', 'holds a control character or line break'],
+    ['/runner/"quoted"', 'holds a double quote']
+  ])('refuses %j: it %s', (path, problem) => {
+    expect(unusablePath(path)).toBe(problem)
+  })
+
+  it('takes an absolute path with spaces, quotes, percent signs and letters of any script', () => {
+    expect(unusablePath("/home/José/runner temp/it's 100%~ (x86)")).toBeUndefined()
+    expect(unusablePath('/ !~\u0080')).toBeUndefined()
+  })
+})
+
+describe('writeLaunchers', () => {
+  it('writes both launchers into a new directory of the parent that only this user can list', () => {
+    const written = writeLaunchers(dir, { node: process.execPath, script })
+
+    expect(written.startsWith(join(dir, 'token-mint-'))).toBe(true)
+    expect(readdirSync(written).sort()).toEqual(['token-mint', 'token-mint.cmd'])
+    expect(readFileSync(join(written, 'token-mint'), 'utf8')).toBe(posixLauncher({ node: process.execPath, script }))
+    expect(readFileSync(join(written, 'token-mint.cmd'), 'utf8')).toBe(cmdLauncher({ node: process.execPath, script }))
+    if (posix) {
+      expect(statSync(written).mode & 0o777).toBe(0o700)
+      expect(statSync(join(written, 'token-mint')).mode & 0o777).toBe(0o755)
+    }
+  })
+
+  it('makes the POSIX launcher executable whatever the umask', () => {
+    const umask = process.umask(0o077)
+    let written: string
+    try {
+      written = writeLaunchers(dir, { node: process.execPath, script })
+    } finally {
+      process.umask(umask)
+    }
+
+    if (posix) expect(statSync(join(written, 'token-mint')).mode & 0o777).toBe(0o755)
+  })
+
+  it('makes a new directory each time, so that two steps never share one', () => {
+    const target = { node: process.execPath, script }
+
+    expect(writeLaunchers(dir, target)).not.toBe(writeLaunchers(dir, target))
+  })
+
+  it('names every unusable path in one error, and writes nothing', () => {
+    expect(() => writeLaunchers('temp', { node: '/bin/no\nde', script: '/a"b' })).toThrow(
+      'Cannot put token-mint on PATH: The runner temporary directory (RUNNER_TEMP) is not an absolute path. The path of the Node.js running this action holds a control character or line break. The path of the bundled CLI holds a double quote.'
+    )
+  })
+
+  it('refuses a parent that does not exist, or is a file', () => {
+    const target = { node: process.execPath, script }
+    const missing = 'Cannot put token-mint on PATH: the runner temporary directory (RUNNER_TEMP) does not exist.'
+
+    expect(() => writeLaunchers(join(dir, 'gone'), target)).toThrow(missing)
+    expect(() => writeLaunchers(script, target)).toThrow(missing)
+  })
+
+  it('refuses a copy of the action without the bundled CLI, and writes nothing', () => {
+    expect(() => writeLaunchers(dir, { node: process.execPath, script: join(dir, 'missing.js') })).toThrow(
+      'Cannot put token-mint on PATH: the bundled CLI (dist/cli/index.js) is missing from this copy of the action.'
+    )
+    expect(readdirSync(dir)).toEqual(['index.js'])
+  })
+})
+
+describe('bundledCli', () => {
+  it('finds dist/cli/index.js beside the action bundle and above the cli action bundle', () => {
+    const dist = join(dir, 'dist')
+
+    expect(bundledCli(pathToFileURL(join(dist, 'index.js')).href, 0)).toBe(join(dist, 'cli', 'index.js'))
+    expect(bundledCli(pathToFileURL(join(dist, 'on-path', 'index.js')).href, 1)).toBe(join(dist, 'cli', 'index.js'))
+  })
+})
+
+describe('putCliOnPath', () => {
+  const runner = () => {
+    const pathFile = join(dir, 'github-path')
+    writeFileSync(pathFile, '')
+    return { GITHUB_PATH: pathFile, RUNNER_TEMP: dir }
+  }
+
+  it('adds the launchers directory to PATH, sets the cli-path output to it, and says so without the path', () => {
+    const written = putCliOnPath(script, runner())
+
+    expect(readdirSync(written).sort()).toEqual(['token-mint', 'token-mint.cmd'])
+    expect(written.startsWith(join(dir, 'token-mint-'))).toBe(true)
+    expect(core.calls).toEqual([
+      { fn: 'addPath', value: written },
+      { fn: 'setOutput', name: 'cli-path', value: written },
+      {
+        fn: 'info',
+        message: `token-mint ${VERSION} is on PATH for the following steps of this job (directory in the cli-path output).`
+      }
+    ])
+  })
+
+  it.each([
+    ['GITHUB_PATH is not set', { GITHUB_PATH: undefined }],
+    ['GITHUB_PATH is empty', { GITHUB_PATH: '' }],
+    ['the GITHUB_PATH file does not exist', { GITHUB_PATH: '/nonexistent/github-path' }]
+  ])('fails when %s, and writes nothing', (_case, override) => {
+    expect(() => putCliOnPath(script, { ...runner(), ...override })).toThrow(
+      "The runner's GITHUB_PATH file is missing, so token-mint cannot be put on PATH: this works only in a GitHub Actions job."
+    )
+    expect(core.calls).toEqual([])
+    expect(readdirSync(dir).sort()).toEqual(['github-path', 'index.js'])
+  })
+
+  it('fails when the runner has an output file name but no file, before PATH changes', () => {
+    expect(() => putCliOnPath(script, { ...runner(), GITHUB_OUTPUT: join(dir, 'gone') })).toThrow(
+      "The runner's GITHUB_OUTPUT file is missing, so token-mint was not put on PATH."
+    )
+    expect(core.calls).toEqual([])
+    expect(readdirSync(dir).sort()).toEqual(['github-path', 'index.js'])
+  })
+
+  it('sets its output where the runner has an output file', () => {
+    const output = join(dir, 'github-output')
+    writeFileSync(output, '')
+
+    putCliOnPath(script, { ...runner(), GITHUB_OUTPUT: output })
+
+    expect(core.calls.map(call => call.fn)).toEqual(['addPath', 'setOutput', 'info'])
+  })
+
+  it.each([undefined, ''])('fails when RUNNER_TEMP is %j, and writes nothing', temp => {
+    expect(() => putCliOnPath(script, { ...runner(), RUNNER_TEMP: temp })).toThrow(
+      'RUNNER_TEMP is not set, so token-mint cannot be put on PATH: this works only in a GitHub Actions job.'
+    )
+    expect(core.calls).toEqual([])
+  })
+})
+
+describe('the cli action', () => {
+  const saved = { ...process.env }
+  afterEach(() => {
+    process.env = { ...saved }
+  })
+
+  it('puts the CLI on PATH and fails nothing', () => {
+    const pathFile = join(dir, 'github-path')
+    writeFileSync(pathFile, '')
+    process.env.GITHUB_PATH = pathFile
+    process.env.RUNNER_TEMP = dir
+
+    runOnPathAction(script)
+
+    expect(core.calls.map(call => call.fn)).toEqual(['addPath', 'setOutput', 'info'])
+  })
+
+  it('fails the step with the reason, and nothing else', () => {
+    delete process.env.GITHUB_PATH
+
+    runOnPathAction(script)
+
+    expect(core.calls).toEqual([
+      {
+        fn: 'setFailed',
+        message:
+          "The runner's GITHUB_PATH file is missing, so token-mint cannot be put on PATH: this works only in a GitHub Actions job."
+      }
+    ])
+  })
+})

@@ -1,0 +1,4 @@
+import { bundledCli, runOnPathAction } from './action.js'
+
+// The entry of cli/action.yml, bundled to dist/on-path/index.js: the CLI is at dist/cli/index.js.
+runOnPathAction(bundledCli(import.meta.url, 1))
