@@ -22,7 +22,8 @@ ${wrap(`Mints a short-lived ${either(providers.map(p => p.title))} API token wit
 Credentials come from the environment, never from arguments, which leak into shell
 history and process lists:
 ${credentialLines(providers).join('\n')}
-or, with --password-stdin, the password from stdin (a pipe or a file, read to its end).
+or, with --password-stdin, the password from stdin (a pipe or a file, read to its
+end).
 
 Options:
 ${optionLines(providers).join('\n')}
