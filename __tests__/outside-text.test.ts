@@ -8,9 +8,9 @@ const hasMarker = (line: string) => /##(vso)?\[/i.test(line) || /^\s*::/.test(li
 
 describe('outsideTextProblem', () => {
   it.each([
-    ['##[stop-commands]', 'holds a workflow command marker (##[)'],
-    ['x ##VSO[task.setvariable]', 'holds a workflow command marker (##[)'],
-    ['::set-output name=x::1', 'starts with a workflow command marker (::)'],
+    ['##[stop-commands]', 'holds a workflow command marker (two # then [)'],
+    ['x ##VSO[task.setvariable]', 'holds a workflow command marker (two # then [)'],
+    ['::set-output name=x::1', 'starts with a workflow command marker (two colons)'],
     ['line\nbreak', 'holds control or invisible characters'],
     ['tab\there', 'holds control or invisible characters'],
     ['#\u034f#[stop-commands]', 'holds control or invisible characters'],

@@ -21,7 +21,7 @@ describe('a provider that answers with runner commands in the legacy ##[ form', 
 
     expect(run.code).toBe(1)
     expect(errors(run)).toEqual([
-      "Soda Cloud answered 200 but not with the documented token response: 'user' holds a workflow command marker (##[)."
+      "Soda Cloud answered 200 but not with the documented token response: 'user' holds a workflow command marker (two # then [)."
     ])
     expect(run.stdout.split('\n').filter(line => !line.startsWith('::') && line.includes('##['))).toEqual([])
     expect(run.outputs).toEqual({})

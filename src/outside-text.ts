@@ -12,8 +12,8 @@ const MARKER = /##(?:vso)?\[/i
 /** What is wrong with outside text that is to be output or printed as it is; undefined when nothing is. */
 export function outsideTextProblem(text: string): string | undefined {
   if (INVISIBLE.test(text)) return 'holds control or invisible characters'
-  if (MARKER.test(text)) return 'holds a workflow command marker (##[)'
-  if (text.startsWith('::')) return 'starts with a workflow command marker (::)'
+  if (MARKER.test(text)) return 'holds a workflow command marker (two # then [)'
+  if (text.startsWith('::')) return 'starts with a workflow command marker (two colons)'
   return undefined
 }
 

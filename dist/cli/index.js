@@ -1914,8 +1914,8 @@ var __webpack_modules__ = {
         const MARKER = /##(?:vso)?\[/i;
         function outsideTextProblem(text) {
             if (INVISIBLE.test(text)) return "holds control or invisible characters";
-            if (MARKER.test(text)) return "holds a workflow command marker (##[)";
-            if (text.startsWith("::")) return "starts with a workflow command marker (::)";
+            if (MARKER.test(text)) return "holds a workflow command marker (two # then [)";
+            if (text.startsWith("::")) return "starts with a workflow command marker (two colons)";
             return;
         }
         function neutraliseLine(line) {
