@@ -270,7 +270,7 @@ describe('failing promptly, with one error and a summary, whatever fails', () =>
     const minted = await runAction(fakeInputs(fake(), 'soda', { 'seal-key': sealKey }), workflowRun)
     const sealed = minted.outputs['sealed-token'] as string
 
-    const run = await runAction({ 'sealed-token': sealed.replace(/^tm1\./, 'tm01.'), 'seal-key': sealKey }, workflowRun)
+    const run = await runAction({ 'sealed-token': sealed.replace(/^tm2\./, 'tm02.'), 'seal-key': sealKey }, workflowRun)
 
     expectRefused(run, 'The sealed-token is not a sealed token from this action: it is malformed or truncated.')
   })

@@ -17,6 +17,6 @@ describe('token-mint keygen, through the bundles', () => {
 
     expect(keygen).toMatchObject({ code: 0, stderr: '', stdout: expect.stringMatching(/^[A-Za-z0-9+/]{43}=\n$/) })
     expect(workflowCommands(run.stdout).filter(({ command }) => command === 'error')).toEqual([])
-    expect(run.outputs['sealed-token']).toMatch(/^tm1\./)
+    expect(run.outputs['sealed-token']).toMatch(/^tm2\./)
   })
 })

@@ -88,7 +88,7 @@ describe('run', () => {
       ])
     )
     expect(core.calls.find(call => call.fn === 'setOutput' && call.name === 'sealed-token')).toMatchObject({
-      value: expect.stringMatching(/^tm1\./) as unknown
+      value: expect.stringMatching(/^tm2\./) as unknown
     })
     expect(core.calls.filter(call => call.fn === 'setFailed')).toEqual([])
   })

@@ -332,7 +332,7 @@ describe('mintToken, sealing and unsealing', () => {
     const log = recordingLog()
     const opened = await mintToken(unsealing, { log })
 
-    expect(minted.sealedToken).toMatch(/^tm1\./)
+    expect(minted.sealedToken).toMatch(/^tm2\./)
     expect(opened.token).toMatchObject({ token: minted.token.token, origin: 'unsealed', provider: soda })
     expect(opened.sealedToken).toBeUndefined()
     expect(log.secrets).toEqual([minted.token.token])

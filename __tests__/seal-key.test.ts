@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
-import { createHash, randomBytes } from 'node:crypto'
-import { readSealKey, type SealKey } from '../src/seal.js'
+import { createHash, hkdfSync, randomBytes, scryptSync } from 'node:crypto'
+import { readSealKey, sealKeyProblem, type SealKey } from '../src/seal.js'
 import {
   generateSealKey,
   HUMAN_TEXT_BITS,
@@ -13,10 +13,8 @@ import {
 const ADVICE = 'make one with `openssl rand -base64 32` (or `token-mint keygen`) and store it as a repository secret.'
 const NOT_GENERATED = `must be a key written by a key generator: 32, 48 or 64 random bytes as base64 or hex (the text is not quoted here); ${ADVICE}`
 
-const problem = (text: string) => {
-  const read = readSealKey(text)
-  return 'problem' in read ? read.problem : undefined
-}
+// The rules alone: readSealKey also stretches every key it accepts, which the samples below do not need.
+const problem = (text: string) => sealKeyProblem(text)
 const keyOf = (text: string): SealKey | undefined => {
   const read = readSealKey(text)
   return 'key' in read ? read.key : undefined
@@ -54,6 +52,28 @@ describe('readSealKey accepts what key generators write', () => {
     expect(keyOf(secret.toString('base64url'))).toEqual(fromBase64)
     expect(fromBase64?.encryption).toHaveLength(32)
     expect(fromBase64?.check).toHaveLength(8)
+  })
+
+  it('stretches the key with scrypt before splitting it, so that every offline guess at a key costs a scrypt', () => {
+    const secret = randomBytes(32)
+    const salt = 'token-mint-action seal v1'
+    const master = scryptSync(secret, salt, 32, { N: 2 ** 14, r: 8, p: 1 })
+    const split = (label: string, length: number) => Buffer.from(hkdfSync('sha256', master, salt, label, length))
+
+    const key = keyOf(secret.toString('base64'))
+
+    expect(key).toEqual({ encryption: split('aes-256-gcm key', 32), check: split('key check', 8) })
+  })
+
+  it('gives the same answer as readSealKey on what it refuses and accepts', () => {
+    const texts = [randomBytes(32).toString('base64'), 'CorrectHorseBatteryStapleWithExtraWordsAndMore', '']
+
+    const answers = texts.map(text => [sealKeyProblem(text), readSealKey(text)])
+
+    for (const [problem, read] of answers) {
+      expect(problem).toEqual('problem' in (read as object) ? (read as { problem: string }).problem : undefined)
+    }
+    expect(answers.map(([problem]) => problem === undefined)).toEqual([true, false, false])
   })
 
   // Every rule below refuses a generated key with a computed chance below 1e-9 in all: in 5 000 keys of each kind,

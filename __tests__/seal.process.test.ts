@@ -59,7 +59,7 @@ describe('the bundled action, handing a sealed token between jobs', () => {
     const minted = await mintAndSeal()
 
     const sealed = minted.outputs['sealed-token'] as string
-    expect(sealed).toMatch(/^tm1\.[A-Za-z0-9_-]+$/)
+    expect(sealed).toMatch(/^tm2\.[A-Za-z0-9_-]+$/)
     expect(minted.stdout).not.toContain(`::add-mask::${sealed}`)
     expect(leakedSecrets(sealed, [...secretsOf(fake()), sealKey, SODA_ORGANIZATION])).toEqual([])
     expect(minted.summary).toContain('sealed-token output')

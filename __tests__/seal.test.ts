@@ -38,16 +38,19 @@ const refusal = (open: () => unknown): string => {
 }
 
 describe('the sealed envelope format', () => {
-  // Sealed once, with the key, binding and tokens below, by version 1 of the format, and kept: a later release
-  // that changes the salt, the labels, the header or the associated data cannot open these, and fails here.
+  // Sealed once, with the key, binding and tokens below, by version 2 of the format (the key stretched by scrypt),
+  // and kept: a later change to the stretching, the salt, the labels, the header or the associated data cannot open
+  // these, and fails here. VERSION_1 was sealed by version 1 (HKDF alone), which a guess at the key cost nothing.
   const vectorKey = parseSealKey('ZpOs3uRBHcPpOvA2l6CwAWzGRcllOQp9QMErRX/aL6I=') as SealKey
   const vectorBinding = { repository: 'octo-org/pipelines', runId: '12345678901' }
   const WITHOUT_EXPIRY =
-    'tm1.5uaaenl_HOgAAAAC39wcNVyzMOsNAnmFr2-f7omxYK3dFlPn3a3zkUVjLA3ufpPWvmeBv_zmXnb4vVMspnKAhQpm2i3Hoq11ZkYyOSj3Ff-GdYUVfZKiLRi9ORPpEC8L3p613SlgMEYi1vJSqZtzRYgz4cn9_kx9fSJm4a8DeJkYxl82Dk4'
+    'tm2.dZX1Yy0ZBIgAAAAC39wcNVyzMOsNAnmFk08C1PxLaEgbHF-tlCxZ_2ttVsRzE4T3Hytg6eDYBjNRbN4KGiIc2V1LkHoAPm-LnaTbELrsAjW5PE_5xmk2bEexv1E1yVYUBEqxczLD0Na_0LDq--oOYV9WmL1Ijn_zlOW0yAo2SfFILcFGivc'
   const WITH_EXPIRY =
-    'tm1.5uaaenl_HOgAAAAC39wcNVyzMOsNAnmFFrjRqERcUO2BDk2tDYZxbex4RRyP1ts9-yL_Ntx41xQ48-F9Rqhk-s1ERuV0PNZT7JXXO07Fhg_8hwhwPcX88MD4gk_7vqb3gGO0nwhKnk3QOI6Triii2k9cWWXWT2nI7vqXvqpLgHgDfwnU2nhHbKldgDpsK1041-tN_ykKCzTW7qIAFaNFxnNW2EHkAAPgBXANynyG_fMogHgXSaakwN6oHdHYU1_lLeGBy6xLYVnrfti6EtDb8QvYIg'
+    'tm2.dZX1Yy0ZBIgAAAAC39wcNVyzMOsNAnmFK3Sb0XbA-QqqhUC0t4Dk_IvaocjOs2JrX4KhCwLKixRUHQsPTwbGPHVLXpuCrbWQFeSb3xz_5TudLZwbxeGS3qVw8tfctAjnqliLa2_RqWg07zaUVW36VYLhP8oCN3GHljQFAfVw-R0fR5FEEGuKTkItqvcGRPzjkbiE6Cj2eEBX0JXgkDT2JRGLkMtqiOFgP45mhtOCDu-wGRt_WVxQjv16pUEoX4NDlaxN7jKg66_mrWi6-_rGtVQdPA'
+  const VERSION_1 =
+    'tm1.5uaaenl_HOgAAAAC39wcNVyzMOsNAnmFr2-f7omxYK3dFlPn3a3zkUVjLA3ufpPWvmeBv_zmXnb4vVMspnKAhQpm2i3Hoq11ZkYyOSj3Ff-GdYUVfZKiLRi9ORPpEC8L3p613SlgMEYi1vJSqZtzRYgz4cn9_kx9fSJm4a8DeJkYxl82Dk4'
 
-  it('opens an envelope sealed by an earlier release, with no expiry', () => {
+  it('opens an envelope sealed earlier by this format, with no expiry', () => {
     expect(unsealToken(WITHOUT_EXPIRY, vectorKey, vectorBinding, now)).toEqual({
       provider: sirdata,
       region: undefined,
@@ -59,7 +62,7 @@ describe('the sealed envelope format', () => {
     })
   })
 
-  it('opens an envelope sealed by an earlier release, with its region, expiry and account', () => {
+  it('opens an envelope sealed earlier by this format, with its region, expiry and account', () => {
     expect(unsealToken(WITH_EXPIRY, vectorKey, vectorBinding, now)).toEqual({
       provider: soda,
       region: 'us',
@@ -69,6 +72,12 @@ describe('the sealed envelope format', () => {
       issuedAt: now,
       origin: 'unsealed'
     })
+  })
+
+  it('refuses an envelope of format version 1, whose key was not stretched, saying to seal and unseal alike', () => {
+    expect(refusal(() => unsealToken(VERSION_1, vectorKey, vectorBinding, now))).toBe(
+      'The sealed-token has format version 1, and this version of the action reads version 2: seal and unseal with the same version of the action.'
+    )
   })
 
   it('writes the documented header: key check, run id, repository hash, nonce', () => {
@@ -147,7 +156,7 @@ describe('the sealed envelope format', () => {
     const rewritten = (at: number, bytes: Buffer) => {
       const copy = Buffer.from(envelope)
       bytes.copy(copy, at)
-      return `tm1.${copy.toString('base64url')}`
+      return `tm2.${copy.toString('base64url')}`
     }
 
     it('refuses an envelope whose run id was rewritten to match another run', () => {
@@ -182,9 +191,9 @@ function sealByHand(plaintext: string, sealKey: SealKey, { repository, runId }: 
   const repositoryHash = createHash('sha256').update(repository).digest().subarray(0, 8)
   const header = Buffer.concat([sealKey.check, run, repositoryHash, randomBytes(12)])
   const cipher = createCipheriv('aes-256-gcm', sealKey.encryption, header.subarray(24))
-  cipher.setAAD(Buffer.concat([Buffer.from('tm1.'), header, Buffer.from(`${repository}\n${runId}`)]))
+  cipher.setAAD(Buffer.concat([Buffer.from('tm2.'), header, Buffer.from(`${repository}\n${runId}`)]))
   const sealed = Buffer.concat([header, cipher.update(plaintext, 'utf8'), cipher.final(), cipher.getAuthTag()])
-  return `tm1.${sealed.toString('base64url')}`
+  return `tm2.${sealed.toString('base64url')}`
 }
 
 describe('sealToken and unsealToken', () => {
@@ -214,7 +223,7 @@ describe('sealToken and unsealToken', () => {
   it('write a compact, URL-safe, versioned envelope', () => {
     const envelope = sealToken(issued, key, binding)
 
-    expect(envelope).toMatch(/^tm1\.[A-Za-z0-9_-]+$/)
+    expect(envelope).toMatch(/^tm2\.[A-Za-z0-9_-]+$/)
     expect(envelope.length).toBeLessThan(400)
   })
 
@@ -268,7 +277,7 @@ describe('unsealToken refuses', () => {
     const bytes = Buffer.from(envelope.slice(4), 'base64url')
     bytes[bytes.length - 20] = (bytes[bytes.length - 20] as number) ^ 1
 
-    expect(refusal(() => unsealToken(`tm1.${bytes.toString('base64url')}`, key, binding, now))).toBe(
+    expect(refusal(() => unsealToken(`tm2.${bytes.toString('base64url')}`, key, binding, now))).toBe(
       'The sealed-token has been altered or truncated: it failed authentication.'
     )
   })
@@ -281,8 +290,8 @@ describe('unsealToken refuses', () => {
   })
 
   it('an unknown format version', () => {
-    expect(refusal(() => unsealToken(envelope.replace(/^tm1\./, 'tm2.'), key, binding, now))).toBe(
-      'The sealed-token has format version 2, and this version of the action reads version 1: seal and unseal with the same version of the action.'
+    expect(refusal(() => unsealToken(envelope.replace(/^tm2\./, 'tm3.'), key, binding, now))).toBe(
+      'The sealed-token has format version 3, and this version of the action reads version 2: seal and unseal with the same version of the action.'
     )
   })
 
@@ -310,18 +319,18 @@ describe('unsealToken refuses', () => {
     const bytes = Buffer.from(envelope.slice(4), 'base64url')
     const empty = Buffer.concat([bytes.subarray(0, 36), bytes.subarray(-16)])
 
-    expect(refusal(() => unsealToken(`tm1.${empty.toString('base64url')}`, key, binding, now))).toBe(
+    expect(refusal(() => unsealToken(`tm2.${empty.toString('base64url')}`, key, binding, now))).toBe(
       'The sealed-token is not a sealed token from this action: it is malformed or truncated.'
     )
   })
 
   it.each([
-    ['a version with a leading zero', 'tm01.'],
+    ['a version with a leading zero', 'tm02.'],
     ['a version of seven digits', 'tm1000000.'],
     ['no version', 'tm.'],
     ['another prefix', 'tk1.']
   ])('%s as malformed', (_case, prefix) => {
-    expect(refusal(() => unsealToken(envelope.replace(/^tm1\./, prefix), key, binding, now))).toBe(
+    expect(refusal(() => unsealToken(envelope.replace(/^tm2\./, prefix), key, binding, now))).toBe(
       'The sealed-token is not a sealed token from this action: it is malformed or truncated.'
     )
   })
@@ -337,8 +346,8 @@ describe('unsealToken refuses', () => {
   })
 
   it('a version of six digits as a version it cannot read', () => {
-    expect(refusal(() => unsealToken(envelope.replace(/^tm1\./, 'tm999999.'), key, binding, now))).toContain(
-      'has format version 999999, and this version of the action reads version 1'
+    expect(refusal(() => unsealToken(envelope.replace(/^tm2\./, 'tm999999.'), key, binding, now))).toContain(
+      'has format version 999999, and this version of the action reads version 2'
     )
   })
 

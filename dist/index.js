@@ -2540,25 +2540,40 @@ var __webpack_modules__ = {
             for (let i = 1; i < symbols.length; i++) bits += table[symbols[i - 1]][symbols[i]];
             return bits;
         }
-        const ENVELOPE_VERSION = 1;
+        const ENVELOPE_VERSION = 2;
         const PREFIX = `tm${ENVELOPE_VERSION}.`;
         const HEADER_BYTES = 36;
         const TAG_BYTES = 16;
         const SALT = "token-mint-action seal v1";
+        const STRETCH = {
+            N: 16384,
+            r: 8,
+            p: 1
+        };
+        const stretched = new Map;
         function readSealKey(text) {
-            const trimmed = text.trim();
-            const decoded = decodeGeneratedKey(trimmed);
-            if ("problem" in decoded) return decoded;
-            const pattern = patternProblem(trimmed, decoded.bytes, decoded.base64);
-            if (pattern) return {
-                problem: `${pattern}, so it would be guessed: ${SEAL_KEY_ADVICE}.`
-            };
-            const derive = (label, length) => Buffer.from((0, external_node_crypto_namespaceObject.hkdfSync)("sha256", decoded.bytes, SALT, label, length));
+            const read = checkSealKey(text);
+            if ("problem" in read) return read;
+            const id = read.bytes.toString("hex");
+            const master = stretched.get(id) ?? (0, external_node_crypto_namespaceObject.scryptSync)(read.bytes, SALT, 32, STRETCH);
+            stretched.set(id, master);
+            const derive = (label, length) => Buffer.from((0, external_node_crypto_namespaceObject.hkdfSync)("sha256", master, SALT, label, length));
             return {
                 key: {
                     encryption: derive("aes-256-gcm key", 32),
                     check: derive("key check", 8)
                 }
+            };
+        }
+        function checkSealKey(text) {
+            const trimmed = text.trim();
+            const decoded = decodeGeneratedKey(trimmed);
+            if ("problem" in decoded) return decoded;
+            const pattern = patternProblem(trimmed, decoded.bytes, decoded.base64);
+            return pattern ? {
+                problem: `${pattern}, so it would be guessed: ${SEAL_KEY_ADVICE}.`
+            } : {
+                bytes: decoded.bytes
             };
         }
         const Sealed = object({

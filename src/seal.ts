@@ -1,4 +1,12 @@
-import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto'
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHash,
+  hkdfSync,
+  randomBytes,
+  scryptSync,
+  timingSafeEqual
+} from 'node:crypto'
 import * as z from 'zod/mini'
 import { SealError } from './errors.js'
 import { tokenProblem } from './providers/answer.js'
@@ -7,18 +15,26 @@ import type { Provider } from './providers/provider.js'
 import { decodeGeneratedKey, patternProblem, SEAL_KEY_ADVICE } from './seal-key.js'
 import type { IssuedToken } from './token.js'
 
-// A sealed token is `tm1.` + base64url(header | ciphertext | tag), AES-256-GCM.
+// A sealed token is `tm2.` + base64url(header | ciphertext | tag), AES-256-GCM.
 // The header is in clear only so that each refusal can say what is wrong (another key, repository or run);
 // it is also authenticated, together with the full repository name and run id, as associated data.
-//   key check   8 bytes  HKDF of the seal key under its own label: tells a wrong key from tampering
+//   key check   8 bytes  derived from the seal key under its own label: tells a wrong key from tampering
 //   run id      8 bytes  GITHUB_RUN_ID, big-endian
 //   repository  8 bytes  SHA-256 of GITHUB_REPOSITORY, truncated
 //   nonce      12 bytes  fresh for every seal
-const ENVELOPE_VERSION = 1
+const ENVELOPE_VERSION = 2
 const PREFIX = `tm${ENVELOPE_VERSION}.`
 const HEADER_BYTES = 36
 const TAG_BYTES = 16
 const SALT = 'token-mint-action seal v1'
+// The sealed-token output is no secret, and its key check (like the tag) lets whoever holds it test a guess at the
+// key offline. The pattern rules refuse most keys a person makes up, but cannot prove one random: scrypt makes every
+// guess cost about 16 MiB and tens of milliseconds (tens of thousands of HKDF guesses a second become a few dozen),
+// so that a key that slipped past them still resists. A generated key needs no such help; the cost is paid once per
+// sealing or unsealing run. HKDF then splits the result into the two keys.
+const STRETCH = { N: 2 ** 14, r: 8, p: 1 } as const
+/** Stretched keys by key bytes: a run derives once, and tests that seal many times pay once per key. */
+const stretched = new Map<string, Buffer>()
 
 /** The repository and workflow run a sealed token belongs to. */
 export interface SealBinding {
@@ -32,18 +48,32 @@ export interface SealKey {
   readonly check: Buffer
 }
 
+/** What is wrong with a `seal-key` text (completing "Input 'seal-key' ..."), never quoting it; undefined if nothing. */
+export function sealKeyProblem(text: string): string | undefined {
+  const read = checkSealKey(text)
+  return 'problem' in read ? read.problem : undefined
+}
+
 /**
  * Reads `seal-key`: exactly what a key generator writes (see seal-key.ts). Returns the derived keys, or what is
  * wrong with the text (completing "Input 'seal-key' ..."), never quoting it.
  */
 export function readSealKey(text: string): { key: SealKey } | { problem: string } {
+  const read = checkSealKey(text)
+  if ('problem' in read) return read
+  const id = read.bytes.toString('hex')
+  const master = stretched.get(id) ?? scryptSync(read.bytes, SALT, 32, STRETCH)
+  stretched.set(id, master)
+  const derive = (label: string, length: number) => Buffer.from(hkdfSync('sha256', master, SALT, label, length))
+  return { key: { encryption: derive('aes-256-gcm key', 32), check: derive('key check', 8) } }
+}
+
+function checkSealKey(text: string): { bytes: Buffer } | { problem: string } {
   const trimmed = text.trim()
   const decoded = decodeGeneratedKey(trimmed)
   if ('problem' in decoded) return decoded
   const pattern = patternProblem(trimmed, decoded.bytes, decoded.base64)
-  if (pattern) return { problem: `${pattern}, so it would be guessed: ${SEAL_KEY_ADVICE}.` }
-  const derive = (label: string, length: number) => Buffer.from(hkdfSync('sha256', decoded.bytes, SALT, label, length))
-  return { key: { encryption: derive('aes-256-gcm key', 32), check: derive('key check', 8) } }
+  return pattern ? { problem: `${pattern}, so it would be guessed: ${SEAL_KEY_ADVICE}.` } : { bytes: decoded.bytes }
 }
 
 const Sealed = z.object({
@@ -110,7 +140,7 @@ export function unsealToken(
 
 /** The envelope's bytes, once its format, key check, repository and run match; each refusal says which did not. */
 function readEnvelope(text: string, key: SealKey, binding: SealBinding): Buffer {
-  // The version is written without leading zeros: 'tm01.' is not a spelling of 'tm1.'.
+  // The version is written without leading zeros: 'tm02.' is not a spelling of 'tm2.'.
   const match = /^tm([1-9]\d{0,5})\.([A-Za-z0-9_-]*)$/.exec(text.trim())
   if (!match) throw new SealError('is not a sealed token from this action: it is malformed or truncated.')
   if (Number(match[1]) !== ENVELOPE_VERSION) {
