@@ -7,8 +7,9 @@ describe('exitWhenFlushed', () => {
     process.exitCode = undefined
   })
 
-  it('exits with the code given, once stdout and stderr have called back', async () => {
+  it('exits with the code given, once stdout and stderr have called back, adding nothing to either', async () => {
     const order: string[] = []
+    const written: string[] = []
     const exit = jest.spyOn(process, 'exit').mockImplementation(code => {
       order.push(`exit ${code}`)
       return undefined as never
@@ -17,7 +18,8 @@ describe('exitWhenFlushed', () => {
       ['stdout', process.stdout],
       ['stderr', process.stderr]
     ] as const) {
-      jest.spyOn(stream, 'write').mockImplementation(((_text: string, done: () => void) => {
+      jest.spyOn(stream, 'write').mockImplementation(((text: string, done: () => void) => {
+        written.push(text)
         setTimeout(() => {
           order.push(`${name} flushed`)
           done()
@@ -30,6 +32,8 @@ describe('exitWhenFlushed', () => {
 
     expect(order).toEqual(['stdout flushed', 'stderr flushed', 'exit 3'])
     expect(exit).toHaveBeenCalledTimes(1)
+    // The flush is an empty write: a user's logs (and a `--format env` stdout that a shell evaluates) get no text.
+    expect(written).toEqual(['', ''])
   })
 
   it('exits with process.exitCode when given none, as Node 20 does not for exit(undefined)', async () => {
