@@ -3301,7 +3301,7 @@ var __webpack_modules__ = {
             return `--keep-fresh cannot write the token file (${error.code ?? describeError(error)})`;
         }
         function maskOnStderr(token, fd = 2) {
-            const line = Buffer.from(`::add-mask::${token}\n`);
+            const line = Buffer.from(`\n::add-mask::${token}\n`);
             for (let written = 0; written < line.length; ) try {
                 written += (0, external_node_fs_namespaceObject.writeSync)(fd, line, written);
             } catch (error) {

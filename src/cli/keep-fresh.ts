@@ -236,9 +236,13 @@ function cannotWrite(error: unknown): string {
   return `--keep-fresh cannot write the token file (${(error as NodeJS.ErrnoException).code ?? describeError(error)})`
 }
 
-/** `::add-mask::` on stderr, all of it before returning (a pipe may take it in pieces). */
+/** `::add-mask::` on stderr, on a line of its own, all of it before returning (a pipe may take it in pieces). */
 export function maskOnStderr(token: string, fd = 2): void {
-  const line = Buffer.from(`::add-mask::${token}\n`)
+  // The runner reads a command only at the start of a line, and stderr is shared with the command, which may have
+  // left a line unfinished there (a progress bar: `scan 10%`): the line break first makes the mask start a line.
+  // At worst an empty line in the log. One write: a pipe takes up to 4 KiB in one piece, which the command's output
+  // cannot cut into.
+  const line = Buffer.from(`\n::add-mask::${token}\n`)
   for (let written = 0; written < line.length;) {
     try {
       written += writeSync(fd, line, written)
