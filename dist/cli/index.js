@@ -3157,6 +3157,7 @@ var __webpack_modules__ = {
         }
         const MAX_TIMER_MS = 2 ** 31 - 1;
         const MIN_INTERVAL_MS = 1e3;
+        const MASK_SETTLE_MS = 1e3;
         function refreshAt(token, rule) {
             const issued = token.issuedAt.getTime();
             const every = rule.refreshEverySeconds === void 0 ? 1 / 0 : issued + rule.refreshEverySeconds * 1e3;
@@ -3273,8 +3274,8 @@ var __webpack_modules__ = {
             const keeper = new TokenKeeper({
                 ...run,
                 mask: run.env.GITHUB_ACTIONS === "true" ? {
-                    register: maskOnStderr,
-                    settleMs: 1e3
+                    register: run.register ?? maskOnStderr,
+                    settleMs: MASK_SETTLE_MS
                 } : void 0,
                 report: run.err
             });
@@ -3512,6 +3513,7 @@ var __webpack_modules__ = {
             }
             const envName = settings.envName ?? settings.provider.envName;
             if ("format" in then) {
+                then.format !== "text" && await maskForRunner(issued.token, env, io);
                 io.out(formatToken(issued, then.format, envName));
                 return run_EXIT.minted;
             }
@@ -3526,11 +3528,18 @@ var __webpack_modules__ = {
                 envName: envName,
                 env: env,
                 without: passwords,
-                err: err
+                err: err,
+                register: io.mask
             });
+            await maskForRunner(issued.token, env, io);
             return runCommand(then.command, commandEnv(env, {
                 [envName]: issued.token
             }, passwords), err);
+        }
+        async function maskForRunner(token, env, io) {
+            if (env.GITHUB_ACTIONS !== "true") return;
+            (io.mask ?? maskOnStderr)(token);
+            await (0, promises_namespaceObject.setTimeout)(MASK_SETTLE_MS);
         }
         async function mintAgain(settings, log, cancel) {
             const retry = {
