@@ -59,7 +59,7 @@ export async function runAction(
     Object.entries(inputs).map(([name, value]) => [`INPUT_${name.toUpperCase()}`, value])
   )
   try {
-    const { code, stdout, stderr, lingerMs } = await runNode([bundle], {
+    const { code, stdout, stderr, lingerMs, chunks } = await runNode([bundle], {
       GITHUB_ACTIONS: 'true',
       ...files,
       ...inputEnv,
@@ -78,6 +78,7 @@ export async function runAction(
       stdout,
       stderr,
       lingerMs,
+      chunks,
       outputs: parseFileCommands(outputs),
       env: parseFileCommands(exported),
       path: path.split(/\r?\n/).filter(line => line !== ''),
@@ -121,6 +122,8 @@ export interface ProcessRun {
   readonly stderr: string
   /** How long the process lived after it last wrote anything: a failed run must not linger. */
   readonly lingerMs: number
+  /** What it wrote, piece by piece as received, with when: which of two pipes a reader had first. */
+  readonly chunks: readonly { readonly stream: 'stdout' | 'stderr'; readonly text: string; readonly at: number }[]
 }
 
 /**
@@ -141,16 +144,29 @@ async function runNode(args: string[], env: Record<string, string>, stdin?: stri
   let stdout = ''
   let stderr = ''
   let lastOutputAt = Date.now()
+  const chunks: ProcessRun['chunks'][number][] = []
   child.stdout.on('data', (chunk: Buffer) => {
     stdout += chunk.toString()
     lastOutputAt = Date.now()
+    chunks.push({ stream: 'stdout', text: chunk.toString(), at: lastOutputAt })
   })
   child.stderr.on('data', (chunk: Buffer) => {
     stderr += chunk.toString()
     lastOutputAt = Date.now()
+    chunks.push({ stream: 'stderr', text: chunk.toString(), at: lastOutputAt })
   })
   let exitedAt = 0
   child.on('exit', () => (exitedAt = Date.now()))
   const code = await new Promise<number | null>(resolve => child.on('close', resolve))
-  return { code, stdout, stderr, lingerMs: Math.max(0, exitedAt - lastOutputAt) }
+  return { code, stdout, stderr, lingerMs: Math.max(0, exitedAt - lastOutputAt), chunks }
+}
+
+/** When `text` was first received whole on `stream` (ms since the epoch); Infinity when it never was. */
+export function firstSeen(run: ProcessRun, stream: 'stdout' | 'stderr', text: string): number {
+  let received = ''
+  for (const chunk of run.chunks.filter(chunk => chunk.stream === stream)) {
+    received += chunk.text
+    if (received.includes(text)) return chunk.at
+  }
+  return Infinity
 }

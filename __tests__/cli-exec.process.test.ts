@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { useFakeProvider } from '../__fixtures__/jest-fake-provider.js'
-import { CLI_BUNDLE, runCliProcess } from '../__fixtures__/run-action.js'
+import { CLI_BUNDLE, firstSeen, runCliProcess } from '../__fixtures__/run-action.js'
 import { leakedSecrets, secretsOf } from '../__fixtures__/secrets.js'
 
 // `token-mint exec [flags] -- <command> [args...]`, the bundle run as a process: the command is node itself, running
@@ -59,6 +59,30 @@ describe('token-mint exec', () => {
     expect(report.SODA_TOKEN).toBe(sha256(fake().tokens[0] as string))
     expect(run.stderr).toBe('')
     noLeaks(run)
+  })
+
+  // The one command here that prints the token, as `sh -c 'echo $SODA_TOKEN'` in a workflow would: on both pipes.
+  const ECHO = 'console.log(process.env.SODA_TOKEN); console.error(process.env.SODA_TOKEN)'
+
+  it('masks the token on stderr under GitHub Actions, well before the command can print it', async () => {
+    const run = await runCliProcess([...soda(), '--', ...node(ECHO)], { ...sodaEnv(), GITHUB_ACTIONS: 'true' })
+
+    expect(run.code).toBe(0)
+    const token = fake().tokens[0] as string
+    expect(run.stdout).toBe(`${token}\n`)
+    expect(run.stderr).toBe(`\n::add-mask::${token}\n${token}\n`)
+    // The runner reads stdout and stderr on two pipes: the token comes on the other one well after its mask.
+    const masked = firstSeen(run, 'stderr', `::add-mask::${token}\n`)
+    expect(firstSeen(run, 'stdout', token) - masked).toBeGreaterThanOrEqual(500)
+  })
+
+  it('prints no mask outside GitHub Actions', async () => {
+    const run = await runCliProcess([...soda(), '--', ...node(ECHO)], sodaEnv())
+
+    expect(run.code).toBe(0)
+    const token = fake().tokens[0] as string
+    expect(run.stdout).toBe(`${token}\n`)
+    expect(run.stderr).toBe(`${token}\n`)
   })
 
   it('keeps the password from the command, which has the token instead, and keeps the rest', async () => {

@@ -203,6 +203,47 @@ describe('token-mint exec --keep-fresh', () => {
       20_000
     )
 
+    it('starts every mask on a line of its own while the command leaves a progress line unfinished on stderr', async () => {
+      const { args, env } = providers.soda
+      const stop = join(dir, 'stop')
+      // A progress bar: redrawn with \r every 100 ms, never ending its line, until the test says stop.
+      const progress = `
+        const fs = require('fs')
+        let percent = 0
+        process.stderr.write('scan 0%')
+        const timer = setInterval(() => {
+          if (!fs.existsSync(process.argv[1])) return void process.stderr.write('\\rscan ' + ++percent + '%')
+          clearInterval(timer)
+          process.stderr.write('\\n')
+        }, 100)
+      `
+      const cli = startCli(
+        ['exec', '--keep-fresh', ...args(), '--min-validity', '1', '--', process.execPath, '-e', progress, stop],
+        { ...env(), GITHUB_ACTIONS: 'true' }
+      )
+      // Two refreshes masked while the line was unfinished; a token is minted a second after the one before, so
+      // the command ends between two mints, and every token minted was received.
+      const masked = () =>
+        cli.chunks
+          .map(chunk => chunk.text)
+          .join('')
+          .split('::add-mask::').length - 1
+      await until(() => masked() >= 3)
+      writeFileSync(stop, '')
+
+      const { code, stdout, stderr } = await cli.exited
+
+      expect(code).toBe(0)
+      expect(stdout).toBe('')
+      // The runner reads a line as ending at \r or \n, and a command only at a line's start.
+      const lines = stderr.split(/[\r\n]/)
+      const masks = lines.filter(line => line.includes('::add-mask::'))
+      expect(masks.filter(line => !line.startsWith('::add-mask::'))).toEqual([])
+      expect(fake().tokens.length).toBeGreaterThanOrEqual(3)
+      expect(masks).toEqual(fake().tokens.map(token => `::add-mask::${token}`))
+      expect(lines.filter(line => line !== '' && !masks.includes(line) && !/^scan \d+%$/.test(line))).toEqual([])
+    })
+
     it('prints nothing outside GitHub Actions, and keeps its files in the system’s temporary directory', async () => {
       const { args, env, name } = providers.soda
       const temp = mkdtempSync(join(dir, 'tmp-'))

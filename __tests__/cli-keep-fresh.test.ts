@@ -1,5 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals'
-import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
+import {
+  closeSync,
+  existsSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeSync
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import {
@@ -393,13 +403,15 @@ describe('TokenKeeper', () => {
 })
 
 describe('maskOnStderr', () => {
-  it('writes the whole ::add-mask:: line to the descriptor, synchronously', () => {
+  it('writes the whole ::add-mask:: line to the descriptor, synchronously, after a line break of its own', () => {
     const dir = mkdtempSync(join(tmpdir(), 'mask-'))
     const file = join(dir, 'stderr')
     const fd = openSync(file, 'w')
     try {
+      // The command shares stderr and may have left a line unfinished: the runner reads :: only at a line's start.
+      writeSync(fd, 'scan 10%')
       maskOnStderr('soda-token-value', fd)
-      expect(readFileSync(file, 'utf8')).toBe('::add-mask::soda-token-value\n')
+      expect(readFileSync(file, 'utf8')).toBe('scan 10%\n::add-mask::soda-token-value\n')
     } finally {
       closeSync(fd)
       rmSync(dir, { recursive: true, force: true })

@@ -1,4 +1,7 @@
-import { describe, expect, it } from '@jest/globals'
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { useFakeProvider } from '../__fixtures__/jest-fake-provider.js'
 import { leakedSecrets, secretsOf } from '../__fixtures__/secrets.js'
 import { readArgs } from '../src/cli/args.js'
@@ -288,4 +291,86 @@ describe('runCli exec --keep-fresh', () => {
       fake().requests[0]?.headers.authorization
     ])
   })
+})
+
+describe('runCli under GitHub Actions', () => {
+  const fake = useFakeProvider()
+  let dir: string
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'cli-run-mask-'))
+  })
+  afterEach(() => rmSync(dir, { recursive: true, force: true }))
+
+  interface Write {
+    readonly to: 'out' | 'err' | 'mask'
+    readonly text: string
+    readonly at: number
+  }
+  /** runCli with every write stamped with when it came, the masks included. */
+  const run = async (argv: string[], env: Record<string, string>) => {
+    const writes: Write[] = []
+    const write = (to: Write['to']) => (text: string) => void writes.push({ to, text, at: Date.now() })
+    const credentials = { SODA_USERNAME: fake().credentials.username, SODA_PASSWORD: fake().credentials.password }
+    const code = await runCli(
+      argv,
+      { ...credentials, ...env },
+      { out: write('out'), err: write('err'), mask: write('mask') }
+    )
+    return { code, writes }
+  }
+  const soda = () => ['--provider', 'soda', '--base-url', fake().roots.soda]
+  const actions = { GITHUB_ACTIONS: 'true' }
+  // Writes when it started to the file it is given, and exits 3 when it has a token.
+  const started =
+    "require('fs').writeFileSync(process.argv[1], String(Date.now())); process.exit(process.env.SODA_TOKEN ? 3 : 4)"
+
+  it.each(['env', 'json'])('masks the token before --format %s prints it, then waits for the runner', async format => {
+    const { code, writes } = await run([...soda(), '--format', format], actions)
+
+    expect(code).toBe(0)
+    const token = fake().tokens[0] as string
+    expect(writes.map(({ to }) => to)).toEqual(['mask', 'out'])
+    expect(writes[0]?.text).toBe(token)
+    expect(writes[1]?.text).toContain(token)
+    expect((writes[1] as Write).at - (writes[0] as Write).at).toBeGreaterThanOrEqual(900)
+  })
+
+  it('masks the token before exec starts the command, then waits for the runner', async () => {
+    const file = join(dir, 'started')
+
+    const { code, writes } = await run(['exec', ...soda(), '--', process.execPath, '-e', started, file], actions)
+
+    expect(code).toBe(3)
+    expect(writes).toEqual([{ to: 'mask', text: fake().tokens[0], at: expect.any(Number) }])
+    expect(Number(readFileSync(file, 'utf8')) - (writes[0] as Write).at).toBeGreaterThanOrEqual(900)
+  })
+
+  it('leaves the masks of exec --keep-fresh to it: the token masked once', async () => {
+    const { code, writes } = await run(['exec', '--keep-fresh', ...soda(), '--', process.execPath, '-e', ''], actions)
+
+    expect(code).toBe(0)
+    expect(writes).toEqual([{ to: 'mask', text: fake().tokens[0], at: expect.any(Number) }])
+  })
+
+  it('masks nothing for the text format, which never prints the token', async () => {
+    const { code, writes } = await run(soda(), actions)
+
+    expect(code).toBe(0)
+    expect(writes.map(({ to }) => to)).toEqual(['out'])
+    expect(leakedSecrets(writes[0]?.text ?? '', secretsOf(fake()))).toEqual([])
+  })
+
+  it.each<Record<string, string>>([{}, { GITHUB_ACTIONS: 'false' }])(
+    'masks nothing outside GitHub Actions (%j)',
+    async env => {
+      const asEnv = await run([...soda(), '--format', 'env'], env)
+      const json = await run([...soda(), '--format', 'json'], env)
+      const exec = await run(['exec', ...soda(), '--', process.execPath, '-e', started, join(dir, 'started')], env)
+
+      expect([asEnv.code, json.code, exec.code]).toEqual([0, 0, 3])
+      const writes = [...asEnv.writes, ...json.writes, ...exec.writes]
+      expect(writes.map(({ to }) => to)).toEqual(['out', 'out'])
+      expect(writes.map(({ text }) => text).join('')).not.toContain('::add-mask::')
+    }
+  )
 })

@@ -3,7 +3,7 @@ import { execFile } from 'node:child_process'
 import { promisify } from 'node:util'
 import { SODA_ORGANIZATION } from '../__fixtures__/fake-provider.js'
 import { useFakeProvider } from '../__fixtures__/jest-fake-provider.js'
-import { CLI_BUNDLE, runAction, runCliProcess, workflowCommands } from '../__fixtures__/run-action.js'
+import { CLI_BUNDLE, firstSeen, runAction, runCliProcess, workflowCommands } from '../__fixtures__/run-action.js'
 import { leakedSecrets, secretsOf } from '../__fixtures__/secrets.js'
 
 // The bundled command-line entry point, dist/cli/index.js, run as a process against the local fake.
@@ -72,6 +72,42 @@ describe('the token-mint CLI', () => {
     const outputs = JSON.parse(cli.stdout) as Record<string, string>
     expect(Object.keys(outputs).sort()).toEqual(Object.keys(action.outputs).sort())
     expect(outputs).toMatchObject({ token: fake().tokens[0], 'partner-id': '12345' })
+  })
+
+  // The runner reads stdout and stderr on two pipes: the token must come at least well after its mask.
+  it.each(['env', 'json'])(
+    'masks the token on stderr, before --format %s prints it, under GitHub Actions',
+    async format => {
+      const run = await runCliProcess(['--provider', 'soda', '--base-url', fake().roots.soda, '--format', format], {
+        ...sodaEnv(),
+        GITHUB_ACTIONS: 'true'
+      })
+
+      expect(run.code).toBe(0)
+      const token = fake().tokens[0] as string
+      expect(run.stderr).toBe(`\n::add-mask::${token}\n`)
+      expect(run.stdout).toContain(token)
+      expect(run.stdout).not.toContain('::add-mask::')
+      const masked = firstSeen(run, 'stderr', `::add-mask::${token}\n`)
+      expect(firstSeen(run, 'stdout', token) - masked).toBeGreaterThanOrEqual(500)
+    }
+  )
+
+  it.each<[string, Record<string, string>]>([
+    ['text under GitHub Actions, which never prints the token', { GITHUB_ACTIONS: 'true' }],
+    ['text outside GitHub Actions', {}],
+    ['env outside GitHub Actions', {}],
+    ['json outside GitHub Actions', {}]
+  ])('prints no mask for the format %s', async (what, env) => {
+    const format = what.split(' ')[0] as string
+    const run = await runCliProcess(['--provider', 'soda', '--base-url', fake().roots.soda, '--format', format], {
+      ...sodaEnv(),
+      ...env
+    })
+
+    expect(run.code).toBe(0)
+    expect(run.stderr).toBe('')
+    expect(run.stdout).not.toContain('::add-mask::')
   })
 
   it('exits 1 when the provider refuses, with the action’s message', async () => {

@@ -3172,6 +3172,7 @@ var __webpack_modules__ = {
         }
         const MAX_TIMER_MS = 2 ** 31 - 1;
         const MIN_INTERVAL_MS = 1e3;
+        const MASK_SETTLE_MS = 1e3;
         function refreshAt(token, rule) {
             const issued = token.issuedAt.getTime();
             const every = rule.refreshEverySeconds === void 0 ? 1 / 0 : issued + rule.refreshEverySeconds * 1e3;
@@ -3288,8 +3289,8 @@ var __webpack_modules__ = {
             const keeper = new TokenKeeper({
                 ...run,
                 mask: run.env.GITHUB_ACTIONS === "true" ? {
-                    register: maskOnStderr,
-                    settleMs: 1e3
+                    register: run.register ?? maskOnStderr,
+                    settleMs: MASK_SETTLE_MS
                 } : void 0,
                 report: run.err
             });
@@ -3316,7 +3317,7 @@ var __webpack_modules__ = {
             return `--keep-fresh cannot write the token file (${error.code ?? describeError(error)})`;
         }
         function maskOnStderr(token, fd = 2) {
-            const line = Buffer.from(`::add-mask::${token}\n`);
+            const line = Buffer.from(`\n::add-mask::${token}\n`);
             for (let written = 0; written < line.length; ) try {
                 written += (0, external_node_fs_namespaceObject.writeSync)(fd, line, written);
             } catch (error) {
@@ -3527,6 +3528,7 @@ var __webpack_modules__ = {
             }
             const envName = settings.envName ?? settings.provider.envName;
             if ("format" in then) {
+                then.format !== "text" && await maskForRunner(issued.token, env, io);
                 io.out(formatToken(issued, then.format, envName));
                 return run_EXIT.minted;
             }
@@ -3541,11 +3543,18 @@ var __webpack_modules__ = {
                 envName: envName,
                 env: env,
                 without: passwords,
-                err: err
+                err: err,
+                register: io.mask
             });
+            await maskForRunner(issued.token, env, io);
             return runCommand(then.command, commandEnv(env, {
                 [envName]: issued.token
             }, passwords), err);
+        }
+        async function maskForRunner(token, env, io) {
+            if (env.GITHUB_ACTIONS !== "true") return;
+            (io.mask ?? maskOnStderr)(token);
+            await (0, promises_namespaceObject.setTimeout)(MASK_SETTLE_MS);
         }
         async function mintAgain(settings, log, cancel) {
             const retry = {

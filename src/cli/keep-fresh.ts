@@ -14,6 +14,11 @@ import { createTokenDir, removeTokenDir, removeTokenFiles, writeTokenFiles, type
 const MAX_TIMER_MS = 2 ** 31 - 1
 /** However short a lifetime, never mint more often than this: a token that lives 0 s must not become a loop. */
 const MIN_INTERVAL_MS = 1000
+/**
+ * Under GitHub Actions, the wait between writing a mask and letting the token out: the runner reads stdout and
+ * stderr on two pipes, and a mask applies only to lines that arrive after the runner has registered it.
+ */
+export const MASK_SETTLE_MS = 1000
 
 /** When to mint the next token. */
 export interface RefreshRule {
@@ -196,6 +201,8 @@ export interface KeepFreshExec extends Omit<KeeperOptions, 'mask' | 'report'> {
   /** The variables the command must not get (the password). */
   readonly without: readonly string[]
   readonly err: (text: string) => void
+  /** Registers each token with the runner's masking, under GitHub Actions; maskOnStderr when not given. */
+  readonly register?: (token: string) => void
 }
 
 /**
@@ -212,7 +219,10 @@ export async function execKeepingFresh(first: IssuedToken, run: KeepFreshExec): 
   }
   const keeper = new TokenKeeper({
     ...run,
-    mask: run.env.GITHUB_ACTIONS === 'true' ? { register: maskOnStderr, settleMs: 1000 } : undefined,
+    mask:
+      run.env.GITHUB_ACTIONS === 'true'
+        ? { register: run.register ?? maskOnStderr, settleMs: MASK_SETTLE_MS }
+        : undefined,
     report: run.err
   })
   try {
@@ -236,9 +246,13 @@ function cannotWrite(error: unknown): string {
   return `--keep-fresh cannot write the token file (${(error as NodeJS.ErrnoException).code ?? describeError(error)})`
 }
 
-/** `::add-mask::` on stderr, all of it before returning (a pipe may take it in pieces). */
+/** `::add-mask::` on stderr, on a line of its own, all of it before returning (a pipe may take it in pieces). */
 export function maskOnStderr(token: string, fd = 2): void {
-  const line = Buffer.from(`::add-mask::${token}\n`)
+  // The runner reads a command only at the start of a line, and stderr is shared with the command, which may have
+  // left a line unfinished there (a progress bar: `scan 10%`): the line break first makes the mask start a line.
+  // At worst an empty line in the log. One write: a pipe takes up to 4 KiB in one piece, which the command's output
+  // cannot cut into.
+  const line = Buffer.from(`\n::add-mask::${token}\n`)
   for (let written = 0; written < line.length;) {
     try {
       written += writeSync(fd, line, written)

@@ -9,7 +9,7 @@ import type { IssuedToken } from '../token.js'
 import { VERSION } from '../version.js'
 import { INPUT_FLAGS, readArgs, type Format, type InputFlag, type KeepFresh } from './args.js'
 import { commandEnv, runCommand } from './exec.js'
-import { execKeepingFresh } from './keep-fresh.js'
+import { execKeepingFresh, MASK_SETTLE_MS, maskOnStderr } from './keep-fresh.js'
 import { readPasswordStdin, type PasswordInput } from './stdin.js'
 import { usageText } from './usage.js'
 import { flagProblem, flagWarning } from './wording.js'
@@ -21,6 +21,8 @@ export interface CliIo {
   out(text: string): void
   err(text: string): void
   readonly stdin?: PasswordInput
+  /** Registers a token with the runner's masking, under GitHub Actions; maskOnStderr when not given. */
+  readonly mask?: (token: string) => void
 }
 
 type Env = Readonly<Record<string, string | undefined>>
@@ -113,6 +115,8 @@ async function mintThen(
   }
   const envName = settings.envName ?? settings.provider.envName
   if ('format' in then) {
+    // The text format never prints the token, which stays in this process: there is nothing to mask.
+    if (then.format !== 'text') await maskForRunner(issued.token, env, io)
     io.out(formatToken(issued, then.format, envName))
     return EXIT.minted
   }
@@ -129,10 +133,25 @@ async function mintThen(
       envName,
       env,
       without: passwords,
-      err
+      err,
+      register: io.mask
     })
   }
+  await maskForRunner(issued.token, env, io)
   return runCommand(then.command, commandEnv(env, { [envName]: issued.token }, passwords), err)
+}
+
+/**
+ * Under GitHub Actions, where the step's output is the log: masks the token before it leaves this process, as
+ * --keep-fresh does for each of its tokens. On stderr, since stdout may go to a file (`--format json > out.json`)
+ * that must neither lose the mask nor receive it. Then the wait: the runner reads stdout and stderr on two pipes,
+ * and a line carrying the token could overtake its mask on the other one. The formats wait too: their stdout may
+ * be the log itself, and `eval "$(token-mint ... --format env)"` is followed at once by commands that may print.
+ */
+async function maskForRunner(token: string, env: Env, io: CliIo): Promise<void> {
+  if (env.GITHUB_ACTIONS !== 'true') return
+  ;(io.mask ?? maskOnStderr)(token)
+  await sleep(MASK_SETTLE_MS)
 }
 
 /** A refresh for --keep-fresh: the same request and checks, cut short (sleeps included) once the command ends. */
