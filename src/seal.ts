@@ -29,7 +29,7 @@ const TAG_BYTES = 16
 const SALT = 'token-mint-action seal v1'
 // The sealed-token output is no secret, and its key check (like the tag) lets whoever holds it test a guess at the
 // key offline. The pattern rules refuse most keys a person makes up, but cannot prove one random: scrypt makes every
-// guess cost about 16 MiB and tens of milliseconds (tens of thousands of HKDF guesses a second become a few dozen),
+// guess cost about 16 MiB and tens of milliseconds (tens of thousands of HKDF guesses a second become about twenty),
 // so that a key that slipped past them still resists. A generated key needs no such help; the cost is paid once per
 // sealing or unsealing run. HKDF then splits the result into the two keys.
 const STRETCH = { N: 2 ** 14, r: 8, p: 1 } as const
