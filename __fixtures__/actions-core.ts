@@ -1,4 +1,6 @@
 import type * as core from '@actions/core'
+import { existsSync } from 'node:fs'
+import type * as files from '../src/runner/files.js'
 
 /** One call the code under test made to @actions/core, in the order made. */
 export type CoreCall =
@@ -30,6 +32,11 @@ type CoreModule = Pick<
 export interface FakeCore {
   /** What `jest.unstable_mockModule('@actions/core', () => fake.module)` hands to the code under test. */
   readonly module: CoreModule
+  /**
+   * The runner's files (src/runner/files.ts), recorded in the same list: `jest.unstable_mockModule(
+   * '../src/runner/files.js', () => fake.files)`. Whether a file exists is checked for real.
+   */
+  readonly files: typeof files
   readonly calls: CoreCall[]
   /** The step's inputs, by name, as getInput reads them (trimmed, '' when absent). */
   inputs: Record<string, string>
@@ -56,6 +63,16 @@ export function fakeCore(): FakeCore {
     raw: [] as string[]
   }
   const fake: FakeCore = {
+    files: {
+      setOutput: (name, value) => void calls.push({ fn: 'setOutput', name, value }),
+      exportVariable: (name, value) => void calls.push({ fn: 'exportVariable', name, value }),
+      addPath: value => void calls.push({ fn: 'addPath', value }),
+      appendSummary: lines => {
+        if (fake.failSummary) throw new Error('EACCES: permission denied, open summary')
+        calls.push({ fn: 'summary', ...readSummary(lines) })
+      },
+      hasRunnerFile: (file, env = process.env) => Boolean(env[file]) && existsSync(env[file] as string)
+    },
     calls,
     inputs: {},
     inputsRead,
@@ -105,4 +122,21 @@ export function fakeCore(): FakeCore {
     }
   }
   return fake
+}
+
+/** The summary lines the action writes (a heading, a table, paragraphs) read back into their parts; strict. */
+function readSummary(lines: readonly string[]) {
+  const [heading = '', table = '', ...raw] = lines
+  const title = /^<h(\d)>(.*)<\/h\1>$/.exec(heading)
+  const rows = /^<table><tr>((?:<th>.*?<\/th>)*)<\/tr><tr>((?:<td>.*?<\/td>)*)<\/tr><\/table>$/.exec(table)
+  if (!title || !rows) throw new Error(`not a summary the action writes: ${JSON.stringify(lines)}`)
+  const cells = (row: string | undefined, tag: string) =>
+    [...(row ?? '').matchAll(new RegExp(`<${tag}>(.*?)</${tag}>`, 'g'))].map(match => match[1] as string)
+  return {
+    heading: title[2] as string,
+    level: Number(title[1]),
+    table: [cells(rows[1], 'th').map(data => ({ data, header: true })), cells(rows[2], 'td')],
+    // As @actions/core's addRaw(text, true) recorded them: each paragraph with its line ending.
+    raw: raw.map(line => `${line}\n`)
+  }
 }

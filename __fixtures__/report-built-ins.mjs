@@ -1,6 +1,10 @@
-// Loaded with node --import before a bundle: on exit, writes to stderr the Node built-in modules the run loaded,
-// one line, for tests of what a run loads (process.moduleLoadList is Node's own record of them).
+// Loaded with node --import before a bundle: on exit, writes to stderr the Node built-in modules loaded after it
+// (so by the bundle, not by Node's own start-up or module loader), one line, for tests of what a run loads
+// (process.moduleLoadList is Node's own record of them).
+const before = new Set(process.moduleLoadList)
 process.on('exit', () => {
-  const builtIns = process.moduleLoadList.filter(name => name.startsWith('NativeModule ')).map(name => name.slice(13))
+  const builtIns = process.moduleLoadList
+    .filter(name => name.startsWith('NativeModule ') && !before.has(name))
+    .map(name => name.slice(13))
   process.stderr.write(`built-ins loaded: ${JSON.stringify(builtIns)}\n`)
 })

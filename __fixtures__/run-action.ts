@@ -27,6 +27,8 @@ export const ON_PATH_BUNDLE = join(DIST, 'on-path/index.js')
 export interface ActionRun extends ProcessRun {
   readonly outputs: Record<string, string>
   readonly env: Record<string, string>
+  /** GITHUB_OUTPUT and GITHUB_ENV as written, byte for byte. */
+  readonly files: { readonly output: string; readonly env: string }
   /** The directories added to GITHUB_PATH, one a line, as the runner reads them. */
   readonly path: string[]
   readonly summary: string
@@ -81,6 +83,7 @@ export async function runAction(
       chunks,
       outputs: parseFileCommands(outputs),
       env: parseFileCommands(exported),
+      files: { output: outputs, env: exported },
       path: path.split(/\r?\n/).filter(line => line !== ''),
       summary,
       state,
@@ -91,16 +94,25 @@ export async function runAction(
   }
 }
 
-/** Reads GITHUB_OUTPUT / GITHUB_ENV: `name<<delimiter`, value lines, `delimiter`. */
+/**
+ * Reads GITHUB_OUTPUT / GITHUB_ENV as the runner does: `name=value` when the line's first `=` comes before any
+ * `<<`, else `name<<delimiter`, value lines, `delimiter`. Any other line is an error, as it is for the runner.
+ */
 export function parseFileCommands(text: string): Record<string, string> {
   const values: Record<string, string> = {}
-  const lines = text.split('\n')
+  const lines = text.split(/\r?\n/)
   for (let i = 0; i < lines.length; i++) {
-    const header = /^([^<=]+)<<(.+)$/.exec(lines[i] ?? '')
-    if (!header) continue
-    const [, name = '', delimiter] = header
-    const end = lines.indexOf(delimiter as string, i + 1)
-    values[name] = lines.slice(i + 1, end).join('\n')
+    const line = lines[i] as string
+    if (line === '') continue
+    const equals = line.indexOf('=')
+    const heredoc = line.indexOf('<<')
+    if (equals > 0 && (heredoc < 0 || equals < heredoc)) {
+      values[line.slice(0, equals)] = line.slice(equals + 1)
+      continue
+    }
+    const end = heredoc > 0 ? lines.indexOf(line.slice(heredoc + 2), i + 1) : -1
+    if (end < 0) throw new Error(`the runner cannot read this line of a file command: ${JSON.stringify(line)}`)
+    values[line.slice(0, heredoc)] = lines.slice(i + 1, end).join('\n')
     i = end
   }
   return values

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals'
+import { afterAll, afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals'
 import { randomBytes } from 'node:crypto'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -12,6 +12,7 @@ import { INPUT_NAMES } from '../src/settings/settings.js'
 // they tell the runner: what is masked must be masked before anything else is printed or output.
 const core = fakeCore()
 jest.unstable_mockModule('@actions/core', () => core.module)
+jest.unstable_mockModule('../src/runner/files.js', () => core.files)
 const { run } = await import('../src/main.js')
 const { readInputs } = await import('../src/inputs.js')
 
@@ -27,8 +28,14 @@ const others = (...masks: string[]) =>
   core.calls.filter(call => !(call.fn === 'setSecret' && masks.includes(call.value)))
 
 const environment = { ...process.env }
+// The runner's output and env files exist in a job; what is written to them is recorded by the fake.
+const runnerDir = mkdtempSync(join(tmpdir(), 'main-'))
+for (const name of ['output', 'env']) writeFileSync(join(runnerDir, name), '')
+afterAll(() => rmSync(runnerDir, { recursive: true, force: true }))
 beforeEach(() => {
   core.reset()
+  process.env.GITHUB_OUTPUT = join(runnerDir, 'output')
+  process.env.GITHUB_ENV = join(runnerDir, 'env')
   for (const name of [
     'GITHUB_STEP_SUMMARY',
     'GITHUB_REPOSITORY',

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { EOL, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { fakeCore } from '../__fixtures__/actions-core.js'
@@ -188,18 +188,22 @@ describe('bundledCli', () => {
 describe('putCliOnPath', () => {
   const runner = () => {
     const pathFile = join(dir, 'github-path')
+    const outputFile = join(dir, 'github-output')
     writeFileSync(pathFile, '')
-    return { GITHUB_PATH: pathFile, RUNNER_TEMP: dir }
+    writeFileSync(outputFile, '')
+    return { GITHUB_PATH: pathFile, GITHUB_OUTPUT: outputFile, RUNNER_TEMP: dir }
   }
+  const runnerFiles = ['github-output', 'github-path', 'index.js']
 
   it('adds the launchers directory to PATH, sets the cli-path output to it, and says so without the path', () => {
     const written = putCliOnPath(script, runner())
 
     expect(readdirSync(written).sort()).toEqual(['token-mint', 'token-mint.cmd'])
     expect(written.startsWith(join(dir, 'token-mint-'))).toBe(true)
+    // One line each, as the runner reads them.
+    expect(readFileSync(join(dir, 'github-path'), 'utf8')).toBe(`${written}${EOL}`)
+    expect(readFileSync(join(dir, 'github-output'), 'utf8')).toBe(`cli-path=${written}${EOL}`)
     expect(core.calls).toEqual([
-      { fn: 'addPath', value: written },
-      { fn: 'setOutput', name: 'cli-path', value: written },
       {
         fn: 'info',
         message: `token-mint ${VERSION} is on PATH for the following steps of this job (directory in the cli-path output).`
@@ -216,24 +220,19 @@ describe('putCliOnPath', () => {
       "The runner's GITHUB_PATH file is missing, so token-mint cannot be put on PATH: this works only in a GitHub Actions job."
     )
     expect(core.calls).toEqual([])
-    expect(readdirSync(dir).sort()).toEqual(['github-path', 'index.js'])
+    expect(readdirSync(dir).sort()).toEqual(runnerFiles)
   })
 
-  it('fails when the runner has an output file name but no file, before PATH changes', () => {
-    expect(() => putCliOnPath(script, { ...runner(), GITHUB_OUTPUT: join(dir, 'gone') })).toThrow(
+  it.each([
+    ['GITHUB_OUTPUT is not set', { GITHUB_OUTPUT: undefined }],
+    ['the GITHUB_OUTPUT file does not exist', { GITHUB_OUTPUT: '/nonexistent/github-output' }]
+  ])('fails when %s, before PATH changes', (_case, override) => {
+    expect(() => putCliOnPath(script, { ...runner(), ...override })).toThrow(
       "The runner's GITHUB_OUTPUT file is missing, so token-mint was not put on PATH."
     )
     expect(core.calls).toEqual([])
-    expect(readdirSync(dir).sort()).toEqual(['github-path', 'index.js'])
-  })
-
-  it('sets its output where the runner has an output file', () => {
-    const output = join(dir, 'github-output')
-    writeFileSync(output, '')
-
-    putCliOnPath(script, { ...runner(), GITHUB_OUTPUT: output })
-
-    expect(core.calls.map(call => call.fn)).toEqual(['addPath', 'setOutput', 'info'])
+    expect(readdirSync(dir).sort()).toEqual(runnerFiles)
+    expect(readFileSync(join(dir, 'github-path'), 'utf8')).toBe('')
   })
 
   it.each([undefined, ''])('fails when RUNNER_TEMP is %j, and writes nothing', temp => {
@@ -251,14 +250,20 @@ describe('the cli action', () => {
   })
 
   it('puts the CLI on PATH and fails nothing', () => {
-    const pathFile = join(dir, 'github-path')
-    writeFileSync(pathFile, '')
-    process.env.GITHUB_PATH = pathFile
+    for (const [name, file] of [
+      ['GITHUB_PATH', 'github-path'],
+      ['GITHUB_OUTPUT', 'github-output']
+    ] as const) {
+      process.env[name] = join(dir, file)
+      writeFileSync(join(dir, file), '')
+    }
     process.env.RUNNER_TEMP = dir
 
     runOnPathAction(script)
 
-    expect(core.calls.map(call => call.fn)).toEqual(['addPath', 'setOutput', 'info'])
+    expect(core.calls.map(call => call.fn)).toEqual(['info'])
+    expect(readFileSync(join(dir, 'github-path'), 'utf8')).toMatch(/token-mint-/)
+    expect(readFileSync(join(dir, 'github-output'), 'utf8')).toMatch(/^cli-path=/)
   })
 
   it('fails the step with the reason, and nothing else', () => {

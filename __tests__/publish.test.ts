@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals'
+import { afterAll, afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals'
 import { randomBytes } from 'node:crypto'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -24,6 +24,7 @@ import type { IssuedToken } from '../src/token.js'
 // @actions/core is replaced only to see what publishing tells the runner, and in what order.
 const core = fakeCore()
 jest.unstable_mockModule('@actions/core', () => core.module)
+jest.unstable_mockModule('../src/runner/files.js', () => core.files)
 const { escapeSummary, publishToken, reportFailure } = await import('../src/publish.js')
 
 const issuedAt = new Date('2026-11-23T10:00:00.000Z')
@@ -54,6 +55,15 @@ const facts = () => {
   return Object.fromEntries(labels.map((label, i) => [label.data, values[i]]))
 }
 
+// The runner's output and env files exist in a job; what is written to them is recorded by the fake.
+const runnerDir = mkdtempSync(join(tmpdir(), 'publish-runner-'))
+for (const name of ['output', 'env']) writeFileSync(join(runnerDir, name), '')
+afterAll(() => rmSync(runnerDir, { recursive: true, force: true }))
+beforeEach(() => {
+  process.env.GITHUB_OUTPUT = join(runnerDir, 'output')
+  process.env.GITHUB_ENV = join(runnerDir, 'env')
+})
+
 describe('publishToken', () => {
   beforeEach(() => {
     core.reset()
@@ -63,8 +73,8 @@ describe('publishToken', () => {
     delete process.env.GITHUB_STEP_SUMMARY
   })
 
-  it('sets the token and its facts as outputs, then exports it under the provider’s variable', async () => {
-    await publishToken({ token: minted }, settings())
+  it('sets the token and its facts as outputs, then exports it under the provider’s variable', () => {
+    publishToken({ token: minted }, settings())
 
     expect(callsOf('setOutput')).toEqual([
       { fn: 'setOutput', name: 'token', value: TOKEN },
@@ -82,16 +92,16 @@ describe('publishToken', () => {
     ])
   })
 
-  it('exports under env-name when it is set', async () => {
-    await publishToken({ token: minted }, settings({ 'env-name': 'DQ_TOKEN' }))
+  it('exports under env-name when it is set', () => {
+    publishToken({ token: minted }, settings({ 'env-name': 'DQ_TOKEN' }))
 
     expect(callsOf('exportVariable')).toEqual([{ fn: 'exportVariable', name: 'DQ_TOKEN', value: TOKEN }])
     expect(callsOf('info')[0]?.message).toContain('Exported as $DQ_TOKEN for the following steps of this job.')
     expect(facts()['Environment variable']).toBe('$DQ&#95;TOKEN')
   })
 
-  it('exports nothing when export-env is false, and says where to read the token', async () => {
-    await publishToken({ token: minted }, settings({ 'export-env': 'false', 'env-name': 'DQ_TOKEN' }))
+  it('exports nothing when export-env is false, and says where to read the token', () => {
+    publishToken({ token: minted }, settings({ 'export-env': 'false', 'env-name': 'DQ_TOKEN' }))
 
     expect(callsOf('exportVariable')).toEqual([])
     expect(callsOf('setOutput')[0]).toEqual({ fn: 'setOutput', name: 'token', value: TOKEN })
@@ -101,8 +111,8 @@ describe('publishToken', () => {
     expect(facts()['Environment variable']).toBe('none (export-env is false)')
   })
 
-  it('writes a summary of the token’s facts, never the token', async () => {
-    await publishToken({ token: minted }, settings())
+  it('writes a summary of the token’s facts, never the token', () => {
+    publishToken({ token: minted }, settings())
 
     expect(summary()).toMatchObject({ heading: 'Soda Cloud token minted', level: 3, raw: [] })
     expect(summary().table[0]).toEqual(
@@ -125,8 +135,8 @@ describe('publishToken', () => {
     ).not.toContain(TOKEN)
   })
 
-  it('publishes the sealed token for later jobs, and says so', async () => {
-    await publishToken({ token: minted, sealedToken: 'tm1.sealed' }, settings())
+  it('publishes the sealed token for later jobs, and says so', () => {
+    publishToken({ token: minted, sealedToken: 'tm1.sealed' }, settings())
 
     expect(callsOf('setOutput').at(-1)).toEqual({ fn: 'setOutput', name: 'sealed-token', value: 'tm1.sealed' })
     expect(callsOf('info')[0]?.message).toMatch(
@@ -136,7 +146,7 @@ describe('publishToken', () => {
     expect(summary().table[1]).not.toContain('tm1.sealed')
   })
 
-  it('says where an unsealed token came from and how long it has left', async () => {
+  it('says where an unsealed token came from and how long it has left', () => {
     const unsealed: IssuedToken = { ...minted, region: undefined, account: {}, origin: 'unsealed' }
     const key = randomBytes(32).toString('base64')
     const { settings: unsealing } = parseSettings(
@@ -144,7 +154,7 @@ describe('publishToken', () => {
       { GITHUB_REPOSITORY: 'o/r', GITHUB_RUN_ID: '1' }
     )
 
-    await publishToken({ token: unsealed }, unsealing)
+    publishToken({ token: unsealed }, unsealing)
 
     expect(callsOf('info')[0]?.message).toBe(
       'Unsealed a Soda Cloud token: expires at 2026-11-23T10:30:00.000Z, time left 30 min. Exported as $SODA_TOKEN for the following steps of this job. Unsealed from the sealed-token of an earlier job of this run.'
@@ -153,10 +163,10 @@ describe('publishToken', () => {
     expect(facts()['Time left']).toBe('30 min')
   })
 
-  it('describes a token without facts in one short sentence', async () => {
+  it('describes a token without facts in one short sentence', () => {
     const bare: IssuedToken = { provider: sirdata, token: TOKEN, account: {}, issuedAt, origin: 'minted' }
 
-    await publishToken({ token: bare }, settings({ 'export-env': 'FALSE' }))
+    publishToken({ token: bare }, settings({ 'export-env': 'FALSE' }))
 
     expect(callsOf('info')[0]?.message).toBe(
       'Minted a Sirdata token. Not exported, since export-env is false: read the token output instead.'
@@ -164,13 +174,13 @@ describe('publishToken', () => {
     expect(callsOf('setOutput')).toEqual([{ fn: 'setOutput', name: 'token', value: TOKEN }])
   })
 
-  it('lets no account fact stand in for the token or its expiry', async () => {
+  it('lets no account fact stand in for the token or its expiry', () => {
     const forged: IssuedToken = {
       ...minted,
       account: { token: 'forged', 'expires-in': '999999', user: 'u@example.com' }
     }
 
-    await publishToken({ token: forged }, settings())
+    publishToken({ token: forged }, settings())
 
     expect(callsOf('setOutput')).toEqual([
       { fn: 'setOutput', name: 'token', value: TOKEN },
@@ -180,10 +190,10 @@ describe('publishToken', () => {
     ])
   })
 
-  it('breaks up ## in the log sentence, so that no fact can become a workflow command', async () => {
+  it('breaks up ## in the log sentence, so that no fact can become a workflow command', () => {
     const odd: IssuedToken = { ...minted, region: undefined, account: { user: 'x##[error]y' } }
 
-    await publishToken({ token: odd }, settings())
+    publishToken({ token: odd }, settings())
 
     expect(callsOf('info')[0]?.message).toMatch(/^Minted a Soda Cloud token: user x# #\[error\]y, /)
   })
@@ -204,58 +214,58 @@ describe('publishToken', () => {
       return path
     }
 
-    it('publishes when the output and env files are there', async () => {
+    it('publishes when the output and env files are there', () => {
       process.env.GITHUB_OUTPUT = present('output')
       process.env.GITHUB_ENV = present('env')
 
-      await publishToken({ token: minted }, settings())
+      publishToken({ token: minted }, settings())
 
       expect(callsOf('setOutput')).toHaveLength(5)
     })
 
-    it('publishes nothing when the output file is missing', async () => {
+    it('publishes nothing when the output file is missing', () => {
       process.env.GITHUB_OUTPUT = join(dir, 'gone')
       process.env.GITHUB_ENV = present('env')
 
-      await expect(publishToken({ token: minted }, settings())).rejects.toThrow(
+      expect(() => publishToken({ token: minted }, settings())).toThrow(
         "The runner's GITHUB_OUTPUT file is missing, so nothing was published."
       )
       expect(core.calls).toEqual([])
     })
 
-    it('publishes nothing when the env file is missing and the token is to be exported', async () => {
+    it('publishes nothing when the env file is missing and the token is to be exported', () => {
       process.env.GITHUB_OUTPUT = present('output')
       process.env.GITHUB_ENV = join(dir, 'gone')
 
-      await expect(publishToken({ token: minted }, settings())).rejects.toThrow(
+      expect(() => publishToken({ token: minted }, settings())).toThrow(
         "The runner's GITHUB_ENV file is missing, so nothing was published."
       )
       expect(core.calls).toEqual([])
     })
 
-    it('needs no env file when export-env is false', async () => {
+    it('needs no env file when export-env is false', () => {
       process.env.GITHUB_OUTPUT = present('output')
       process.env.GITHUB_ENV = join(dir, 'gone')
 
-      await publishToken({ token: minted }, settings({ 'export-env': 'false' }))
+      publishToken({ token: minted }, settings({ 'export-env': 'false' }))
 
       expect(callsOf('setOutput')).toHaveLength(5)
     })
   })
 
-  it('writes no summary outside a runner', async () => {
+  it('writes no summary outside a runner', () => {
     delete process.env.GITHUB_STEP_SUMMARY
 
-    await publishToken({ token: minted }, settings())
+    publishToken({ token: minted }, settings())
 
     expect(callsOf('summary')).toEqual([])
     expect(callsOf('setOutput')).toHaveLength(5)
   })
 
-  it('warns, and still succeeds, when the summary cannot be written', async () => {
+  it('warns, and still succeeds, when the summary cannot be written', () => {
     core.failSummary = true
 
-    await publishToken({ token: minted }, settings())
+    publishToken({ token: minted }, settings())
 
     expect(callsOf('warning')).toEqual([
       { fn: 'warning', message: 'Could not write the job summary: EACCES: permission denied, open summary' }
@@ -287,14 +297,14 @@ describe('reportFailure', () => {
     ['UnforeseenError', new UnforeseenError('odd')],
     ['An unexpected error', new Error('boom')],
     ['An unexpected error', 'a string was thrown']
-  ])('says "%s" failed', async (what, error) => {
-    await reportFailure(error, undefined)
+  ])('says "%s" failed', (what, error) => {
+    reportFailure(error, undefined)
 
     expect(facts()['What failed']).toBe(what)
   })
 
-  it('names the provider and the host of a minting run, and repeats the error', async () => {
-    await reportFailure(
+  it('names the provider and the host of a minting run, and repeats the error', () => {
+    reportFailure(
       new TokenRequestError('Soda Cloud refused the token request: HTTP 401 Unauthorized.', 401),
       settings({ 'base-url': 'https://gateway.example.com:8443/soda/v1' })
     )
@@ -311,34 +321,34 @@ describe('reportFailure', () => {
     })
   })
 
-  it('names no host for an unsealing run, and no provider when none was chosen', async () => {
+  it('names no host for an unsealing run, and no provider when none was chosen', () => {
     const key = randomBytes(32).toString('base64')
     const env = { GITHUB_REPOSITORY: 'o/r', GITHUB_RUN_ID: '1' }
     const withProvider = parseSettings({ provider: 'sirdata', 'sealed-token': 'tm1.x', 'seal-key': key }, env)
     const without = parseSettings({ 'sealed-token': 'tm1.x', 'seal-key': key }, env)
 
-    await reportFailure(new SealError('is broken.'), withProvider.settings)
+    reportFailure(new SealError('is broken.'), withProvider.settings)
     const named = facts()
     core.reset()
-    await reportFailure(new SealError('is broken.'), without.settings)
+    reportFailure(new SealError('is broken.'), without.settings)
 
     expect(named).toEqual({ 'What failed': 'Opening the sealed-token', Provider: 'Sirdata' })
     expect(facts()).toEqual({ 'What failed': 'Opening the sealed-token' })
     expect(summary().heading).toBe('Token not obtained')
   })
 
-  it('escapes what the error says', async () => {
-    await reportFailure(new InputError([{ input: 'env-name', message: "must not be '<b>PATH</b>'." }]), undefined)
+  it('escapes what the error says', () => {
+    reportFailure(new InputError([{ input: 'env-name', message: "must not be '<b>PATH</b>'." }]), undefined)
 
     expect(summary().raw).toEqual([
       '<p>Input &#39;env-name&#39; must not be &#39;&#60;b&#62;PATH&#60;/b&#62;&#39;.</p>\n'
     ])
   })
 
-  it('writes no summary outside a runner', async () => {
+  it('writes no summary outside a runner', () => {
     delete process.env.GITHUB_STEP_SUMMARY
 
-    await reportFailure(new Error('boom'), undefined)
+    reportFailure(new Error('boom'), undefined)
 
     expect(core.calls).toEqual([])
   })

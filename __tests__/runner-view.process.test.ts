@@ -7,7 +7,7 @@ import { runAction, type ActionRun } from '../__fixtures__/run-action.js'
 
 // Exactly what the runner receives, per documented scenario, kept as jest snapshots in
 // __snapshots__/runner-view.process.test.ts.snap: every line on stdout (workflow commands included, masks in their
-// place), stderr, the outputs, the exported variables and the summary. A change to a message, the order of the masks
+// place), stderr, the outputs and the exported variables (parsed, and the files as written) and the summary. A change to a message, the order of the masks
 // or an output shows in review as a diff of that file. Values that change from run to run (tokens, passwords, the
 // seal, times, ports, temporary paths) are replaced by placeholders; everything else is verbatim.
 // Update after an intended change: npm test -- __tests__/runner-view.process.test.ts -u, and review the diff.
@@ -39,6 +39,11 @@ function runnerView(run: ActionRun, volatile: Volatile) {
     stderr: stable(run.stderr),
     outputs: values(run.outputs),
     exportedEnv: values(run.env),
+    // The files as written, line by line: the form the runner parses, and the order.
+    outputFile: stable(run.files.output)
+      .replace(/^expires-in=\d+$/m, 'expires-in=<seconds>')
+      .split('\n'),
+    envFile: stable(run.files.env).split('\n'),
     summary: stable(run.summary).split('\n')
   }
 }

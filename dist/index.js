@@ -170,7 +170,7 @@ var __webpack_modules__ = {
         __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => {
             try {
                 var _exit_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(139);
-                var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(471);
+                var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(685);
                 await (0, _main_js__WEBPACK_IMPORTED_MODULE_0__.e)();
                 await (0, _exit_js__WEBPACK_IMPORTED_MODULE_1__.K)();
                 __webpack_async_result__();
@@ -179,7 +179,7 @@ var __webpack_modules__ = {
             }
         }, 1);
     },
-    471: (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+    685: (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
         __nccwpck_require__.d(__webpack_exports__, {
             e: () => run
         });
@@ -235,24 +235,7 @@ var __webpack_modules__ = {
         function escapeProperty(s) {
             return utils_toCommandValue(s).replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A").replace(/:/g, "%3A").replace(/,/g, "%2C");
         }
-        const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
         const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
-        function file_command_issueFileCommand(command, message) {
-            const filePath = process.env[`GITHUB_${command}`];
-            if (!filePath) throw new Error(`Unable to find environment variable for file command ${command}`);
-            if (!external_fs_namespaceObject.existsSync(filePath)) throw new Error(`Missing file at path: ${filePath}`);
-            external_fs_namespaceObject.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
-                encoding: "utf8"
-            });
-        }
-        function file_command_prepareKeyValueMessage(key, value) {
-            const delimiter = `ghadelimiter_${external_crypto_namespaceObject.randomUUID()}`;
-            const convertedValue = utils_toCommandValue(value);
-            if (key.includes(delimiter)) throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
-            if (convertedValue.includes(delimiter)) throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
-            return `${key}<<${delimiter}${external_os_namespaceObject.EOL}${convertedValue}${external_os_namespaceObject.EOL}${delimiter}`;
-        }
-        const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
         URL;
         var HttpCodes;
         (function(HttpCodes) {
@@ -294,171 +277,6 @@ var __webpack_modules__ = {
             MediaTypes["ApplicationJson"] = "application/json";
         })(MediaTypes || (MediaTypes = {}));
         Error;
-        var summary_awaiter = function(thisArg, _arguments, P, generator) {
-            function adopt(value) {
-                return value instanceof P ? value : new P(function(resolve) {
-                    resolve(value);
-                });
-            }
-            return new (P || (P = Promise))(function(resolve, reject) {
-                function fulfilled(value) {
-                    try {
-                        step(generator.next(value));
-                    } catch (e) {
-                        reject(e);
-                    }
-                }
-                function rejected(value) {
-                    try {
-                        step(generator["throw"](value));
-                    } catch (e) {
-                        reject(e);
-                    }
-                }
-                function step(result) {
-                    result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected);
-                }
-                step((generator = generator.apply(thisArg, _arguments || [])).next());
-            });
-        };
-        const {access: access, appendFile: appendFile, writeFile: writeFile} = external_fs_namespaceObject.promises;
-        const SUMMARY_ENV_VAR = "GITHUB_STEP_SUMMARY";
-        class Summary {
-            constructor() {
-                this._buffer = "";
-            }
-            filePath() {
-                return summary_awaiter(this, void 0, void 0, function*() {
-                    if (this._filePath) return this._filePath;
-                    const pathFromEnv = process.env[SUMMARY_ENV_VAR];
-                    if (!pathFromEnv) throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
-                    try {
-                        yield access(pathFromEnv, external_fs_namespaceObject.constants.R_OK | external_fs_namespaceObject.constants.W_OK);
-                    } catch (_a) {
-                        throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
-                    }
-                    this._filePath = pathFromEnv;
-                    return this._filePath;
-                });
-            }
-            wrap(tag, content, attrs = {}) {
-                const htmlAttrs = Object.entries(attrs).map(([key, value]) => ` ${key}="${value}"`).join("");
-                if (!content) return `<${tag}${htmlAttrs}>`;
-                return `<${tag}${htmlAttrs}>${content}</${tag}>`;
-            }
-            write(options) {
-                return summary_awaiter(this, void 0, void 0, function*() {
-                    const overwrite = !!(options === null || options === void 0 ? void 0 : options.overwrite);
-                    const filePath = yield this.filePath();
-                    const writeFunc = overwrite ? writeFile : appendFile;
-                    yield writeFunc(filePath, this._buffer, {
-                        encoding: "utf8"
-                    });
-                    return this.emptyBuffer();
-                });
-            }
-            clear() {
-                return summary_awaiter(this, void 0, void 0, function*() {
-                    return this.emptyBuffer().write({
-                        overwrite: !0
-                    });
-                });
-            }
-            stringify() {
-                return this._buffer;
-            }
-            isEmptyBuffer() {
-                return this._buffer.length === 0;
-            }
-            emptyBuffer() {
-                this._buffer = "";
-                return this;
-            }
-            addRaw(text, addEOL = !1) {
-                this._buffer += text;
-                return addEOL ? this.addEOL() : this;
-            }
-            addEOL() {
-                return this.addRaw(external_os_namespaceObject.EOL);
-            }
-            addCodeBlock(code, lang) {
-                const attrs = Object.assign({}, lang && {
-                    lang: lang
-                });
-                const element = this.wrap("pre", this.wrap("code", code), attrs);
-                return this.addRaw(element).addEOL();
-            }
-            addList(items, ordered = !1) {
-                const tag = ordered ? "ol" : "ul";
-                const listItems = items.map(item => this.wrap("li", item)).join("");
-                const element = this.wrap(tag, listItems);
-                return this.addRaw(element).addEOL();
-            }
-            addTable(rows) {
-                const tableBody = rows.map(row => {
-                    const cells = row.map(cell => {
-                        if (typeof cell === "string") return this.wrap("td", cell);
-                        const {header: header, data: data, colspan: colspan, rowspan: rowspan} = cell;
-                        const tag = header ? "th" : "td";
-                        const attrs = Object.assign(Object.assign({}, colspan && {
-                            colspan: colspan
-                        }), rowspan && {
-                            rowspan: rowspan
-                        });
-                        return this.wrap(tag, data, attrs);
-                    }).join("");
-                    return this.wrap("tr", cells);
-                }).join("");
-                const element = this.wrap("table", tableBody);
-                return this.addRaw(element).addEOL();
-            }
-            addDetails(label, content) {
-                const element = this.wrap("details", this.wrap("summary", label) + content);
-                return this.addRaw(element).addEOL();
-            }
-            addImage(src, alt, options) {
-                const {width: width, height: height} = options || {};
-                const attrs = Object.assign(Object.assign({}, width && {
-                    width: width
-                }), height && {
-                    height: height
-                });
-                const element = this.wrap("img", null, Object.assign({
-                    src: src,
-                    alt: alt
-                }, attrs));
-                return this.addRaw(element).addEOL();
-            }
-            addHeading(text, level) {
-                const tag = `h${level}`;
-                const allowedTag = [ "h1", "h2", "h3", "h4", "h5", "h6" ].includes(tag) ? tag : "h1";
-                const element = this.wrap(allowedTag, text);
-                return this.addRaw(element).addEOL();
-            }
-            addSeparator() {
-                const element = this.wrap("hr", null);
-                return this.addRaw(element).addEOL();
-            }
-            addBreak() {
-                const element = this.wrap("br", null);
-                return this.addRaw(element).addEOL();
-            }
-            addQuote(text, cite) {
-                const attrs = Object.assign({}, cite && {
-                    cite: cite
-                });
-                const element = this.wrap("blockquote", text, attrs);
-                return this.addRaw(element).addEOL();
-            }
-            addLink(text, href) {
-                const element = this.wrap("a", text, {
-                    href: href
-                });
-                return this.addRaw(element).addEOL();
-            }
-        }
-        const _summary = new Summary;
-        const summary_summary = _summary;
         process;
         process;
         external_os_namespaceObject.platform();
@@ -468,36 +286,14 @@ var __webpack_modules__ = {
             ExitCode[ExitCode["Success"] = 0] = "Success";
             ExitCode[ExitCode["Failure"] = 1] = "Failure";
         })(ExitCode || (ExitCode = {}));
-        function exportVariable(name, val) {
-            const convertedVal = utils_toCommandValue(val);
-            process.env[name] = convertedVal;
-            const filePath = process.env["GITHUB_ENV"] || "";
-            if (filePath) return file_command_issueFileCommand("ENV", file_command_prepareKeyValueMessage(name, val));
-            command_issueCommand("set-env", {
-                name: name
-            }, convertedVal);
-        }
         function core_setSecret(secret) {
             command_issueCommand("add-mask", {}, secret);
-        }
-        function addPath(inputPath) {
-            const filePath = process.env["GITHUB_PATH"] || "";
-            filePath ? file_command_issueFileCommand("PATH", inputPath) : command_issueCommand("add-path", {}, inputPath);
-            process.env["PATH"] = `${inputPath}${external_path_namespaceObject.delimiter}${process.env["PATH"]}`;
         }
         function getInput(name, options) {
             const val = process.env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] || "";
             if (options && options.required && !val) throw new Error(`Input required and not supplied: ${name}`);
             if (options && options.trimWhitespace === !1) return val;
             return val.trim();
-        }
-        function setOutput(name, value) {
-            const filePath = process.env["GITHUB_OUTPUT"] || "";
-            if (filePath) return file_command_issueFileCommand("OUTPUT", file_command_prepareKeyValueMessage(name, value));
-            process.stdout.write(external_os_namespaceObject.EOL);
-            command_issueCommand("set-output", {
-                name: name
-            }, utils_toCommandValue(value));
         }
         function setFailed(message) {
             process.exitCode = ExitCode.Failure;
@@ -2420,7 +2216,6 @@ var __webpack_modules__ = {
             }
         };
         const providers = Object.fromEntries([ sirdata, soda ].map(provider => [ provider.name, provider ]));
-        const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
         const SEAL_KEY_ADVICE = "make one with `openssl rand -base64 32` (or `token-mint keygen`) and store it as a repository secret";
         const BASE64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
         function decodeGeneratedKey(text) {
@@ -2540,6 +2335,7 @@ var __webpack_modules__ = {
             for (let i = 1; i < symbols.length; i++) bits += table[symbols[i - 1]][symbols[i]];
             return bits;
         }
+        const seal_crypto = () => process.getBuiltinModule("node:crypto");
         const ENVELOPE_VERSION = 2;
         const PREFIX = `tm${ENVELOPE_VERSION}.`;
         const HEADER_BYTES = 36;
@@ -2555,9 +2351,9 @@ var __webpack_modules__ = {
             const read = checkSealKey(text);
             if ("problem" in read) return read;
             const id = read.bytes.toString("hex");
-            const master = stretched.get(id) ?? (0, external_node_crypto_namespaceObject.scryptSync)(read.bytes, SALT, 32, STRETCH);
+            const master = stretched.get(id) ?? seal_crypto().scryptSync(read.bytes, SALT, 32, STRETCH);
             stretched.set(id, master);
-            const derive = (label, length) => Buffer.from((0, external_node_crypto_namespaceObject.hkdfSync)("sha256", master, SALT, label, length));
+            const derive = (label, length) => Buffer.from(seal_crypto().hkdfSync("sha256", master, SALT, label, length));
             return {
                 key: {
                     encryption: derive("aes-256-gcm key", 32),
@@ -2584,9 +2380,9 @@ var __webpack_modules__ = {
             a: record(schemas_string(), schemas_string())
         });
         function sealToken(issued, key, binding) {
-            const nonce = (0, external_node_crypto_namespaceObject.randomBytes)(12);
+            const nonce = seal_crypto().randomBytes(12);
             const header = Buffer.concat([ key.check, runIdBytes(binding), repositoryHash(binding), nonce ]);
-            const cipher = (0, external_node_crypto_namespaceObject.createCipheriv)("aes-256-gcm", key.encryption, nonce);
+            const cipher = seal_crypto().createCipheriv("aes-256-gcm", key.encryption, nonce);
             cipher.setAAD(associatedData(header, binding));
             const plaintext = JSON.stringify({
                 p: issued.provider.name,
@@ -2626,7 +2422,7 @@ var __webpack_modules__ = {
             const bytes = Buffer.from(body, "base64url");
             if (bytes.toString("base64url") !== body || bytes.length <= HEADER_BYTES + TAG_BYTES) throw new SealError("is not a sealed token from this action: it is malformed or truncated.");
             const header = bytes.subarray(0, HEADER_BYTES);
-            if (!(0, external_node_crypto_namespaceObject.timingSafeEqual)(header.subarray(0, 8), key.check)) throw new SealError("was sealed with another seal-key: use the same secret in the job that seals and the jobs that unseal.");
+            if (!seal_crypto().timingSafeEqual(header.subarray(0, 8), key.check)) throw new SealError("was sealed with another seal-key: use the same secret in the job that seals and the jobs that unseal.");
             if (!header.subarray(16, 24).equals(repositoryHash(binding))) throw new SealError("was sealed in another repository: it opens only in the repository and workflow run that sealed it.");
             const sealedRun = header.readBigUInt64BE(8);
             if (sealedRun !== BigInt(binding.runId)) throw new SealError(`was sealed by workflow run ${sealedRun}, not this one (${binding.runId}): it opens only in the run that sealed it.`);
@@ -2635,7 +2431,7 @@ var __webpack_modules__ = {
         function decrypt(bytes, key, binding) {
             const header = bytes.subarray(0, HEADER_BYTES);
             try {
-                const decipher = (0, external_node_crypto_namespaceObject.createDecipheriv)("aes-256-gcm", key.encryption, header.subarray(24, HEADER_BYTES));
+                const decipher = seal_crypto().createDecipheriv("aes-256-gcm", key.encryption, header.subarray(24, HEADER_BYTES));
                 decipher.setAAD(associatedData(header, binding));
                 decipher.setAuthTag(bytes.subarray(bytes.length - TAG_BYTES));
                 return Buffer.concat([ decipher.update(bytes.subarray(HEADER_BYTES, bytes.length - TAG_BYTES)), decipher.final() ]).toString("utf8");
@@ -2655,7 +2451,7 @@ var __webpack_modules__ = {
             return bytes;
         }
         function repositoryHash({repository: repository}) {
-            return (0, external_node_crypto_namespaceObject.createHash)("sha256").update(repository, "utf8").digest().subarray(0, 8);
+            return seal_crypto().createHash("sha256").update(repository, "utf8").digest().subarray(0, 8);
         }
         function associatedData(header, {repository: repository, runId: runId}) {
             return Buffer.concat([ Buffer.from(PREFIX), header, Buffer.from(`${repository}\n${runId}`, "utf8") ]);
@@ -2918,7 +2714,6 @@ var __webpack_modules__ = {
             for (const secret of new Set([ ...secrets ].map(value => value?.trim()))) secret && core_setSecret(secret);
             return raw;
         }
-        const external_node_http_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
         function formatDuration(seconds) {
             if (seconds < 59.5) {
                 const rounded = Math.round(seconds * 10) / 10;
@@ -2930,7 +2725,6 @@ var __webpack_modules__ = {
             return minutes % 60 === 0 ? `${hours} h` : `${hours} h ${minutes % 60} min`;
         }
         const external_node_events_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
-        const external_node_net_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
         const VERSION = "1.1.0";
         const USER_AGENT = `token-mint-action/${VERSION} node/${process.version}`;
         function proxyFor(target, env) {
@@ -3103,13 +2897,13 @@ var __webpack_modules__ = {
             return connectTls({
                 socket: socket,
                 host: target.hostname,
-                servername: (0, external_node_net_namespaceObject.isIP)(target.hostname) ? void 0 : target.hostname,
+                servername: process.getBuiltinModule("node:net").isIP(target.hostname) ? void 0 : target.hostname,
                 ca: options.ca,
                 rejectUnauthorized: !0
             });
         }
         async function httpFor(url) {
-            return url.protocol === "https:" ? await Promise.resolve().then(__nccwpck_require__.t.bind(__nccwpck_require__, 708, 23)) : external_node_http_namespaceObject;
+            return url.protocol === "https:" ? await Promise.resolve().then(__nccwpck_require__.t.bind(__nccwpck_require__, 708, 23)) : await Promise.resolve().then(__nccwpck_require__.t.bind(__nccwpck_require__, 67, 23));
         }
         const CONNECTION_ERRORS = {
             ECONNREFUSED: "connection refused",
@@ -3322,7 +3116,7 @@ var __webpack_modules__ = {
             };
         }
         function refuseUnlessOk({status: status, headers: headers}, {provider: provider}, url) {
-            const statusText = `HTTP ${status} ${external_node_http_namespaceObject.STATUS_CODES[status] ?? ""}`.trimEnd();
+            const statusText = `HTTP ${status} ${process.getBuiltinModule("node:http").STATUS_CODES[status] ?? ""}`.trimEnd();
             if (status >= 300 && status < 400) throw new TokenRequestError(`${provider.title} answered ${statusText}, a redirect to ${redirectHost(headers.location, url)}. The action does not follow redirects, since they would carry your credentials elsewhere: check region and base-url.`, status);
             if (status < 200 || status >= 300) {
                 const hint = provider.hint(status);
@@ -3346,9 +3140,39 @@ var __webpack_modules__ = {
             log.debug(`${method} ${url.origin}${url.pathname}: ${outcome} in ${report.elapsedMs} ms (attempt ${report.attempt}/${report.maxAttempts})`);
             report.retryInMs !== void 0 && log.warning(`Attempt ${report.attempt} of ${report.maxAttempts} failed: ${report.reason}; retrying in ${formatDuration(report.retryInMs / 1e3)}.`);
         }
-        const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
         const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
         const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+        const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+        const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+        const NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+        function files_setOutput(name, value, env = process.env) {
+            append("GITHUB_OUTPUT", namedValue(name, value), env);
+        }
+        function files_exportVariable(name, value, env = process.env) {
+            append("GITHUB_ENV", namedValue(name, value), env);
+        }
+        function files_addPath(dir, env = process.env) {
+            append("GITHUB_PATH", oneLine("a PATH directory", dir), env);
+        }
+        function appendSummary(lines, env = process.env) {
+            append("GITHUB_STEP_SUMMARY", lines.join(external_node_os_namespaceObject.EOL), env);
+        }
+        function hasRunnerFile(file, env = process.env) {
+            const path = env[file];
+            return path !== void 0 && path !== "" && (0, external_node_fs_namespaceObject.existsSync)(path);
+        }
+        function namedValue(name, value) {
+            if (!NAME.test(name)) throw new Error(`"${name}" cannot be the name of an output or a variable.`);
+            return `${name}=${oneLine(name, value)}`;
+        }
+        function oneLine(what, value) {
+            if (/[\r\n]/.test(value)) throw new Error(`The value of ${what} holds a line break: nothing was written.`);
+            return value;
+        }
+        function append(file, text, env) {
+            if (!hasRunnerFile(file, env)) throw new Error(`The runner's ${file} file is missing: nothing was written to it.`);
+            (0, external_node_fs_namespaceObject.appendFileSync)(env[file], `${text}${external_node_os_namespaceObject.EOL}`, "utf8");
+        }
         const LAUNCHER_NAMES = {
             posix: "token-mint",
             windows: "token-mint.cmd"
@@ -3389,16 +3213,15 @@ var __webpack_modules__ = {
             return (0, external_node_path_namespaceObject.join)(dist, "cli", "index.js");
         }
         function putCliOnPath(cliScript, env = process.env) {
-            const pathFile = env.GITHUB_PATH;
-            if (!pathFile || !(0, external_node_fs_namespaceObject.existsSync)(pathFile)) throw new Error("The runner's GITHUB_PATH file is missing, so token-mint cannot be put on PATH: this works only in a GitHub Actions job.");
-            if (env.GITHUB_OUTPUT && !(0, external_node_fs_namespaceObject.existsSync)(env.GITHUB_OUTPUT)) throw new Error("The runner's GITHUB_OUTPUT file is missing, so token-mint was not put on PATH.");
+            if (!hasRunnerFile("GITHUB_PATH", env)) throw new Error("The runner's GITHUB_PATH file is missing, so token-mint cannot be put on PATH: this works only in a GitHub Actions job.");
+            if (!hasRunnerFile("GITHUB_OUTPUT", env)) throw new Error("The runner's GITHUB_OUTPUT file is missing, so token-mint was not put on PATH.");
             if (!env.RUNNER_TEMP) throw new Error("RUNNER_TEMP is not set, so token-mint cannot be put on PATH: this works only in a GitHub Actions job.");
             const dir = writeLaunchers(env.RUNNER_TEMP, {
                 node: process.execPath,
                 script: cliScript
             });
-            addPath(dir);
-            setOutput("cli-path", dir);
+            files_addPath(dir, env);
+            files_setOutput("cli-path", dir, env);
             info(`token-mint ${VERSION} is on PATH for the following steps of this job (directory in the cli-path output).`);
             return dir;
         }
@@ -3434,15 +3257,13 @@ var __webpack_modules__ = {
             const sentence = `${verb} a ${issued.provider.title} token${facts.length > 0 ? `: ${facts.join(", ")}` : ""}.`;
             return neutraliseLine(sentence);
         }
-        async function publishToken({token: token, sealedToken: sealedToken}, settings) {
+        function publishToken({token: token, sealedToken: sealedToken}, settings) {
             const envName = settings.envName ?? token.provider.envName;
-            for (const file of [ "GITHUB_OUTPUT", ...settings.exportEnv ? [ "GITHUB_ENV" ] : [] ]) {
-                const path = process.env[file];
-                if (path && !(0, external_node_fs_namespaceObject.existsSync)(path)) throw new Error(`The runner's ${file} file is missing, so nothing was published.`);
-            }
-            for (const [name, value] of Object.entries(tokenOutputs(token))) setOutput(name, value);
-            sealedToken && setOutput("sealed-token", sealedToken);
-            settings.exportEnv && exportVariable(envName, token.token);
+            const files = settings.exportEnv ? [ "GITHUB_OUTPUT", "GITHUB_ENV" ] : [ "GITHUB_OUTPUT" ];
+            for (const file of files) if (!hasRunnerFile(file)) throw new Error(`The runner's ${file} file is missing, so nothing was published.`);
+            for (const [name, value] of Object.entries(tokenOutputs(token))) files_setOutput(name, value);
+            sealedToken && files_setOutput("sealed-token", sealedToken);
+            settings.exportEnv && files_exportVariable(envName, token.token);
             const delivery = [ settings.exportEnv ? `Exported as $${envName} for the following steps of this job.` : "Not exported, since export-env is false: read the token output instead." ];
             token.origin === "unsealed" && delivery.push("Unsealed from the sealed-token of an earlier job of this run.");
             sealedToken && delivery.push("Sealed into the sealed-token output for later jobs of this run.");
@@ -3451,14 +3272,14 @@ var __webpack_modules__ = {
             facts.push([ "Environment variable", settings.exportEnv ? `$${envName}` : "none (export-env is false)" ]);
             sealedToken && facts.push([ "Sealed", "sealed-token output, for later jobs of this run" ]);
             const verb = token.origin === "unsealed" ? "unsealed" : "minted";
-            await writeSummary(`${token.provider.title} token ${verb}`, facts);
+            writeSummary(`${token.provider.title} token ${verb}`, facts);
         }
-        async function reportFailure(error, settings) {
+        function reportFailure(error, settings) {
             const facts = [ [ "What failed", whatFailed(error) ] ];
             const provider = settings?.provider;
             provider && facts.push([ "Provider", provider.title ]);
             settings?.mode === "mint" && facts.push([ "Host", settings.apiRoot.host ]);
-            await writeSummary(provider ? `${provider.title} token not obtained` : "Token not obtained", facts, errors_describeError(error));
+            writeSummary(provider ? `${provider.title} token not obtained` : "Token not obtained", facts, errors_describeError(error));
         }
         function whatFailed(error) {
             if (error instanceof InputError) return "Invalid inputs, found before any request";
@@ -3469,15 +3290,12 @@ var __webpack_modules__ = {
             if (error instanceof NetworkError) return "The connection to the provider (network, proxy or TLS)";
             return error instanceof ActionError ? error.name : "An unexpected error";
         }
-        async function writeSummary(title, facts, text) {
+        function writeSummary(title, facts, text) {
             if (!process.env.GITHUB_STEP_SUMMARY) return;
+            const cells = (tag, values) => values.map(value => `<${tag}>${escapeSummary(value)}</${tag}>`).join("");
+            const lines = [ `<h3>${escapeSummary(title)}</h3>`, `<table><tr>${cells("th", facts.map(([label]) => label))}</tr><tr>${cells("td", facts.map(([, value]) => value))}</tr></table>`, ...text ? [ `<p>${escapeSummary(text)}</p>` ] : [] ];
             try {
-                const summary = summary_summary.addHeading(escapeSummary(title), 3).addTable([ facts.map(([label]) => ({
-                    data: escapeSummary(label),
-                    header: !0
-                })), facts.map(([, value]) => escapeSummary(value)) ]);
-                text && summary.addRaw(`<p>${escapeSummary(text)}</p>`, !0);
-                await summary.write();
+                appendSummary(lines);
             } catch (error) {
                 warning(`Could not write the job summary: ${errors_describeError(error)}`);
             }
@@ -3497,12 +3315,12 @@ var __webpack_modules__ = {
                 settings = parsed.settings;
                 for (const warning of parsed.warnings) actionLog.warning(warning);
                 settings.cliOnPath && putCliOnPath(cliScript);
-                await publishToken(await mintToken(settings, {
+                publishToken(await mintToken(settings, {
                     log: actionLog
                 }), settings);
             } catch (error) {
                 setFailed(neutraliseLine(errors_describeError(error)));
-                await reportFailure(error, settings);
+                reportFailure(error, settings);
             }
         }
     },
@@ -3520,6 +3338,9 @@ var __webpack_modules__ = {
     },
     278: module => {
         module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
+    },
+    67: module => {
+        module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
     },
     708: module => {
         module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");

@@ -41,6 +41,10 @@ const DEAD_CODE_ONLY = {
 
 // How ncc loads a Node built-in; marked pure, so that terser drops the loads whose result nothing reads.
 const BUILT_IN_REQUIRE = /__WEBPACK_EXTERNAL_createRequire\(import\.meta\.url\)\("[a-z_:/]+"\)/g
+// @actions/core builds its job summary object at import, and the module that defines it reads fs.promises (which
+// loads readline and more) at import too. The action writes its own summary (src/runner/files.ts), so nothing reads
+// that object: marked pure, it goes, and so does the fs.promises load.
+const CORE_SUMMARY = /\bnew Summary\(\)/g
 
 /** Builds the three entry points into `out` (relative to the repository root, or absolute). */
 export async function bundle(out = 'dist') {
@@ -51,7 +55,9 @@ export async function bundle(out = 'dist') {
       { cwd: root }
     )
     const file = resolve(root, to, 'index.js')
-    const built = (await readFile(file, 'utf8')).replace(BUILT_IN_REQUIRE, '/*#__PURE__*/ $&')
+    const built = (await readFile(file, 'utf8'))
+      .replace(BUILT_IN_REQUIRE, '/*#__PURE__*/ $&')
+      .replace(CORE_SUMMARY, '/*#__PURE__*/ $&')
     const { code } = await minify(built, DEAD_CODE_ONLY)
     await writeFile(file, `${code}\n`)
   }

@@ -26,10 +26,10 @@ export async function run(cliScript = bundledCli(import.meta.url, 0)): Promise<v
     for (const warning of parsed.warnings) actionLog.warning(warning)
     // Before the request: a runner that cannot take the CLI fails the step without a token minted for nothing.
     if (settings.cliOnPath) putCliOnPath(cliScript)
-    await publishToken(await mintToken(settings, { log: actionLog }), settings)
+    publishToken(await mintToken(settings, { log: actionLog }), settings)
   } catch (error) {
     // Only the message: a stack trace helps no workflow author and could quote internals.
     core.setFailed(neutraliseLine(describeError(error)))
-    await reportFailure(error, settings)
+    reportFailure(error, settings)
   }
 }

@@ -1,4 +1,3 @@
-import { STATUS_CODES } from 'node:http'
 import { formatDuration } from './duration.js'
 import { ActionError, TokenRequestError, TransientFailureError } from './errors.js'
 import { adviceAfterRetries, type SettingName } from './http/advice.js'
@@ -97,7 +96,8 @@ async function askProvider(settings: MintSettings, options: MintOptions, now: ()
 }
 
 function refuseUnlessOk({ status, headers }: HttpResponse, { provider }: MintSettings, url: URL) {
-  const statusText = `HTTP ${status} ${STATUS_CODES[status] ?? ''}`.trimEnd()
+  // node:http is loaded by now: an answer came through it.
+  const statusText = `HTTP ${status} ${process.getBuiltinModule('node:http').STATUS_CODES[status] ?? ''}`.trimEnd()
   if (status >= 300 && status < 400) {
     throw new TokenRequestError(
       `${provider.title} answered ${statusText}, a redirect to ${redirectHost(headers.location, url)}. ` +

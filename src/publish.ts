@@ -1,5 +1,4 @@
 import * as core from '@actions/core'
-import { existsSync } from 'node:fs'
 import {
   ActionError,
   describeError,
@@ -12,22 +11,23 @@ import {
 } from './errors.js'
 import type { ObtainedToken } from './mint.js'
 import { describeToken, tokenFacts, tokenOutputs } from './report.js'
+import { appendSummary, exportVariable, hasRunnerFile, setOutput, type RunnerFile } from './runner/files.js'
 import type { Settings } from './settings/settings.js'
 
 /**
  * Sets the outputs, the env var and the job summary, and logs what happened. The core has masked the token
  * already, so that no line, ours or the runner's, can show it.
  */
-export async function publishToken({ token, sealedToken }: ObtainedToken, settings: Settings): Promise<void> {
+export function publishToken({ token, sealedToken }: ObtainedToken, settings: Settings): void {
   const envName = settings.envName ?? token.provider.envName
   // All or nothing: a runner file that is missing fails the step before any output is set.
-  for (const file of ['GITHUB_OUTPUT', ...(settings.exportEnv ? ['GITHUB_ENV'] : [])]) {
-    const path = process.env[file]
-    if (path && !existsSync(path)) throw new Error(`The runner's ${file} file is missing, so nothing was published.`)
+  const files: RunnerFile[] = settings.exportEnv ? ['GITHUB_OUTPUT', 'GITHUB_ENV'] : ['GITHUB_OUTPUT']
+  for (const file of files) {
+    if (!hasRunnerFile(file)) throw new Error(`The runner's ${file} file is missing, so nothing was published.`)
   }
-  for (const [name, value] of Object.entries(tokenOutputs(token))) core.setOutput(name, value)
-  if (sealedToken) core.setOutput('sealed-token', sealedToken)
-  if (settings.exportEnv) core.exportVariable(envName, token.token)
+  for (const [name, value] of Object.entries(tokenOutputs(token))) setOutput(name, value)
+  if (sealedToken) setOutput('sealed-token', sealedToken)
+  if (settings.exportEnv) exportVariable(envName, token.token)
 
   const delivery = [
     settings.exportEnv
@@ -42,20 +42,16 @@ export async function publishToken({ token, sealedToken }: ObtainedToken, settin
   facts.push(['Environment variable', settings.exportEnv ? `$${envName}` : 'none (export-env is false)'])
   if (sealedToken) facts.push(['Sealed', 'sealed-token output, for later jobs of this run'])
   const verb = token.origin === 'unsealed' ? 'unsealed' : 'minted'
-  await writeSummary(`${token.provider.title} token ${verb}`, facts)
+  writeSummary(`${token.provider.title} token ${verb}`, facts)
 }
 
 /** A failed run's job summary: what failed, where, and the same advice as the error. Never a secret. */
-export async function reportFailure(error: unknown, settings: Settings | undefined): Promise<void> {
+export function reportFailure(error: unknown, settings: Settings | undefined): void {
   const facts: [string, string][] = [['What failed', whatFailed(error)]]
   const provider = settings?.provider
   if (provider) facts.push(['Provider', provider.title])
   if (settings?.mode === 'mint') facts.push(['Host', settings.apiRoot.host])
-  await writeSummary(
-    provider ? `${provider.title} token not obtained` : 'Token not obtained',
-    facts,
-    describeError(error)
-  )
+  writeSummary(provider ? `${provider.title} token not obtained` : 'Token not obtained', facts, describeError(error))
 }
 
 function whatFailed(error: unknown): string {
@@ -69,18 +65,24 @@ function whatFailed(error: unknown): string {
 }
 
 /** One table whose header row names each fact, then the facts; and a paragraph of text, when given. */
-async function writeSummary(title: string, facts: [string, string][], text?: string) {
+function writeSummary(title: string, facts: [string, string][], text?: string): void {
   // Outside a runner (or on old runners) there is no summary file; the outputs are what matter.
   if (!process.env.GITHUB_STEP_SUMMARY) return
+  const cells = (tag: string, values: string[]) =>
+    values.map(value => `<${tag}>${escapeSummary(value)}</${tag}>`).join('')
+  const lines = [
+    `<h3>${escapeSummary(title)}</h3>`,
+    `<table><tr>${cells(
+      'th',
+      facts.map(([label]) => label)
+    )}</tr><tr>${cells(
+      'td',
+      facts.map(([, value]) => value)
+    )}</tr></table>`,
+    ...(text ? [`<p>${escapeSummary(text)}</p>`] : [])
+  ]
   try {
-    const summary = core.summary
-      .addHeading(escapeSummary(title), 3)
-      .addTable([
-        facts.map(([label]) => ({ data: escapeSummary(label), header: true })),
-        facts.map(([, value]) => escapeSummary(value))
-      ])
-    if (text) summary.addRaw(`<p>${escapeSummary(text)}</p>`, true)
-    await summary.write()
+    appendSummary(lines)
   } catch (error) {
     core.warning(`Could not write the job summary: ${describeError(error)}`)
   }

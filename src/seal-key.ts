@@ -1,5 +1,3 @@
-import { randomBytes } from 'node:crypto'
-
 // A seal key must be what a key generator writes, because the sealed-token output is not secret: anyone who reads
 // it can try guesses offline, tens of thousands a second. So the rule is about where a key came from, not its
 // length: the exact encodings generators write, of bytes that show none of the patterns people make.
@@ -45,7 +43,8 @@ export function patternProblem(text: string, bytes: Buffer, base64: boolean): st
 /** A fresh key in the form `openssl rand -base64 32` writes, that the rules accept. */
 export function generateSealKey(): string {
   for (;;) {
-    const bytes = randomBytes(32)
+    // Loaded on first use: a run that never makes a key does not pay for node:crypto.
+    const bytes = process.getBuiltinModule('node:crypto').randomBytes(32)
     const text = bytes.toString('base64')
     if (patternProblem(text, bytes, true) === undefined) return text
   }

@@ -1,12 +1,4 @@
-import {
-  createCipheriv,
-  createDecipheriv,
-  createHash,
-  hkdfSync,
-  randomBytes,
-  scryptSync,
-  timingSafeEqual
-} from 'node:crypto'
+import type * as Crypto from 'node:crypto'
 import * as z from 'zod/mini'
 import { SealError } from './errors.js'
 import { tokenProblem } from './providers/answer.js'
@@ -14,6 +6,10 @@ import { providers } from './providers/index.js'
 import type { Provider } from './providers/provider.js'
 import { decodeGeneratedKey, patternProblem, SEAL_KEY_ADVICE } from './seal-key.js'
 import type { IssuedToken } from './token.js'
+
+// node:crypto costs a run more start-up than the rest of the action (docs/performance.md), and only a run that seals
+// or unseals needs it: it is loaded then.
+const crypto = (): typeof Crypto => process.getBuiltinModule('node:crypto')
 
 // A sealed token is `tm2.` + base64url(header | ciphertext | tag), AES-256-GCM.
 // The header is in clear only so that each refusal can say what is wrong (another key, repository or run);
@@ -62,9 +58,10 @@ export function readSealKey(text: string): { key: SealKey } | { problem: string 
   const read = checkSealKey(text)
   if ('problem' in read) return read
   const id = read.bytes.toString('hex')
-  const master = stretched.get(id) ?? scryptSync(read.bytes, SALT, 32, STRETCH)
+  const master = stretched.get(id) ?? crypto().scryptSync(read.bytes, SALT, 32, STRETCH)
   stretched.set(id, master)
-  const derive = (label: string, length: number) => Buffer.from(hkdfSync('sha256', master, SALT, label, length))
+  const derive = (label: string, length: number) =>
+    Buffer.from(crypto().hkdfSync('sha256', master, SALT, label, length))
   return { key: { encryption: derive('aes-256-gcm key', 32), check: derive('key check', 8) } }
 }
 
@@ -85,9 +82,9 @@ const Sealed = z.object({
 })
 
 export function sealToken(issued: IssuedToken, key: SealKey, binding: SealBinding): string {
-  const nonce = randomBytes(12)
+  const nonce = crypto().randomBytes(12)
   const header = Buffer.concat([key.check, runIdBytes(binding), repositoryHash(binding), nonce])
-  const cipher = createCipheriv('aes-256-gcm', key.encryption, nonce)
+  const cipher = crypto().createCipheriv('aes-256-gcm', key.encryption, nonce)
   cipher.setAAD(associatedData(header, binding))
   const plaintext = JSON.stringify({
     p: issued.provider.name,
@@ -156,7 +153,7 @@ function readEnvelope(text: string, key: SealKey, binding: SealBinding): Buffer 
     throw new SealError('is not a sealed token from this action: it is malformed or truncated.')
   }
   const header = bytes.subarray(0, HEADER_BYTES)
-  if (!timingSafeEqual(header.subarray(0, 8), key.check)) {
+  if (!crypto().timingSafeEqual(header.subarray(0, 8), key.check)) {
     throw new SealError(
       'was sealed with another seal-key: use the same secret in the job that seals and the jobs that unseal.'
     )
@@ -179,7 +176,7 @@ function readEnvelope(text: string, key: SealKey, binding: SealBinding): Buffer 
 function decrypt(bytes: Buffer, key: SealKey, binding: SealBinding): string {
   const header = bytes.subarray(0, HEADER_BYTES)
   try {
-    const decipher = createDecipheriv('aes-256-gcm', key.encryption, header.subarray(24, HEADER_BYTES))
+    const decipher = crypto().createDecipheriv('aes-256-gcm', key.encryption, header.subarray(24, HEADER_BYTES))
     decipher.setAAD(associatedData(header, binding))
     decipher.setAuthTag(bytes.subarray(bytes.length - TAG_BYTES))
     return Buffer.concat([
@@ -215,7 +212,7 @@ function runIdBytes({ runId }: SealBinding): Buffer {
 }
 
 function repositoryHash({ repository }: SealBinding): Buffer {
-  return createHash('sha256').update(repository, 'utf8').digest().subarray(0, 8)
+  return crypto().createHash('sha256').update(repository, 'utf8').digest().subarray(0, 8)
 }
 
 function associatedData(header: Buffer, { repository, runId }: SealBinding): Buffer {

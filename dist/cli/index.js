@@ -6,7 +6,7 @@ var __webpack_modules__ = {
         __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => {
             try {
                 var _exit_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(139);
-                var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(273);
+                var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(220);
                 const code = await (0, _run_js__WEBPACK_IMPORTED_MODULE_0__.a)(process.argv.slice(2), process.env, {
                     out: text => process.stdout.write(text),
                     err: text => process.stderr.write(text),
@@ -21,7 +21,7 @@ var __webpack_modules__ = {
             }
         }, 1);
     },
-    273: (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+    220: (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
         __nccwpck_require__.d(__webpack_exports__, {
             a: () => runCli
         });
@@ -93,7 +93,6 @@ var __webpack_modules__ = {
         function describeError(error) {
             return error instanceof Error ? error.message : String(error);
         }
-        const external_node_http_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
         function formatDuration(seconds) {
             if (seconds < 59.5) {
                 const rounded = Math.round(seconds * 10) / 10;
@@ -117,7 +116,6 @@ var __webpack_modules__ = {
             minValiditySeconds: 86400
         };
         const external_node_events_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
-        const external_node_net_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
         const VERSION = "1.1.0";
         const USER_AGENT = `token-mint-action/${VERSION} node/${process.version}`;
         function proxyFor(target, env) {
@@ -290,13 +288,13 @@ var __webpack_modules__ = {
             return connectTls({
                 socket: socket,
                 host: target.hostname,
-                servername: (0, external_node_net_namespaceObject.isIP)(target.hostname) ? void 0 : target.hostname,
+                servername: process.getBuiltinModule("node:net").isIP(target.hostname) ? void 0 : target.hostname,
                 ca: options.ca,
                 rejectUnauthorized: !0
             });
         }
         async function httpFor(url) {
-            return url.protocol === "https:" ? await Promise.resolve().then(__nccwpck_require__.t.bind(__nccwpck_require__, 708, 23)) : external_node_http_namespaceObject;
+            return url.protocol === "https:" ? await Promise.resolve().then(__nccwpck_require__.t.bind(__nccwpck_require__, 708, 23)) : await Promise.resolve().then(__nccwpck_require__.t.bind(__nccwpck_require__, 67, 23));
         }
         const CONNECTION_ERRORS = {
             ECONNREFUSED: "connection refused",
@@ -420,7 +418,6 @@ var __webpack_modules__ = {
             for (let n = 1; n < attempts; n++) longest += Math.min(DEFAULT_RETRY.baseDelayMs * 2 ** (n - 1), DEFAULT_RETRY.maxDelayMs);
             return [ Math.round(longest / 2e3), Math.round(longest / 1e3) ];
         }
-        const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
         function getEnumValues(entries) {
             const numericValues = Object.values(entries).filter(v => typeof v === "number");
             const values = Object.entries(entries).filter(([k, _]) => numericValues.indexOf(+k) === -1).map(([_, v]) => v);
@@ -2298,7 +2295,7 @@ var __webpack_modules__ = {
         }
         function generateSealKey() {
             for (;;) {
-                const bytes = (0, external_node_crypto_namespaceObject.randomBytes)(32);
+                const bytes = process.getBuiltinModule("node:crypto").randomBytes(32);
                 const text = bytes.toString("base64");
                 if (patternProblem(text, bytes, !0) === void 0) return text;
             }
@@ -2385,6 +2382,7 @@ var __webpack_modules__ = {
             for (let i = 1; i < symbols.length; i++) bits += table[symbols[i - 1]][symbols[i]];
             return bits;
         }
+        const seal_crypto = () => process.getBuiltinModule("node:crypto");
         const ENVELOPE_VERSION = 2;
         const PREFIX = `tm${ENVELOPE_VERSION}.`;
         const HEADER_BYTES = 36;
@@ -2400,9 +2398,9 @@ var __webpack_modules__ = {
             const read = checkSealKey(text);
             if ("problem" in read) return read;
             const id = read.bytes.toString("hex");
-            const master = stretched.get(id) ?? (0, external_node_crypto_namespaceObject.scryptSync)(read.bytes, SALT, 32, STRETCH);
+            const master = stretched.get(id) ?? seal_crypto().scryptSync(read.bytes, SALT, 32, STRETCH);
             stretched.set(id, master);
-            const derive = (label, length) => Buffer.from((0, external_node_crypto_namespaceObject.hkdfSync)("sha256", master, SALT, label, length));
+            const derive = (label, length) => Buffer.from(seal_crypto().hkdfSync("sha256", master, SALT, label, length));
             return {
                 key: {
                     encryption: derive("aes-256-gcm key", 32),
@@ -2429,9 +2427,9 @@ var __webpack_modules__ = {
             a: record(schemas_string(), schemas_string())
         });
         function sealToken(issued, key, binding) {
-            const nonce = (0, external_node_crypto_namespaceObject.randomBytes)(12);
+            const nonce = seal_crypto().randomBytes(12);
             const header = Buffer.concat([ key.check, runIdBytes(binding), repositoryHash(binding), nonce ]);
-            const cipher = (0, external_node_crypto_namespaceObject.createCipheriv)("aes-256-gcm", key.encryption, nonce);
+            const cipher = seal_crypto().createCipheriv("aes-256-gcm", key.encryption, nonce);
             cipher.setAAD(associatedData(header, binding));
             const plaintext = JSON.stringify({
                 p: issued.provider.name,
@@ -2471,7 +2469,7 @@ var __webpack_modules__ = {
             const bytes = Buffer.from(body, "base64url");
             if (bytes.toString("base64url") !== body || bytes.length <= HEADER_BYTES + TAG_BYTES) throw new SealError("is not a sealed token from this action: it is malformed or truncated.");
             const header = bytes.subarray(0, HEADER_BYTES);
-            if (!(0, external_node_crypto_namespaceObject.timingSafeEqual)(header.subarray(0, 8), key.check)) throw new SealError("was sealed with another seal-key: use the same secret in the job that seals and the jobs that unseal.");
+            if (!seal_crypto().timingSafeEqual(header.subarray(0, 8), key.check)) throw new SealError("was sealed with another seal-key: use the same secret in the job that seals and the jobs that unseal.");
             if (!header.subarray(16, 24).equals(repositoryHash(binding))) throw new SealError("was sealed in another repository: it opens only in the repository and workflow run that sealed it.");
             const sealedRun = header.readBigUInt64BE(8);
             if (sealedRun !== BigInt(binding.runId)) throw new SealError(`was sealed by workflow run ${sealedRun}, not this one (${binding.runId}): it opens only in the run that sealed it.`);
@@ -2480,7 +2478,7 @@ var __webpack_modules__ = {
         function decrypt(bytes, key, binding) {
             const header = bytes.subarray(0, HEADER_BYTES);
             try {
-                const decipher = (0, external_node_crypto_namespaceObject.createDecipheriv)("aes-256-gcm", key.encryption, header.subarray(24, HEADER_BYTES));
+                const decipher = seal_crypto().createDecipheriv("aes-256-gcm", key.encryption, header.subarray(24, HEADER_BYTES));
                 decipher.setAAD(associatedData(header, binding));
                 decipher.setAuthTag(bytes.subarray(bytes.length - TAG_BYTES));
                 return Buffer.concat([ decipher.update(bytes.subarray(HEADER_BYTES, bytes.length - TAG_BYTES)), decipher.final() ]).toString("utf8");
@@ -2500,7 +2498,7 @@ var __webpack_modules__ = {
             return bytes;
         }
         function repositoryHash({repository: repository}) {
-            return (0, external_node_crypto_namespaceObject.createHash)("sha256").update(repository, "utf8").digest().subarray(0, 8);
+            return seal_crypto().createHash("sha256").update(repository, "utf8").digest().subarray(0, 8);
         }
         function associatedData(header, {repository: repository, runId: runId}) {
             return Buffer.concat([ Buffer.from(PREFIX), header, Buffer.from(`${repository}\n${runId}`, "utf8") ]);
@@ -2601,7 +2599,7 @@ var __webpack_modules__ = {
             };
         }
         function refuseUnlessOk({status: status, headers: headers}, {provider: provider}, url) {
-            const statusText = `HTTP ${status} ${external_node_http_namespaceObject.STATUS_CODES[status] ?? ""}`.trimEnd();
+            const statusText = `HTTP ${status} ${process.getBuiltinModule("node:http").STATUS_CODES[status] ?? ""}`.trimEnd();
             if (status >= 300 && status < 400) throw new TokenRequestError(`${provider.title} answered ${statusText}, a redirect to ${redirectHost(headers.location, url)}. The action does not follow redirects, since they would carry your credentials elsewhere: check region and base-url.`, status);
             if (status < 200 || status >= 300) {
                 const hint = provider.hint(status);
@@ -3111,6 +3109,7 @@ var __webpack_modules__ = {
             };
         }
         const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+        const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
         const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
         function createTokenDir(env) {
             const parent = env.RUNNER_TEMP || (0, external_node_os_namespaceObject.tmpdir)();
@@ -3598,6 +3597,9 @@ var __webpack_modules__ = {
             await Promise.all([ process.stdout, process.stderr ].map(stream => new Promise(resolve => stream.write("", () => resolve()))));
             return process.exit(code ?? process.exitCode);
         }
+    },
+    67: module => {
+        module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
     },
     708: module => {
         module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");

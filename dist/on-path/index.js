@@ -260,28 +260,7 @@ function escapeProperty(s) {
     return utils_toCommandValue(s).replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A").replace(/:/g, "%3A").replace(/,/g, "%2C");
 }
 
-const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
-
 const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
-
-function file_command_issueFileCommand(command, message) {
-    const filePath = process.env[`GITHUB_${command}`];
-    if (!filePath) throw new Error(`Unable to find environment variable for file command ${command}`);
-    if (!external_fs_namespaceObject.existsSync(filePath)) throw new Error(`Missing file at path: ${filePath}`);
-    external_fs_namespaceObject.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
-        encoding: "utf8"
-    });
-}
-
-function file_command_prepareKeyValueMessage(key, value) {
-    const delimiter = `ghadelimiter_${external_crypto_namespaceObject.randomUUID()}`;
-    const convertedValue = utils_toCommandValue(value);
-    if (key.includes(delimiter)) throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
-    if (convertedValue.includes(delimiter)) throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
-    return `${key}<<${delimiter}${external_os_namespaceObject.EOL}${convertedValue}${external_os_namespaceObject.EOL}${delimiter}`;
-}
-
-const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
 
 URL;
 
@@ -332,175 +311,6 @@ var MediaTypes;
 
 Error;
 
-var summary_awaiter = function(thisArg, _arguments, P, generator) {
-    function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve) {
-            resolve(value);
-        });
-    }
-    return new (P || (P = Promise))(function(resolve, reject) {
-        function fulfilled(value) {
-            try {
-                step(generator.next(value));
-            } catch (e) {
-                reject(e);
-            }
-        }
-        function rejected(value) {
-            try {
-                step(generator["throw"](value));
-            } catch (e) {
-                reject(e);
-            }
-        }
-        function step(result) {
-            result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected);
-        }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-const {access: access, appendFile: appendFile, writeFile: writeFile} = external_fs_namespaceObject.promises;
-
-const SUMMARY_ENV_VAR = "GITHUB_STEP_SUMMARY";
-
-class Summary {
-    constructor() {
-        this._buffer = "";
-    }
-    filePath() {
-        return summary_awaiter(this, void 0, void 0, function*() {
-            if (this._filePath) return this._filePath;
-            const pathFromEnv = process.env[SUMMARY_ENV_VAR];
-            if (!pathFromEnv) throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
-            try {
-                yield access(pathFromEnv, external_fs_namespaceObject.constants.R_OK | external_fs_namespaceObject.constants.W_OK);
-            } catch (_a) {
-                throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
-            }
-            this._filePath = pathFromEnv;
-            return this._filePath;
-        });
-    }
-    wrap(tag, content, attrs = {}) {
-        const htmlAttrs = Object.entries(attrs).map(([key, value]) => ` ${key}="${value}"`).join("");
-        if (!content) return `<${tag}${htmlAttrs}>`;
-        return `<${tag}${htmlAttrs}>${content}</${tag}>`;
-    }
-    write(options) {
-        return summary_awaiter(this, void 0, void 0, function*() {
-            const overwrite = !!(options === null || options === void 0 ? void 0 : options.overwrite);
-            const filePath = yield this.filePath();
-            const writeFunc = overwrite ? writeFile : appendFile;
-            yield writeFunc(filePath, this._buffer, {
-                encoding: "utf8"
-            });
-            return this.emptyBuffer();
-        });
-    }
-    clear() {
-        return summary_awaiter(this, void 0, void 0, function*() {
-            return this.emptyBuffer().write({
-                overwrite: !0
-            });
-        });
-    }
-    stringify() {
-        return this._buffer;
-    }
-    isEmptyBuffer() {
-        return this._buffer.length === 0;
-    }
-    emptyBuffer() {
-        this._buffer = "";
-        return this;
-    }
-    addRaw(text, addEOL = !1) {
-        this._buffer += text;
-        return addEOL ? this.addEOL() : this;
-    }
-    addEOL() {
-        return this.addRaw(external_os_namespaceObject.EOL);
-    }
-    addCodeBlock(code, lang) {
-        const attrs = Object.assign({}, lang && {
-            lang: lang
-        });
-        const element = this.wrap("pre", this.wrap("code", code), attrs);
-        return this.addRaw(element).addEOL();
-    }
-    addList(items, ordered = !1) {
-        const tag = ordered ? "ol" : "ul";
-        const listItems = items.map(item => this.wrap("li", item)).join("");
-        const element = this.wrap(tag, listItems);
-        return this.addRaw(element).addEOL();
-    }
-    addTable(rows) {
-        const tableBody = rows.map(row => {
-            const cells = row.map(cell => {
-                if (typeof cell === "string") return this.wrap("td", cell);
-                const {header: header, data: data, colspan: colspan, rowspan: rowspan} = cell;
-                const tag = header ? "th" : "td";
-                const attrs = Object.assign(Object.assign({}, colspan && {
-                    colspan: colspan
-                }), rowspan && {
-                    rowspan: rowspan
-                });
-                return this.wrap(tag, data, attrs);
-            }).join("");
-            return this.wrap("tr", cells);
-        }).join("");
-        const element = this.wrap("table", tableBody);
-        return this.addRaw(element).addEOL();
-    }
-    addDetails(label, content) {
-        const element = this.wrap("details", this.wrap("summary", label) + content);
-        return this.addRaw(element).addEOL();
-    }
-    addImage(src, alt, options) {
-        const {width: width, height: height} = options || {};
-        const attrs = Object.assign(Object.assign({}, width && {
-            width: width
-        }), height && {
-            height: height
-        });
-        const element = this.wrap("img", null, Object.assign({
-            src: src,
-            alt: alt
-        }, attrs));
-        return this.addRaw(element).addEOL();
-    }
-    addHeading(text, level) {
-        const tag = `h${level}`;
-        const allowedTag = [ "h1", "h2", "h3", "h4", "h5", "h6" ].includes(tag) ? tag : "h1";
-        const element = this.wrap(allowedTag, text);
-        return this.addRaw(element).addEOL();
-    }
-    addSeparator() {
-        const element = this.wrap("hr", null);
-        return this.addRaw(element).addEOL();
-    }
-    addBreak() {
-        const element = this.wrap("br", null);
-        return this.addRaw(element).addEOL();
-    }
-    addQuote(text, cite) {
-        const attrs = Object.assign({}, cite && {
-            cite: cite
-        });
-        const element = this.wrap("blockquote", text, attrs);
-        return this.addRaw(element).addEOL();
-    }
-    addLink(text, href) {
-        const element = this.wrap("a", text, {
-            href: href
-        });
-        return this.addRaw(element).addEOL();
-    }
-}
-
-new Summary;
-
 process;
 
 process;
@@ -516,21 +326,6 @@ var ExitCode;
     ExitCode[ExitCode["Failure"] = 1] = "Failure";
 })(ExitCode || (ExitCode = {}));
 
-function addPath(inputPath) {
-    const filePath = process.env["GITHUB_PATH"] || "";
-    filePath ? file_command_issueFileCommand("PATH", inputPath) : command_issueCommand("add-path", {}, inputPath);
-    process.env["PATH"] = `${inputPath}${external_path_namespaceObject.delimiter}${process.env["PATH"]}`;
-}
-
-function setOutput(name, value) {
-    const filePath = process.env["GITHUB_OUTPUT"] || "";
-    if (filePath) return file_command_issueFileCommand("OUTPUT", file_command_prepareKeyValueMessage(name, value));
-    process.stdout.write(external_os_namespaceObject.EOL);
-    command_issueCommand("set-output", {
-        name: name
-    }, utils_toCommandValue(value));
-}
-
 function setFailed(message) {
     process.exitCode = ExitCode.Failure;
     error(message);
@@ -544,8 +339,6 @@ function info(message) {
     process.stdout.write(message + external_os_namespaceObject.EOL);
 }
 
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 
 const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
@@ -554,6 +347,40 @@ Error;
 
 function describeError(error) {
     return error instanceof Error ? error.message : String(error);
+}
+
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+
+const NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+
+function files_setOutput(name, value, env = process.env) {
+    append("GITHUB_OUTPUT", namedValue(name, value), env);
+}
+
+function files_addPath(dir, env = process.env) {
+    append("GITHUB_PATH", oneLine("a PATH directory", dir), env);
+}
+
+function hasRunnerFile(file, env = process.env) {
+    const path = env[file];
+    return path !== void 0 && path !== "" && (0, external_node_fs_namespaceObject.existsSync)(path);
+}
+
+function namedValue(name, value) {
+    if (!NAME.test(name)) throw new Error(`"${name}" cannot be the name of an output or a variable.`);
+    return `${name}=${oneLine(name, value)}`;
+}
+
+function oneLine(what, value) {
+    if (/[\r\n]/.test(value)) throw new Error(`The value of ${what} holds a line break: nothing was written.`);
+    return value;
+}
+
+function append(file, text, env) {
+    if (!hasRunnerFile(file, env)) throw new Error(`The runner's ${file} file is missing: nothing was written to it.`);
+    (0, external_node_fs_namespaceObject.appendFileSync)(env[file], `${text}${external_node_os_namespaceObject.EOL}`, "utf8");
 }
 
 const VERSION = "1.1.0";
@@ -604,16 +431,15 @@ function bundledCli(bundleUrl, up) {
 }
 
 function putCliOnPath(cliScript, env = process.env) {
-    const pathFile = env.GITHUB_PATH;
-    if (!pathFile || !(0, external_node_fs_namespaceObject.existsSync)(pathFile)) throw new Error("The runner's GITHUB_PATH file is missing, so token-mint cannot be put on PATH: this works only in a GitHub Actions job.");
-    if (env.GITHUB_OUTPUT && !(0, external_node_fs_namespaceObject.existsSync)(env.GITHUB_OUTPUT)) throw new Error("The runner's GITHUB_OUTPUT file is missing, so token-mint was not put on PATH.");
+    if (!hasRunnerFile("GITHUB_PATH", env)) throw new Error("The runner's GITHUB_PATH file is missing, so token-mint cannot be put on PATH: this works only in a GitHub Actions job.");
+    if (!hasRunnerFile("GITHUB_OUTPUT", env)) throw new Error("The runner's GITHUB_OUTPUT file is missing, so token-mint was not put on PATH.");
     if (!env.RUNNER_TEMP) throw new Error("RUNNER_TEMP is not set, so token-mint cannot be put on PATH: this works only in a GitHub Actions job.");
     const dir = writeLaunchers(env.RUNNER_TEMP, {
         node: process.execPath,
         script: cliScript
     });
-    addPath(dir);
-    setOutput("cli-path", dir);
+    files_addPath(dir, env);
+    files_setOutput("cli-path", dir, env);
     info(`token-mint ${VERSION} is on PATH for the following steps of this job (directory in the cli-path output).`);
     return dir;
 }

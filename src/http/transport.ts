@@ -1,7 +1,6 @@
 import { once } from 'node:events'
-import * as http from 'node:http'
+import type * as http from 'node:http'
 import type * as https from 'node:https'
-import { isIP } from 'node:net'
 import type * as tls from 'node:tls'
 import { formatDuration } from '../duration.js'
 import { NetworkError, TokenRequestError, TransientFailureError, type ActionError } from '../errors.js'
@@ -182,18 +181,19 @@ async function openTunnel(
   return connectTls({
     socket,
     host: target.hostname,
-    servername: isIP(target.hostname) ? undefined : target.hostname,
+    servername: process.getBuiltinModule('node:net').isIP(target.hostname) ? undefined : target.hostname,
     ca: options.ca,
     rejectUnauthorized: true
   })
 }
 
 /**
- * node:https for an https: URL, loaded then: with node:tls it costs a run more start-up than the rest of the action
- * together (OpenSSL's set-up), and a run that stops at its inputs, unseals, or speaks plain HTTP never needs it.
+ * node:https for an https: URL, node:http otherwise, loaded on the first request: with node:tls, https costs a run
+ * more start-up than the rest of the action together (OpenSSL's set-up), http and its streams about a fifth, and a
+ * run that stops at its inputs or unseals needs neither.
  */
 async function httpFor(url: URL): Promise<typeof http | typeof https> {
-  return url.protocol === 'https:' ? await import('node:https') : http
+  return url.protocol === 'https:' ? await import('node:https') : await import('node:http')
 }
 
 const CONNECTION_ERRORS: Readonly<Record<string, string>> = {

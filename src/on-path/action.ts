@@ -1,8 +1,8 @@
 import * as core from '@actions/core'
-import { existsSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describeError } from '../errors.js'
+import { addPath, hasRunnerFile, setOutput } from '../runner/files.js'
 import { VERSION } from '../version.js'
 import { writeLaunchers } from './launchers.js'
 
@@ -24,14 +24,13 @@ export function bundledCli(bundleUrl: string, up: 0 | 1): string {
  * Throws an Error whose message is written for the workflow author; nothing is set then.
  */
 export function putCliOnPath(cliScript: string, env: Env = process.env): string {
-  const pathFile = env.GITHUB_PATH
-  if (!pathFile || !existsSync(pathFile)) {
+  if (!hasRunnerFile('GITHUB_PATH', env)) {
     throw new Error(
       "The runner's GITHUB_PATH file is missing, so token-mint cannot be put on PATH: this works only in a GitHub Actions job."
     )
   }
   // All or nothing, as for the token's outputs: a missing output file fails the step before PATH changes.
-  if (env.GITHUB_OUTPUT && !existsSync(env.GITHUB_OUTPUT)) {
+  if (!hasRunnerFile('GITHUB_OUTPUT', env)) {
     throw new Error("The runner's GITHUB_OUTPUT file is missing, so token-mint was not put on PATH.")
   }
   if (!env.RUNNER_TEMP) {
@@ -40,9 +39,9 @@ export function putCliOnPath(cliScript: string, env: Env = process.env): string 
     )
   }
   const dir = writeLaunchers(env.RUNNER_TEMP, { node: process.execPath, script: cliScript })
-  // addPath appends the directory to GITHUB_PATH, one line, as the runner reads it; the runner prepends it to PATH.
-  core.addPath(dir)
-  core.setOutput('cli-path', dir)
+  // One line of GITHUB_PATH, as the runner reads it; the runner puts it first on PATH for the following steps.
+  addPath(dir, env)
+  setOutput('cli-path', dir, env)
   // The directory stays out of the log: it is built from RUNNER_TEMP, which the log has no need to quote.
   core.info(`token-mint ${VERSION} is on PATH for the following steps of this job (directory in the cli-path output).`)
   return dir
