@@ -4,6 +4,9 @@ import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
+// @ts-expect-error: a plain .mjs script, typed by use
+const { compiledAtOnce } = (await import('../scripts/bundle.mjs')) as { compiledAtOnce: (code: string) => string }
+
 const root = fileURLToPath(new URL('..', import.meta.url))
 const read = (path: string) => readFileSync(join(root, path), 'utf8')
 const BUNDLES = ['dist/index.js', 'dist/cli/index.js', 'dist/on-path/index.js']
@@ -30,6 +33,14 @@ function unboundNames(code: string): string[] {
 }
 
 describe('the committed bundles', () => {
+  it.each(BUNDLES)('%s has each module in parentheses, for V8 to compile it at once', bundle => {
+    const modules = read(bundle).split('var __webpack_modules__ = {')[1]?.split('\n};')[0] ?? ''
+    const heads = modules.split('\n').filter(line => /^ {4}\d+: /.test(line))
+
+    expect(heads.length).toBeGreaterThan(0)
+    expect(heads.filter(line => !/^ {4}\d+: \((\(.*\)|\w+) => \{/.test(line))).toEqual([])
+  })
+
   it.each(BUNDLES)('%s reads no name that nothing defines', bundle => {
     expect(unboundNames(read(bundle))).toEqual([])
   })
@@ -105,5 +116,40 @@ describe('the undici stand-in', () => {
     const { ProxyAgent } = await import('../tools/undici-unused/index.js')
 
     expect(() => new ProxyAgent()).toThrow('undici is not bundled with token-mint-action')
+  })
+})
+
+describe('compiledAtOnce', () => {
+  it('puts each module, one line or many, in parentheses, and nothing else', () => {
+    const code = [
+      'var __webpack_modules__ = {',
+      '    1: (module, exports) => {},',
+      '    22: module => {',
+      '        const x = { a: 1 };',
+      '    },',
+      '    3: (a, b, c) => {',
+      '        f();',
+      '    }',
+      '};',
+      'function f() {}'
+    ].join('\n')
+
+    expect(compiledAtOnce(code).split('\n')).toEqual([
+      'var __webpack_modules__ = {',
+      '    1: ((module, exports) => {}),',
+      '    22: (module => {',
+      '        const x = { a: 1 };',
+      '    }),',
+      '    3: ((a, b, c) => {',
+      '        f();',
+      '    })',
+      '};',
+      'function f() {}'
+    ])
+  })
+
+  it('stops the build on a layout it does not know', () => {
+    expect(() => compiledAtOnce('const a = 1')).toThrow('no __webpack_modules__')
+    expect(() => compiledAtOnce('var __webpack_modules__ = {\n    1: 2,\n};')).toThrow('unexpected line 2')
   })
 })

@@ -1,8 +1,8 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 
 var __webpack_modules__ = {
-    770: (module, __unused_webpack_exports, __nccwpck_require__) => {},
-    218: (__unused_webpack_module, exports, __nccwpck_require__) => {
+    770: ((module, __unused_webpack_exports, __nccwpck_require__) => {}),
+    218: ((__unused_webpack_module, exports, __nccwpck_require__) => {
         var http = __nccwpck_require__(611);
         var events = __nccwpck_require__(434);
         var util = __nccwpck_require__(23);
@@ -156,8 +156,8 @@ var __webpack_modules__ = {
             typeof args[0] === "string" ? args[0] = "TUNNEL: " + args[0] : args.unshift("TUNNEL:");
             console.error.apply(console, args);
         } : function() {};
-    },
-    139: (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+    }),
+    139: ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
         __nccwpck_require__.d(__webpack_exports__, {
             K: () => exitWhenFlushed
         });
@@ -165,8 +165,8 @@ var __webpack_modules__ = {
             await Promise.all([ process.stdout, process.stderr ].map(stream => new Promise(resolve => stream.write("", () => resolve()))));
             return process.exit(code ?? process.exitCode);
         }
-    },
-    407: (module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+    }),
+    407: ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
         __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => {
             try {
                 var _exit_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(139);
@@ -178,8 +178,8 @@ var __webpack_modules__ = {
                 __webpack_async_result__(e);
             }
         }, 1);
-    },
-    685: (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+    }),
+    685: ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
         __nccwpck_require__.d(__webpack_exports__, {
             e: () => run
         });
@@ -3323,37 +3323,37 @@ var __webpack_modules__ = {
                 reportFailure(error, settings);
             }
         }
-    },
-    613: module => {
+    }),
+    613: (module => {
         module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
-    },
-    434: module => {
+    }),
+    434: (module => {
         module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
-    },
-    611: module => {
+    }),
+    611: (module => {
         module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
-    },
-    692: module => {
+    }),
+    692: (module => {
         module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
-    },
-    278: module => {
+    }),
+    278: (module => {
         module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
-    },
-    67: module => {
+    }),
+    67: (module => {
         module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
-    },
-    708: module => {
+    }),
+    708: (module => {
         module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
-    },
-    311: module => {
+    }),
+    311: (module => {
         module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
-    },
-    756: module => {
+    }),
+    756: (module => {
         module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
-    },
-    23: module => {
+    }),
+    23: (module => {
         module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
-    }
+    })
 };
 
 var __webpack_module_cache__ = {};

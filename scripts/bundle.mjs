@@ -46,6 +46,31 @@ const BUILT_IN_REQUIRE = /__WEBPACK_EXTERNAL_createRequire\(import\.meta\.url\)\
 // that object: marked pure, it goes, and so does the fs.promises load.
 const CORE_SUMMARY = /\bnew Summary\(\)/g
 
+/**
+ * Puts each module of the bundle in parentheses: V8 then compiles a module's function when it first reads it,
+ * instead of pre-parsing it at load and parsing it again when the bundle calls it, which it does for every module a
+ * run needs. About 5% fewer instructions at start-up (docs/performance.md). Terser's output puts each module on
+ * lines of its own, four spaces in, in `__webpack_modules__`: `id: (args) => {` ... `},`.
+ */
+export function compiledAtOnce(code) {
+  const lines = code.split('\n')
+  const start = lines.indexOf('var __webpack_modules__ = {')
+  if (start < 0) throw new Error('compiledAtOnce: no __webpack_modules__ in the bundle')
+  let open = false
+  for (let i = start + 1; i < lines.length && lines[i] !== '};'; i++) {
+    const line = lines[i]
+    const head = /^ {4}(\d+): (.+ => \{)(\},?)?$/.exec(line)
+    if (head && !open) {
+      lines[i] = head[3] ? `    ${head[1]}: (${head[2]}})${head[3].slice(1)}` : `    ${head[1]}: (${head[2]}`
+      open = !head[3]
+    } else if (open && /^ {4}\},?$/.test(line)) {
+      lines[i] = line.replace('}', '})')
+      open = false
+    } else if (!open) throw new Error(`compiledAtOnce: unexpected line ${i + 1} in __webpack_modules__: ${line}`)
+  }
+  return lines.join('\n')
+}
+
 /** Builds the three entry points into `out` (relative to the repository root, or absolute). */
 export async function bundle(out = 'dist') {
   const build = async (entry, to) => {
@@ -59,7 +84,7 @@ export async function bundle(out = 'dist') {
       .replace(BUILT_IN_REQUIRE, '/*#__PURE__*/ $&')
       .replace(CORE_SUMMARY, '/*#__PURE__*/ $&')
     const { code } = await minify(built, DEAD_CODE_ONLY)
-    await writeFile(file, `${code}\n`)
+    await writeFile(file, `${compiledAtOnce(code)}\n`)
   }
   await Promise.all([
     build('src/index.ts', out),

@@ -2,7 +2,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 
 var __webpack_modules__ = {
-    486: (module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+    486: ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
         __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => {
             try {
                 var _exit_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(139);
@@ -20,8 +20,8 @@ var __webpack_modules__ = {
                 __webpack_async_result__(e);
             }
         }, 1);
-    },
-    220: (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+    }),
+    220: ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
         __nccwpck_require__.d(__webpack_exports__, {
             a: () => runCli
         });
@@ -3588,8 +3588,8 @@ var __webpack_modules__ = {
         function shellQuote(value) {
             return `'${value.replace(/'/g, "'\\''")}'`;
         }
-    },
-    139: (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+    }),
+    139: ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
         __nccwpck_require__.d(__webpack_exports__, {
             K: () => exitWhenFlushed
         });
@@ -3597,16 +3597,16 @@ var __webpack_modules__ = {
             await Promise.all([ process.stdout, process.stderr ].map(stream => new Promise(resolve => stream.write("", () => resolve()))));
             return process.exit(code ?? process.exitCode);
         }
-    },
-    67: module => {
+    }),
+    67: (module => {
         module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
-    },
-    708: module => {
+    }),
+    708: (module => {
         module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
-    },
-    692: module => {
+    }),
+    692: (module => {
         module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
-    }
+    })
 };
 
 var __webpack_module_cache__ = {};

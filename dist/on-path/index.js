@@ -1,8 +1,8 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 
 var __webpack_modules__ = {
-    770: (module, __unused_webpack_exports, __nccwpck_require__) => {},
-    218: (__unused_webpack_module, exports, __nccwpck_require__) => {
+    770: ((module, __unused_webpack_exports, __nccwpck_require__) => {}),
+    218: ((__unused_webpack_module, exports, __nccwpck_require__) => {
         var http = __nccwpck_require__(611);
         var events = __nccwpck_require__(434);
         var util = __nccwpck_require__(23);
@@ -156,28 +156,28 @@ var __webpack_modules__ = {
             typeof args[0] === "string" ? args[0] = "TUNNEL: " + args[0] : args.unshift("TUNNEL:");
             console.error.apply(console, args);
         } : function() {};
-    },
-    613: module => {
+    }),
+    613: (module => {
         module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
-    },
-    434: module => {
+    }),
+    434: (module => {
         module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
-    },
-    611: module => {
+    }),
+    611: (module => {
         module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
-    },
-    692: module => {
+    }),
+    692: (module => {
         module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
-    },
-    278: module => {
+    }),
+    278: (module => {
         module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
-    },
-    756: module => {
+    }),
+    756: (module => {
         module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
-    },
-    23: module => {
+    }),
+    23: (module => {
         module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
-    }
+    })
 };
 
 var __webpack_module_cache__ = {};

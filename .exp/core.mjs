@@ -1,0 +1,2 @@
+import * as core from '@actions/core'
+if (globalThis.nope) core.info('x')
