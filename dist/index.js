@@ -3158,8 +3158,7 @@ var __webpack_modules__ = {
             append("GITHUB_STEP_SUMMARY", lines.join(external_node_os_namespaceObject.EOL), env);
         }
         function hasRunnerFile(file, env = process.env) {
-            const path = env[file];
-            return path !== void 0 && path !== "" && (0, external_node_fs_namespaceObject.existsSync)(path);
+            return (0, external_node_fs_namespaceObject.existsSync)(env[file] ?? "");
         }
         function namedValue(name, value) {
             if (!NAME.test(name)) throw new Error(`"${name}" cannot be the name of an output or a variable.`);
@@ -3171,7 +3170,7 @@ var __webpack_modules__ = {
         }
         function append(file, text, env) {
             if (!hasRunnerFile(file, env)) throw new Error(`The runner's ${file} file is missing: nothing was written to it.`);
-            (0, external_node_fs_namespaceObject.appendFileSync)(env[file], `${text}${external_node_os_namespaceObject.EOL}`, "utf8");
+            (0, external_node_fs_namespaceObject.appendFileSync)(env[file], `${text}${external_node_os_namespaceObject.EOL}`);
         }
         const LAUNCHER_NAMES = {
             posix: "token-mint",

@@ -364,8 +364,7 @@ function files_addPath(dir, env = process.env) {
 }
 
 function hasRunnerFile(file, env = process.env) {
-    const path = env[file];
-    return path !== void 0 && path !== "" && (0, external_node_fs_namespaceObject.existsSync)(path);
+    return (0, external_node_fs_namespaceObject.existsSync)(env[file] ?? "");
 }
 
 function namedValue(name, value) {
@@ -380,7 +379,7 @@ function oneLine(what, value) {
 
 function append(file, text, env) {
     if (!hasRunnerFile(file, env)) throw new Error(`The runner's ${file} file is missing: nothing was written to it.`);
-    (0, external_node_fs_namespaceObject.appendFileSync)(env[file], `${text}${external_node_os_namespaceObject.EOL}`, "utf8");
+    (0, external_node_fs_namespaceObject.appendFileSync)(env[file], `${text}${external_node_os_namespaceObject.EOL}`);
 }
 
 const VERSION = "1.1.0";

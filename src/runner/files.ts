@@ -39,8 +39,8 @@ export function appendSummary(lines: readonly string[], env: Env = process.env):
 
 /** Whether the runner gave this step the file and it exists: the runner creates them, so nothing here does. */
 export function hasRunnerFile(file: RunnerFile, env: Env = process.env): boolean {
-  const path = env[file]
-  return path !== undefined && path !== '' && existsSync(path)
+  // existsSync('') is false: a variable set to nothing is no file either.
+  return existsSync(env[file] ?? '')
 }
 
 function namedValue(name: string, value: string): string {
@@ -55,5 +55,5 @@ function oneLine(what: string, value: string): string {
 
 function append(file: RunnerFile, text: string, env: Env): void {
   if (!hasRunnerFile(file, env)) throw new Error(`The runner's ${file} file is missing: nothing was written to it.`)
-  appendFileSync(env[file] as string, `${text}${EOL}`, 'utf8')
+  appendFileSync(env[file] as string, `${text}${EOL}`)
 }
