@@ -128,10 +128,11 @@ export function fakeCore(): FakeCore {
 function readSummary(lines: readonly string[]) {
   const [heading = '', table = '', ...raw] = lines
   const title = /^<h(\d)>(.*)<\/h\1>$/.exec(heading)
-  const rows = /^<table><tr>((?:<th>.*?<\/th>)*)<\/tr><tr>((?:<td>.*?<\/td>)*)<\/tr><\/table>$/.exec(table)
+  // Cell text is escaped, so it holds no `<`: anything between cells breaks the match.
+  const rows = /^<table><tr>((?:<th>[^<]*<\/th>)*)<\/tr><tr>((?:<td>[^<]*<\/td>)*)<\/tr><\/table>$/.exec(table)
   if (!title || !rows) throw new Error(`not a summary the action writes: ${JSON.stringify(lines)}`)
   const cells = (row: string | undefined, tag: string) =>
-    [...(row ?? '').matchAll(new RegExp(`<${tag}>(.*?)</${tag}>`, 'g'))].map(match => match[1] as string)
+    [...(row ?? '').matchAll(new RegExp(`<${tag}>([^<]*)</${tag}>`, 'g'))].map(match => match[1] as string)
   return {
     heading: title[2] as string,
     level: Number(title[1]),

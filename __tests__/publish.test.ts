@@ -233,6 +233,15 @@ describe('publishToken', () => {
       expect(core.calls).toEqual([])
     })
 
+    it('publishes nothing when the output file is missing, with export-env false too', () => {
+      process.env.GITHUB_OUTPUT = join(dir, 'gone')
+
+      expect(() => publishToken({ token: minted }, settings({ 'export-env': 'false' }))).toThrow(
+        "The runner's GITHUB_OUTPUT file is missing, so nothing was published."
+      )
+      expect(core.calls).toEqual([])
+    })
+
     it('publishes nothing when the env file is missing and the token is to be exported', () => {
       process.env.GITHUB_OUTPUT = present('output')
       process.env.GITHUB_ENV = join(dir, 'gone')
