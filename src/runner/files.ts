@@ -11,8 +11,8 @@ const NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/
 
 /*
  * GitHub's file commands, written here rather than through @actions/core. Its setOutput and exportVariable load
- * node:crypto for a random heredoc delimiter, and its summary loads fs.promises: together more start-up than the
- * rest of a run (docs/performance.md). Every value this action writes is one line (tokens and facts are validated,
+ * node:crypto for a random heredoc delimiter, and its summary loads fs.promises: together about a fifth of the
+ * start-up of a plain-HTTP run (docs/performance.md). Every value this action writes is one line (tokens and facts are validated,
  * a line break is refused there), and for one line GitHub documents the `name=value` form, which needs no
  * delimiter. A value with a line break is refused here too, so no outside text can ever add a line.
  */
