@@ -372,8 +372,10 @@ function namedValue(name, value) {
     return `${name}=${oneLine(name, value)}`;
 }
 
+const NOT_ONE_LINE = /[\0-\x1f\x7f\x85\u2028\u2029]/;
+
 function oneLine(what, value) {
-    if (/[\r\n]/.test(value)) throw new Error(`The value of ${what} holds a line break: nothing was written.`);
+    if (NOT_ONE_LINE.test(value)) throw new Error(`The value of ${what} holds a line break or a control character: nothing was written.`);
     return value;
 }
 

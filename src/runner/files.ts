@@ -14,7 +14,7 @@ const NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/
  * node:crypto for a random heredoc delimiter, and its summary loads fs.promises: together about a fifth of the
  * start-up of a plain-HTTP run (docs/performance.md). Every value this action writes is one line (tokens and facts are validated,
  * a line break is refused there), and for one line GitHub documents the `name=value` form, which needs no
- * delimiter. A value with a line break is refused here too, so no outside text can ever add a line.
+ * delimiter. A value with a line break or a control character is refused here too, whatever was checked before.
  */
 
 /** Sets a step output: `name=value` on its own line of GITHUB_OUTPUT. */
@@ -48,8 +48,14 @@ function namedValue(name: string, value: string): string {
   return `${name}=${oneLine(name, value)}`
 }
 
+// Line breaks, and the control and separator characters that some reader could take for one (NUL, NEL, U+2028/9).
+// eslint-disable-next-line no-control-regex -- control characters are what it finds
+const NOT_ONE_LINE = /[\0-\x1f\x7f\x85\u2028\u2029]/
+
 function oneLine(what: string, value: string): string {
-  if (/[\r\n]/.test(value)) throw new Error(`The value of ${what} holds a line break: nothing was written.`)
+  if (NOT_ONE_LINE.test(value)) {
+    throw new Error(`The value of ${what} holds a line break or a control character: nothing was written.`)
+  }
   return value
 }
 
