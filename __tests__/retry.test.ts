@@ -143,6 +143,20 @@ describe('sendWithRetries', () => {
     expect(reports.at(-1)).toEqual({ attempt: 2, maxAttempts: 2, elapsedMs: expect.any(Number), reason: 'HTTP 500' })
   })
 
+  it('tells a last attempt the server refused from one that ran out of time, for the advice that follows', async () => {
+    fake().script({ status: 429 })
+    const raw = await startRawServer({ bytes: '', then: 'hold' })
+    const slow = sendWithRetries(
+      { method: 'GET', url: new URL(raw.origin), headers: {} },
+      { timeoutMs: 100, env: {} },
+      policy(1),
+      () => {}
+    )
+
+    await expect(send(1)).rejects.toMatchObject({ status: 429, timedOut: false })
+    await expect(slow.finally(() => raw.close())).rejects.toMatchObject({ status: undefined, timedOut: true })
+  })
+
   it('says "1 attempt" for a single one', async () => {
     fake().script({ status: 503 })
 

@@ -1,7 +1,8 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
-import { createServer, type RequestOptions } from 'node:http'
+import { getEventListeners } from 'node:events'
+import { createServer, type IncomingMessage, type RequestOptions } from 'node:http'
 import { createServer as createTlsServer } from 'node:https'
-import type { AddressInfo } from 'node:net'
+import type { AddressInfo, Socket } from 'node:net'
 import { startConnectProxy } from '../__fixtures__/connect-proxy.js'
 import { startFakeProvider, type FakeProvider } from '../__fixtures__/fake-provider.js'
 import { rawHttp, startRawServer, type RawServer } from '../__fixtures__/raw-server.js'
@@ -211,6 +212,16 @@ describe('sendOnce, reading the answer', () => {
 
     expect(ms).toBeLessThan(5000)
     await expectNothingAdded(before)
+  })
+
+  it('takes its listener off the cancel signal when done, so a signal that outlives many attempts holds none', async () => {
+    raw.script(rawHttp(200, 'ok', 'end'), { bytes: '', then: 'destroy' })
+    const cancel = new AbortController()
+
+    await sendOnce(get(raw.origin), { ...direct, cancel: cancel.signal })
+    await failure(sendOnce(get(raw.origin), { ...direct, cancel: cancel.signal }))
+
+    expect(getEventListeners(cancel.signal, 'abort')).toEqual([])
   })
 
   it('does not start an attempt whose cancel signal has already aborted', async () => {
@@ -561,5 +572,73 @@ describe('sendOnce through a proxy', () => {
     expect(error).toBeInstanceOf(NetworkError)
     expect(error.message).toContain('the TLS handshake failed')
     expect(error.message).not.toContain('proxy')
+  })
+})
+
+describe('sendOnce through a proxy, with TLS verified all the way', () => {
+  let pki: TestPki
+  let target: FakeProvider
+  beforeAll(() => {
+    pki = createTestPki()
+  })
+  afterAll(() => pki.remove())
+  beforeEach(async () => {
+    target = await startFakeProvider({ tls: pki })
+  })
+  afterEach(async () => {
+    await target.close()
+  })
+
+  // Unit tests cannot set NODE_TLS_REJECT_UNAUTHORIZED for node:tls (jest gives them a copy of process.env): that it
+  // changes nothing here is proven with the bundle, in security.process.test.ts.
+
+  it('reaches the target through a proxy written as an IPv6 address, which a URL keeps in brackets', async () => {
+    const tunnel = await startConnectProxy({ host: '::1' })
+    target.script({ status: 200, body: { ok: true } })
+
+    const response = await sendOnce(get(`https://soda.test:${target.port}/v1`), {
+      ...direct,
+      env: { https_proxy: tunnel.url },
+      ca: pki.ca
+    }).finally(() => tunnel.close())
+
+    expect(tunnel.url).toMatch(/^http:\/\/\[::1\]:\d+$/)
+    expect(tunnel.tunnels).toEqual([{ authority: `soda.test:${target.port}`, proxyAuthorization: undefined }])
+    expect(response.body).toBe('{"ok":true}')
+  })
+
+  it('refuses a target inside the tunnel whose certificate no trusted CA vouches for, sending it nothing', async () => {
+    const tunnel = await startConnectProxy()
+
+    const { error } = await failure(
+      sendOnce(get(`https://soda.test:${target.port}/v1`), { ...direct, env: { https_proxy: tunnel.url } })
+    ).finally(() => tunnel.close())
+
+    expect(tunnel.tunnels).toHaveLength(1)
+    expect(error).toBeInstanceOf(NetworkError)
+    expect(error.message).toMatch(/^TLS certificate not trusted \(UNABLE_TO_VERIFY_LEAF_SIGNATURE\)/)
+    expect(target.requests).toEqual([])
+  })
+
+  it('refuses an https:// proxy whose certificate no trusted CA vouches for, before sending it the CONNECT and its credentials', async () => {
+    const tlsProxy = createTlsServer({ key: pki.key, cert: pki.cert })
+    const connects: unknown[] = []
+    tlsProxy.on('connect', (req: IncomingMessage, socket: Socket) => {
+      connects.push(req.headers['proxy-authorization'])
+      socket.end('HTTP/1.1 502 Bad Gateway\r\n\r\n')
+    })
+    await new Promise<void>(resolve => tlsProxy.listen(0, '127.0.0.1', resolve))
+    const { port } = tlsProxy.address() as AddressInfo
+
+    const { error } = await failure(
+      sendOnce(get(`https://soda.test:${target.port}/v1`), {
+        ...direct,
+        env: { https_proxy: `https://corp:proxy-pw@127.0.0.1:${port}` }
+      })
+    ).finally(() => new Promise(resolve => tlsProxy.close(resolve)))
+
+    expect(error).toBeInstanceOf(NetworkError)
+    expect(error.message).toMatch(/^TLS certificate not trusted \(UNABLE_TO_VERIFY_LEAF_SIGNATURE\)/)
+    expect(connects).toEqual([])
   })
 })

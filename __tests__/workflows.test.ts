@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { readdirSync, readFileSync } from 'node:fs'
+import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { parse } from 'yaml'
 
 // The repository's own workflows, as files: what runs with which rights, and which third-party code it runs.
@@ -10,6 +10,8 @@ interface Step {
   uses?: string
   run?: string
   shell?: string
+  if?: string
+  with?: Record<string, string>
 }
 interface Job {
   'runs-on'?: string
@@ -24,6 +26,7 @@ interface Job {
 interface Workflow {
   file: string
   text: string
+  on?: Record<string, unknown>
   permissions?: Permissions
   env?: unknown
   defaults?: unknown
@@ -75,7 +78,9 @@ describe('the workflows', () => {
   it('are found, so that every check below sees them', () => {
     const files = workflows.map(({ file }) => file)
 
-    expect(files).toEqual(expect.arrayContaining(['ci.yml', 'codeql.yml', 'release.yml', 'scorecard.yml']))
+    expect(files).toEqual(
+      expect.arrayContaining(['ci.yml', 'codeql.yml', 'mutation.yml', 'release.yml', 'scorecard.yml'])
+    )
   })
 
   it('pin every third-party action to a full commit SHA, with its version in a comment', () => {
@@ -158,6 +163,35 @@ describe('the end-to-end job', () => {
     expect(steps.map(step => step.uses)).toContain('./cli')
     expect(workflow('ci.yml').text).toContain('cli-on-path: true')
     expect([runsCli(undefined), runsCli('pwsh'), runsCli('cmd')].map(found => found.length)).toEqual([1, 1, 1])
+  })
+})
+
+describe('the mutation workflow', () => {
+  const SRC = new URL('../src/', import.meta.url)
+
+  it('runs by hand and weekly, never on a push: a full run takes the better part of an hour', () => {
+    const { on = {} } = workflow('mutation.yml')
+
+    expect(Object.keys(on).sort()).toEqual(['schedule', 'workflow_dispatch'])
+  })
+
+  it('gives one runner to each folder of src/ and one to the files at its top, so that no module is left out', () => {
+    const shards = (job('mutation.yml', 'mutation').strategy?.matrix?.include ?? []) as { glob: string }[]
+    const folders = readdirSync(SRC).filter(name => statSync(new URL(name, SRC)).isDirectory())
+
+    expect(shards.map(({ glob }) => glob).sort()).toEqual(
+      [...folders.map(folder => `src/${folder}/**`), 'src/*.ts'].sort()
+    )
+  })
+
+  it('runs npm run mutation on each glob with --force, and uploads the reports whatever the outcome', () => {
+    const steps = job('mutation.yml', 'mutation').steps ?? []
+    const upload = steps.find(step => step.uses?.startsWith('actions/upload-artifact@'))
+
+    expect(steps.map(step => step.run ?? '').join('\n')).toContain('npm run mutation -- "$GLOB" --force')
+    expect(upload?.if).toBe('${{ !cancelled() }}')
+    expect(upload?.with?.path).toContain('reports/mutation/mutation.html')
+    expect(upload?.with?.path).toContain('reports/mutation/mutation.json')
   })
 })
 

@@ -11,6 +11,7 @@ import { execFileSync, spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { parseArgs } from 'node:util'
+import strykerConfig from '../stryker.config.mjs'
 
 const ROOT = new URL('..', import.meta.url).pathname
 const REPORT = join(ROOT, 'reports/mutation/mutation.json')
@@ -91,7 +92,9 @@ function printScores() {
 const node = strykerNode()
 const stryker = join(ROOT, 'node_modules/@stryker-mutator/core/bin/stryker.js')
 const strykerArgs = ['run', 'stryker.config.mjs', '--incrementalFile', incrementalFile(globs)]
-if (globs.length) strykerArgs.push('--mutate', globs.join(','))
+// --mutate replaces the config's list, exclusions included: keep them, or 'src/cli/**' would mutate the entry point.
+const exclusions = strykerConfig.mutate.filter(pattern => pattern.startsWith('!'))
+if (globs.length) strykerArgs.push('--mutate', [...globs, ...exclusions].join(','))
 if (args.force) strykerArgs.push('--force')
 if (args.concurrency) strykerArgs.push('--concurrency', args.concurrency)
 console.log(`StrykerJS on Node ${execFileSync(node, ['--version']).toString().trim()}: ${globs.join(' ') || 'src/'}`)
