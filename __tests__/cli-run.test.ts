@@ -56,12 +56,14 @@ describe('readArgs', () => {
     [[`--${'a'.repeat(31)}`], 'unknown option (not shown, in case it is a secret): see --help.'],
     [['-x'], "unknown option '-x': see --help."],
     [['-hunter2'], 'unknown option (not shown, in case it is a secret): see --help.'],
+    [['-s3cret-x'], 'unknown option (not shown, in case it is a secret): see --help.'],
     [['hunter2'], 'unexpected argument (not shown, in case it is a secret): see --help.'],
     [['-'], 'unexpected argument (not shown, in case it is a secret): see --help.'],
     [['--verbose=hunter2'], '--verbose takes no value: see --help.'],
     [['--provider', 'soda', 'exec'], 'exec must be the first argument: see --help.'],
     [['--', 'hunter2'], 'a command after -- needs exec, as the first argument: see --help.'],
     [['--format', 'yaml'], "--format must be one of: text, env, json (got 'yaml')."],
+    [['--format', 'y'.repeat(100)], `--format must be one of: text, env, json (got '${'y'.repeat(40)}').`],
     [['exec', '--provider', 'soda'], 'exec needs a command after --: see --help.'],
     [['exec', '--'], 'exec needs a command after --: see --help.'],
     [['exec', '--', ''], 'exec needs a command after --: see --help.'],
@@ -165,8 +167,19 @@ describe('the wording of input problems', () => {
     ])
   })
 
+  it('counts a flag or a variable that holds only blanks as not given, as the settings do', () => {
+    const credentials = { SIRDATA_LOGIN: 'u', SIRDATA_PASSWORD: 'p' }
+
+    expect(problems({ provider: 'sirdata', 'partner-id': '  ' }, { ...credentials, SIRDATA_PARTNER_ID: ' ' })).toEqual([
+      '--partner-id (or SIRDATA_PARTNER_ID) is required for sirdata.'
+    ])
+  })
+
   it('keeps the core’s words for an input that is neither a flag nor a variable', () => {
     expect(flagProblem({ input: 'seal-key', message: 'is wrong.' }, {}, {})).toBe("Input 'seal-key' is wrong.")
+    expect(flagProblem({ input: 'seal-key', message: 'is wrong.' }, { provider: 'soda' }, {})).toBe(
+      "Input 'seal-key' is wrong."
+    )
     expect(flagProblem({ input: 'username', message: 'is wrong.' }, { provider: 'constructor' }, {})).toBe(
       "Input 'username' is wrong."
     )

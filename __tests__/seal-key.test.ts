@@ -26,6 +26,48 @@ const periodic = (period: number, length = 32) => {
 }
 const ascii = (text: string) => Buffer.from(text.padEnd(32, '.').slice(0, 32))
 
+// First in the file: the table of scores is built once, on the first text scored, and StrykerJS credits it to that
+// test alone, so that test must be one that checks the scores.
+describe('the model of typed text', () => {
+  it('is a probability distribution after every symbol, never 0', () => {
+    const sums = Array.from({ length: 64 }, (_, from) =>
+      Array.from({ length: 64 }, (_, to) => typedTextChance(from, to)).reduce((a, b) => a + b, 0)
+    )
+
+    for (const sum of sums) expect(sum).toBeCloseTo(1, 12)
+    expect(Math.min(...Array.from({ length: 64 * 64 }, (_, i) => typedTextChance(i >> 6, i & 63)))).toBeGreaterThan(0)
+  })
+
+  it('scores a random text far below what it scores typed text', () => {
+    expect(humanTextBits('zq8X2mVbK4pLw9YtR7nHc3FjD6sGa1Ue5BoIy0QxNf')).toBeLessThan(0)
+    expect(humanTextBits('CorrectHorseBatteryStapleWithExtraWordsAnd')).toBeGreaterThan(HUMAN_TEXT_BITS)
+    expect(humanTextBits('ab')).toBeCloseTo(Math.log2(64 * typedTextChance(26, 27)), 12)
+    expect(humanTextBits('a-b_')).toBeCloseTo(humanTextBits('a+b/'), 12)
+  })
+
+  it('makes a key next to the last one on a keyboard row likelier than after any key of its kind not next to it', () => {
+    const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'
+    // Upper case, lower case and digits, by index in the base64 alphabet.
+    const kinds = [Array.from({ length: 26 }, (_, i) => i), Array.from({ length: 26 }, (_, i) => 26 + i)]
+    kinds.push(Array.from({ length: 10 }, (_, i) => 52 + i))
+    const rows = ['1234567890', 'qwertyuiop', 'asdfghjkl', 'zxcvbnm'].flatMap(row => [row, row.toUpperCase()])
+    const pairs = rows.flatMap(row =>
+      [...row.slice(1)].flatMap((key, i) => [
+        [row[i], key],
+        [key, row[i]]
+      ])
+    )
+    const notLikelier = pairs.filter(([last, next]) => {
+      const [from, to] = [BASE64.indexOf(last as string), BASE64.indexOf(next as string)]
+      const sameKind = kinds.find(kind => kind.includes(from)) as number[]
+      return typedTextChance(from, to) <= Math.min(...sameKind.map(other => typedTextChance(other, to)))
+    })
+
+    expect(pairs).toHaveLength(2 * 2 * (9 + 9 + 8 + 6))
+    expect(notLikelier).toEqual([])
+  })
+})
+
 describe('readSealKey accepts what key generators write', () => {
   it.each([
     ['openssl rand -base64 32', randomBytes(32).toString('base64')],
@@ -37,10 +79,14 @@ describe('readSealKey accepts what key generators write', () => {
     ["Python's secrets.token_urlsafe(32)", randomBytes(32).toString('base64url')],
     ['base64url with its padding', `${randomBytes(32).toString('base64url')}=`],
     ['base64 without its padding', randomBytes(32).toString('base64').replace(/=+$/, '')],
-    ['a key with a line break after it', `${randomBytes(32).toString('base64')}\n`],
-    ['token-mint keygen', generateSealKey()]
+    ['base64 of 64 bytes without its two padding characters', randomBytes(64).toString('base64').replace(/=+$/, '')],
+    ['a key with a line break after it', `${randomBytes(32).toString('base64')}\n`]
   ])('%s', (_generator, text) => {
     expect(problem(text)).toBeUndefined()
+  })
+
+  it('token-mint keygen', () => {
+    expect(problem(generateSealKey())).toBeUndefined()
   })
 
   it('derives the same keys from the same bytes in any encoding, 32 bytes for AES and 8 for the key check', () => {
@@ -49,6 +95,7 @@ describe('readSealKey accepts what key generators write', () => {
     const fromBase64 = keyOf(secret.toString('base64'))
 
     expect(keyOf(secret.toString('hex'))).toEqual(fromBase64)
+    expect(keyOf(secret.toString('hex').toUpperCase())).toEqual(fromBase64)
     expect(keyOf(secret.toString('base64url'))).toEqual(fromBase64)
     expect(fromBase64?.encryption).toHaveLength(32)
     expect(fromBase64?.check).toHaveLength(8)
@@ -104,6 +151,8 @@ describe('readSealKey refuses, without quoting the key and saying how to make on
     ['33 random bytes', randomBytes(33).toString('base64')],
     ['40 random bytes in hex', randomBytes(40).toString('hex')],
     ['hex with a digit lost', randomBytes(32).toString('hex').slice(1)],
+    ['hex with a digit too many', `${randomBytes(32).toString('hex')}a`],
+    ['hex in upper case with a digit too many', `${randomBytes(32).toString('hex').toUpperCase()}A`],
     ['base64 that mixes the two alphabets', `${randomBytes(32).toString('base64').slice(0, 40)}+_-/`],
     ['base64 with three padding characters', `${randomBytes(32).toString('base64url')}===`],
     ['base64 with stray bits in its last character', randomBytes(32).toString('base64').replace(/.=$/, 'B=')],
@@ -137,6 +186,7 @@ describe('readSealKey refuses, without quoting the key and saying how to make on
     ['lowercase words', 'correcthorsebatterystaplecorrecthorsebatterystaplecorrecthorseba', 'typed'],
     ['a passphrase in camel case', 'CorrectHorseBatteryStapleCorrectHorseBatteryStapleCorrectHorseBa', 'typed'],
     ['words with separators', 'my_seal_key-for_the_token-mint_action-v2_ok_and_more_words_here_', 'typed'],
+    ['a word, then digits typed in a run', 'pi31415926535897932384626433832795028841971693993751058209749445', 'typed'],
     [
       'hex with 9 distinct digits',
       createHash('sha512')
@@ -144,6 +194,15 @@ describe('readSealKey refuses, without quoting the key and saying how to make on
         .digest('hex')
         .replace(/[9a-f]/g, '0')
         .slice(0, 64),
+      'hex digits'
+    ],
+    [
+      '64 bytes in hex, with 9 distinct digits in the first 64',
+      createHash('sha512')
+        .update('x')
+        .digest('hex')
+        .replace(/[9a-f]/g, '0')
+        .slice(0, 64) + randomBytes(32).toString('hex'),
       'hex digits'
     ]
   ])('%s, as a pattern', (_case, text, why) => {
@@ -153,23 +212,28 @@ describe('readSealKey refuses, without quoting the key and saying how to make on
     expect(refusal).toMatch(new RegExp(`, so it would be guessed: ${ADVICE.replace(/[`()]/g, '.')}$`))
     expect(refusal).not.toContain(text.slice(0, 8))
   })
-})
 
-describe('the model of typed text', () => {
-  it('is a probability distribution after every symbol, never 0', () => {
-    const sums = Array.from({ length: 64 }, (_, from) =>
-      Array.from({ length: 64 }, (_, to) => typedTextChance(from, to)).reduce((a, b) => a + b, 0)
-    )
+  it('counts up or down from 9 steps (equal or neighbouring bytes) among the first 32 bytes, not 8', () => {
+    /** Bytes from a hash, changed so that exactly the first `count` neighbouring pairs count up by one. */
+    const withSteps = (count: number) => {
+      const bytes = createHash('sha256').update('steps').digest()
+      for (let i = 1; i < bytes.length; i++) {
+        const step = ((bytes[i] as number) - (bytes[i - 1] as number) + 256) % 256
+        if (i <= count) bytes[i] = ((bytes[i - 1] as number) + 1) % 256
+        else if (step <= 1 || step === 255) bytes[i] = ((bytes[i - 1] as number) + 128) % 256
+      }
+      return bytes.toString('hex')
+    }
 
-    for (const sum of sums) expect(sum).toBeCloseTo(1, 12)
-    expect(Math.min(...Array.from({ length: 64 * 64 }, (_, i) => typedTextChance(i >> 6, i & 63)))).toBeGreaterThan(0)
+    expect(problem(withSteps(MAX_BYTE_STEPS - 1))).toBeUndefined()
+    expect(problem(withSteps(MAX_BYTE_STEPS))).toContain('counts up or down')
   })
 
-  it('scores a random text far below what it scores typed text', () => {
-    expect(humanTextBits('zq8X2mVbK4pLw9YtR7nHc3FjD6sGa1Ue5BoIy0QxNf')).toBeLessThan(0)
-    expect(humanTextBits('CorrectHorseBatteryStapleWithExtraWordsAnd')).toBeGreaterThan(HUMAN_TEXT_BITS)
-    expect(humanTextBits('ab')).toBeCloseTo(Math.log2(64 * typedTextChance(26, 27)), 12)
-    expect(humanTextBits('a-b_')).toBeCloseTo(humanTextBits('a+b/'), 12)
+  it('accepts hex with 10 distinct digits in the first 64, the fewest a generator is allowed', () => {
+    const tenDigits = createHash('sha512').update('x').digest('hex').replace(/[a-f]/g, '0').slice(0, 64)
+
+    expect(new Set(tenDigits).size).toBe(MIN_HEX_DIGITS)
+    expect(problem(tenDigits)).toBeUndefined()
   })
 })
 
@@ -244,7 +308,6 @@ describe('refuses a generated key less than once in a billion, computed rule by 
       for (let score = offset + HUMAN_TEXT_BITS * GRID; score < row.length; score++) tail += row[score] as number
     return tail
   }
-  const typed: Fraction = { n: BigInt(Math.ceil(typedTail() * 1e30)), d: 10n ** 30n }
 
   it('counts distinct symbols like a brute-force enumeration', () => {
     const brute = [0n, 0n, 0n, 0n]
@@ -258,6 +321,9 @@ describe('refuses a generated key less than once in a billion, computed rule by 
   })
 
   it('for base64 (`openssl rand -base64 32`, token_urlsafe): text, repeats, steps and typed text', () => {
+    // Computed here, in the test, not when the file loads: a computation that reads the model outside any test
+    // would make StrykerJS run every related test file for each mutant of seal-key.ts.
+    const typed: Fraction = { n: BigInt(Math.ceil(typedTail() * 1e30)), d: 10n ** 30n }
     const refused = [plainText, repeats, steps, typed].reduce(add)
 
     expect(toNumber(refused)).toBeLessThan(1e-9)

@@ -1,4 +1,4 @@
-import { describe, expect, it } from '@jest/globals'
+import { beforeEach, describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
 import { createCipheriv, createHash, randomBytes } from 'node:crypto'
 import { seeded } from '../__fixtures__/property.js'
@@ -16,7 +16,13 @@ const parseSealKey = (text: string): SealKey | undefined => {
 
 const now = new Date('2026-11-23T10:00:00.000Z')
 const binding = { repository: 'data-team/pipelines', runId: '9876543210' }
-const key = parseSealKey(randomBytes(32).toString('base64')) as SealKey
+const keyText = randomBytes(32).toString('base64')
+// Keys and envelopes are made in each test (scrypt runs once per key text: readSealKey keeps what it stretched),
+// never while the file loads: StrykerJS runs every related test file for a mutant that code at load time reaches.
+let key: SealKey
+beforeEach(() => {
+  key = parseSealKey(keyText) as SealKey
+})
 const issued: IssuedToken = {
   provider: soda,
   region: 'us',
@@ -41,7 +47,10 @@ describe('the sealed envelope format', () => {
   // Sealed once, with the key, binding and tokens below, by version 2 of the format (the key stretched by scrypt),
   // and kept: a later change to the stretching, the salt, the labels, the header or the associated data cannot open
   // these, and fails here. VERSION_1 was sealed by version 1 (HKDF alone), which a guess at the key cost nothing.
-  const vectorKey = parseSealKey('ZpOs3uRBHcPpOvA2l6CwAWzGRcllOQp9QMErRX/aL6I=') as SealKey
+  let vectorKey: SealKey
+  beforeEach(() => {
+    vectorKey = parseSealKey('ZpOs3uRBHcPpOvA2l6CwAWzGRcllOQp9QMErRX/aL6I=') as SealKey
+  })
   const vectorBinding = { repository: 'octo-org/pipelines', runId: '12345678901' }
   const WITHOUT_EXPIRY =
     'tm2.dZX1Yy0ZBIgAAAAC39wcNVyzMOsNAnmFk08C1PxLaEgbHF-tlCxZ_2ttVsRzE4T3Hytg6eDYBjNRbN4KGiIc2V1LkHoAPm-LnaTbELrsAjW5PE_5xmk2bEexv1E1yVYUBEqxczLD0Na_0LDq--oOYV9WmL1Ijn_zlOW0yAo2SfFILcFGivc'
@@ -152,7 +161,10 @@ describe('the sealed envelope format', () => {
   })
 
   describe('authenticates the repository and the run, not only the clear header', () => {
-    const envelope = Buffer.from(sealToken(issued, key, binding).slice(4), 'base64url')
+    let envelope: Buffer
+    beforeEach(() => {
+      envelope = Buffer.from(sealToken(issued, key, binding).slice(4), 'base64url')
+    })
     const rewritten = (at: number, bytes: Buffer) => {
       const copy = Buffer.from(envelope)
       bytes.copy(copy, at)
@@ -251,7 +263,10 @@ describe('sealToken and unsealToken', () => {
 })
 
 describe('unsealToken refuses', () => {
-  const envelope = sealToken(issued, key, binding)
+  let envelope: string
+  beforeEach(() => {
+    envelope = sealToken(issued, key, binding)
+  })
 
   it('another seal-key', () => {
     const other = parseSealKey(randomBytes(32).toString('base64')) as SealKey
