@@ -73,6 +73,12 @@ describe('the error model', () => {
     expect(error.cause).toBe(cause)
   })
 
+  it('ends a message placed in its context with one full stop, whether or not it had one', () => {
+    const error = new TokenRequestError('the provider refused the request.', 401).within('Could not get a token')
+
+    expect(error.message).toBe('Could not get a token: the provider refused the request.')
+  })
+
   it('counts one attempt unless told otherwise, and keeps the status of a refusal', () => {
     expect(new TransientFailureError('x').attempts).toBe(1)
     expect(new TokenRequestError('x', 403).status).toBe(403)

@@ -129,6 +129,21 @@ describe('run', () => {
     expect(core.calls).toContainEqual({ fn: 'setOutput', name: 'token', value: fake().tokens[0] })
   })
 
+  it('writes each attempt to the debug log: where the request went, its outcome and its time', async () => {
+    core.inputs = fakeInputs(fake(), 'soda')
+
+    await run()
+
+    expect(core.calls.filter(call => call.fn === 'debug')).toEqual([
+      {
+        fn: 'debug',
+        message: expect.stringMatching(
+          new RegExp(`^[A-Z]+ ${fake().origin}/v1/[\\w/]+: HTTP 200 in \\d+ ms \\(attempt 1/3\\)$`)
+        ) as unknown
+      }
+    ])
+  })
+
   it('warns about inputs that do nothing for the chosen provider', async () => {
     core.inputs = fakeInputs(fake(), 'soda', { 'partner-id': '12345' })
 

@@ -180,18 +180,16 @@ describe('proxyFor', () => {
     expect(() => proxyFor(target, { https_proxy: 'socks5://proxy:1080' })).toThrow(NetworkError)
   })
 
-  // Named by host, not by URL: StrykerJS loses the coverage of a test whose name holds [ and ] (an IPv6 URL), and
-  // then reports the mutants it kills as survivors.
   it.each([
-    ['localhost', 'https://localhost:8443/v1'],
-    ['LOCALHOST', 'https://LOCALHOST/v1'],
-    ['127.0.0.1', 'https://127.0.0.1/v1'],
-    ['127.12.0.1', 'https://127.12.0.1:9/v1'],
-    ['127.0.10.1', 'https://127.0.10.1/v1'],
-    ['127.0.0.10', 'https://127.0.0.10/v1'],
-    ['::1', 'https://[::1]:8443/v1'],
-    ['::1 written in full', 'https://[0:0:0:0:0:0:0:1]/v1']
-  ])('never sends loopback traffic (%s) through the proxy', (_host, url) => {
+    'https://localhost:8443/v1',
+    'https://LOCALHOST/v1',
+    'https://127.0.0.1/v1',
+    'https://127.12.0.1:9/v1',
+    'https://127.0.10.1/v1',
+    'https://127.0.0.10/v1',
+    'https://[::1]:8443/v1',
+    'https://[0:0:0:0:0:0:0:1]/v1'
+  ])('never sends loopback traffic (%s) through the proxy', url => {
     expect(proxyFor(new URL(url), { https_proxy: proxy, HTTPS_PROXY: proxy })).toBeUndefined()
   })
 

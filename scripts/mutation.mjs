@@ -8,6 +8,7 @@
 // later: on an older Node this runs it on Node 24 fetched from the npm registry, as `npm run bench` does.
 //   npm run mutation -- 'src/http/**'      npm run mutation -- src/seal.ts src/mint.ts
 import { execFileSync, spawnSync } from 'node:child_process'
+import { createHash } from 'node:crypto'
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { parseArgs } from 'node:util'
@@ -54,7 +55,10 @@ function incrementalFile(patterns) {
         .replace(/[^A-Za-z0-9.]+/g, '-')
         .replace(/^-|-$/g, '')
     : 'src'
-  return `reports/mutation/incremental-${slug}.json`
+  // A long list of globs would make a name the file system refuses (ENAMETOOLONG): its start, and a digest of all.
+  const name =
+    slug.length > 100 ? `${slug.slice(0, 60)}-${createHash('sha256').update(slug).digest('hex').slice(0, 12)}` : slug
+  return `reports/mutation/incremental-${name}.json`
 }
 
 /** Killed (or timed out) out of the mutants that ran: Stryker's mutation score, per file and overall. */
