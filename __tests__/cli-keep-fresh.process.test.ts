@@ -191,9 +191,20 @@ describe('token-mint exec --keep-fresh', () => {
           expect(mask).toBeDefined()
           expect(at - (mask as { at: number }).at).toBeGreaterThanOrEqual(500)
         }
-        // The masks went to stderr only, and stderr holds nothing else.
+        // The masks went to stderr only, and stderr holds nothing else but, on a machine loaded enough for a refresh
+        // to time out (seen twice with three mutation runs on 2 cores), the retry's warning, which names no token.
         expect(stdout).not.toContain('::add-mask::')
-        expect(stderr.split('\n').filter(line => line !== '' && !line.startsWith('::add-mask::'))).toEqual([])
+        const retried = /^warning: Attempt \d of \d failed: [^:]*(: [^:]*)?; retrying in [\d.]+ s\.$/
+        expect(
+          stderr.split('\n').filter(line => line !== '' && !line.startsWith('::add-mask::') && !retried.test(line))
+        ).toEqual([])
+        for (const token of fake().tokens)
+          expect(
+            stderr
+              .split('\n')
+              .filter(line => !line.startsWith('::add-mask::'))
+              .join('\n')
+          ).not.toContain(token)
         // The files: 0600 in a 0700 directory of their own under RUNNER_TEMP, gone once the command has ended.
         expect(summary.modes).toEqual({ dir: 0o700, file: 0o600, header: 0o600 })
         expect(summary.dir.startsWith(temp)).toBe(true)
