@@ -7,8 +7,8 @@ import type { Provider } from './providers/provider.js'
 import { decodeGeneratedKey, patternProblem, SEAL_KEY_ADVICE } from './seal-key.js'
 import type { IssuedToken } from './token.js'
 
-// node:crypto costs a run more start-up than the rest of the action (docs/performance.md), and only a run that seals
-// or unseals needs it: it is loaded then.
+// Loading node:crypto is one of the larger start-up costs, about as much as node:http (docs/performance.md), and only a
+// run that seals or unseals needs it: it is loaded then.
 const crypto = (): typeof Crypto => process.getBuiltinModule('node:crypto')
 
 // A sealed token is `tm2.` + base64url(header | ciphertext | tag), AES-256-GCM.
