@@ -1,2 +1,0 @@
-import * as core from '@actions/core'
-if (globalThis.nope) core.info('x')
