@@ -1,4 +1,5 @@
 import * as http from 'node:http'
+import { createServer as createTlsServer } from 'node:https'
 import { connect, type AddressInfo, type Socket } from 'node:net'
 
 export interface Tunnel {
@@ -62,4 +63,28 @@ export async function startConnectProxy(
         server.close(() => resolve())
       })
   }
+}
+
+export interface RefusingTlsProxy {
+  readonly port: number
+  /** The Proxy-Authorization of each CONNECT that reached it: none, when the client refused its certificate. */
+  readonly connects: unknown[]
+  readonly close: () => Promise<void>
+}
+
+/**
+ * An https:// proxy on 127.0.0.1 with the given certificate, which records each CONNECT's credentials and answers
+ * 502: for tests that a client refuses an untrusted proxy before it sends the CONNECT.
+ */
+export async function startRefusingTlsProxy(identity: { key: string; cert: string }): Promise<RefusingTlsProxy> {
+  // Only the key and certificate: no chain is sent, so the client must trust the certificate itself.
+  const server = createTlsServer({ key: identity.key, cert: identity.cert })
+  const connects: unknown[] = []
+  server.on('connect', (req: http.IncomingMessage, socket: Socket) => {
+    connects.push(req.headers['proxy-authorization'])
+    socket.end('HTTP/1.1 502 Bad Gateway\r\n\r\n')
+  })
+  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as AddressInfo
+  return { port, connects, close: () => new Promise<void>(resolve => server.close(() => resolve())) }
 }

@@ -1,10 +1,7 @@
 import { afterAll, afterEach, beforeEach, describe, expect, it } from '@jest/globals'
-import type { IncomingMessage } from 'node:http'
-import { createServer as createTlsServer } from 'node:https'
-import type { AddressInfo, Socket } from 'node:net'
 import { networkInterfaces } from 'node:os'
 import { fileURLToPath, pathToFileURL } from 'node:url'
-import { startConnectProxy, type ConnectProxy } from '../__fixtures__/connect-proxy.js'
+import { startConnectProxy, startRefusingTlsProxy, type ConnectProxy } from '../__fixtures__/connect-proxy.js'
 import { useFakeProvider } from '../__fixtures__/jest-fake-provider.js'
 import { fakeInputs } from '../__fixtures__/mint.js'
 import { runAction, runCliProcess, workflowCommands } from '../__fixtures__/run-action.js'
@@ -99,20 +96,13 @@ describe('TLS with NODE_TLS_REJECT_UNAUTHORIZED=0 in the environment', () => {
   )
 
   it('still refuses a self-signed https:// proxy, before sending it a CONNECT and its credentials', async () => {
-    const tlsProxy = createTlsServer(selfSigned)
-    const connects: unknown[] = []
-    tlsProxy.on('connect', (req: IncomingMessage, socket: Socket) => {
-      connects.push(req.headers['proxy-authorization'])
-      socket.end('HTTP/1.1 502 Bad Gateway\r\n\r\n')
-    })
-    await new Promise<void>(resolve => tlsProxy.listen(0, '127.0.0.1', resolve))
-    const { port } = tlsProxy.address() as AddressInfo
+    const { port, connects, close } = await startRefusingTlsProxy(selfSigned)
     const viaProxy = { ...insecure, HTTPS_PROXY: `https://corp:proxy-pw@127.0.0.1:${port}` }
     const root = `https://soda.test:${fake().port}/v1`
 
     const action = await runAction(fakeInputs(fake(), 'soda', { 'base-url': root }), viaProxy)
     const cli = await runCliProcess(['--provider', 'soda', '--base-url', root], { ...sodaEnv(), ...viaProxy })
-    await new Promise(resolve => tlsProxy.close(resolve))
+    await close()
 
     expect(action.code).toBe(1)
     expect(action.stdout).toContain('TLS certificate not trusted (DEPTH_ZERO_SELF_SIGNED_CERT)')

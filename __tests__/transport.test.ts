@@ -1,9 +1,8 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
 import { getEventListeners } from 'node:events'
-import { createServer, type IncomingMessage, type RequestOptions } from 'node:http'
-import { createServer as createTlsServer } from 'node:https'
-import type { AddressInfo, Socket } from 'node:net'
-import { startConnectProxy } from '../__fixtures__/connect-proxy.js'
+import { createServer, type RequestOptions } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { startConnectProxy, startRefusingTlsProxy } from '../__fixtures__/connect-proxy.js'
 import { startFakeProvider, type FakeProvider } from '../__fixtures__/fake-provider.js'
 import { rawHttp, startRawServer, type RawServer } from '../__fixtures__/raw-server.js'
 import { createTestPki, type TestPki } from '../__fixtures__/tls.js'
@@ -543,15 +542,12 @@ describe('sendOnce through a proxy', () => {
 
   it('speaks TLS to an https:// proxy, trusting the CA given', async () => {
     const pki = createTestPki()
-    const tlsProxy = createTlsServer({ key: pki.key, cert: pki.cert })
-    tlsProxy.on('connect', (_req, socket: import('node:net').Socket) => socket.end('HTTP/1.1 502 Bad Gateway\r\n\r\n'))
-    await new Promise<void>(resolve => tlsProxy.listen(0, '127.0.0.1', resolve))
-    const { port } = tlsProxy.address() as AddressInfo
+    const { port, close } = await startRefusingTlsProxy(pki)
 
     const { error } = await failure(
       sendOnce(get('https://soda.test/v1'), { ...through('https_proxy', `https://127.0.0.1:${port}`), ca: pki.ca })
     )
-    await new Promise(resolve => tlsProxy.close(resolve))
+    await close()
     pki.remove()
 
     expect(error).toBeInstanceOf(TransientFailureError)
@@ -621,21 +617,14 @@ describe('sendOnce through a proxy, with TLS verified all the way', () => {
   })
 
   it('refuses an https:// proxy whose certificate no trusted CA vouches for, before sending it the CONNECT and its credentials', async () => {
-    const tlsProxy = createTlsServer({ key: pki.key, cert: pki.cert })
-    const connects: unknown[] = []
-    tlsProxy.on('connect', (req: IncomingMessage, socket: Socket) => {
-      connects.push(req.headers['proxy-authorization'])
-      socket.end('HTTP/1.1 502 Bad Gateway\r\n\r\n')
-    })
-    await new Promise<void>(resolve => tlsProxy.listen(0, '127.0.0.1', resolve))
-    const { port } = tlsProxy.address() as AddressInfo
+    const { port, connects, close } = await startRefusingTlsProxy(pki)
 
     const { error } = await failure(
       sendOnce(get(`https://soda.test:${target.port}/v1`), {
         ...direct,
         env: { https_proxy: `https://corp:proxy-pw@127.0.0.1:${port}` }
       })
-    ).finally(() => new Promise(resolve => tlsProxy.close(resolve)))
+    ).finally(close)
 
     expect(error).toBeInstanceOf(NetworkError)
     expect(error.message).toMatch(/^TLS certificate not trusted \(UNABLE_TO_VERIFY_LEAF_SIGNATURE\)/)
