@@ -26,7 +26,7 @@ export default {
   ],
   testTimeout: 20000,
   // Coverage of src/ by the unit tests (process tests run bundles, which coverage cannot see into).
-  collectCoverageFrom: ['src/**/*.ts', '!src/index.ts', '!src/cli/index.ts', '!src/on-path/index.ts'],
+  collectCoverageFrom: ['src/**/*.ts', '!src/index.ts', '!src/cli/index.ts', '!src/action/on-path/index.ts'],
   coverageReporters: ['text-summary', 'json-summary'],
   // Today's figures, rounded down: raise them as tests come, never lower them.
   coverageThreshold: { global: { statements: 95, branches: 90, functions: 95, lines: 95 } }

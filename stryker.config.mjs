@@ -35,7 +35,7 @@ export default {
   },
   coverageAnalysis: 'perTest',
   // The entry points only call run(); version.ts is a constant a test compares with package.json.
-  mutate: ['src/**/*.ts', '!src/index.ts', '!src/cli/index.ts', '!src/on-path/index.ts', '!src/version.ts'],
+  mutate: ['src/**/*.ts', '!src/index.ts', '!src/cli/index.ts', '!src/action/on-path/index.ts', '!src/version.ts'],
   incremental: true,
   incrementalFile: 'reports/mutation/incremental.json',
   // The machine is shared: one test runner. `npm run mutation -- --concurrency 2` when it is not.

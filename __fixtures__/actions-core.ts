@@ -1,6 +1,6 @@
 import type * as core from '@actions/core'
 import { existsSync } from 'node:fs'
-import type * as files from '../src/runner/files.js'
+import type * as files from '../src/action/runner-files.js'
 
 /** One call the code under test made to @actions/core, in the order made. */
 export type CoreCall =
@@ -33,8 +33,8 @@ export interface FakeCore {
   /** What `jest.unstable_mockModule('@actions/core', () => fake.module)` hands to the code under test. */
   readonly module: CoreModule
   /**
-   * The runner's files (src/runner/files.ts), recorded in the same list: `jest.unstable_mockModule(
-   * '../src/runner/files.js', () => fake.files)`. Whether a file exists is checked for real.
+   * The runner's files (src/action/runner-files.ts), recorded in the same list: `jest.unstable_mockModule(
+   * '../src/action/runner-files.js', () => fake.files)`. Whether a file exists is checked for real.
    */
   readonly files: typeof files
   readonly calls: CoreCall[]

@@ -8,17 +8,39 @@ import { DEFAULTS } from '../src/settings/defaults.js'
 
 const src = fileURLToPath(new URL('../src', import.meta.url))
 
-/** Every source file, and the project files each imports (type-only imports included: they couple too). */
-function importGraph(): Map<string, string[]> {
+/**
+ * Every source file, and the project files each imports (type-only imports included: they couple too). `planted`
+ * adds a file cli/planted.ts with that text, to show that the reading sees an import.
+ */
+function importGraph(planted?: string[]): Map<string, string[]> {
   const files = readdirSync(src, { recursive: true, encoding: 'utf8' }).filter(name => name.endsWith('.ts'))
+  const texts = files.map(file => [file, readFileSync(join(src, file), 'utf8')] as const)
+  if (planted) texts.push(['cli/planted.ts', planted.join('\n')])
   return new Map(
-    files.map(file => {
-      const text = readFileSync(join(src, file), 'utf8')
+    texts.map(([file, text]) => {
       const targets = [...text.matchAll(/^(?:import|export)\b[^'"]*?from\s+'(\.{1,2}\/[^']+)\.js'/gm)].map(match =>
         relative(src, resolve(dirname(join(src, file)), `${match[1] as string}.ts`))
       )
       return [file, targets]
     })
+  )
+}
+
+/**
+ * Which part of the house a file belongs to: the action's door (src/action/), the command line's door (src/cli/), or
+ * the core both share (everything else but the action bundle's entry, src/index.ts).
+ */
+function doorOf(file: string): 'action' | 'cli' | 'core' | 'entry' {
+  if (file === 'index.ts') return 'entry'
+  if (file.startsWith('action/')) return 'action'
+  if (file.startsWith('cli/')) return 'cli'
+  return 'core'
+}
+
+/** The imports from one part into another, as `from -> to`. */
+function crossings(graph: Map<string, string[]>, from: string, to: string): string[] {
+  return [...graph].flatMap(([file, targets]) =>
+    doorOf(file) === from ? targets.filter(target => doorOf(target) === to).map(target => `${file} -> ${target}`) : []
   )
 }
 
@@ -49,7 +71,9 @@ describe('the source layout', () => {
   const graph = importGraph()
 
   it('reads every import of every file', () => {
-    expect(graph.get('main.ts')).toEqual(expect.arrayContaining(['mint.ts', 'publish.ts', 'settings/settings.ts']))
+    expect(graph.get('action/main.ts')).toEqual(
+      expect.arrayContaining(['mint.ts', 'action/publish.ts', 'settings/settings.ts'])
+    )
   })
 
   it('has no import cycle', () => {
@@ -63,12 +87,40 @@ describe('the source layout', () => {
     expect(cycles(planted).length).toBeGreaterThan(0)
   })
 
-  it('keeps @actions/core at the edges, so the CLI shares the core', () => {
+  it("keeps @actions/core in the action's door, so the CLI shares the core", () => {
     const withCore = [...graph.keys()].filter(file =>
       readFileSync(join(src, file), 'utf8').includes("from '@actions/core'")
     )
 
-    expect(withCore.sort()).toEqual(['inputs.ts', 'main.ts', 'on-path/action.ts', 'publish.ts'])
+    expect(withCore.length).toBeGreaterThan(0)
+    expect(withCore.filter(file => doorOf(file) !== 'action')).toEqual([])
+  })
+
+  it('keeps the two doors apart: neither imports the other, type imports included', () => {
+    expect(crossings(graph, 'action', 'cli')).toEqual([])
+    expect(crossings(graph, 'cli', 'action')).toEqual([])
+  })
+
+  it('keeps the core below both doors: it imports neither', () => {
+    expect(crossings(graph, 'core', 'action')).toEqual([])
+    expect(crossings(graph, 'core', 'cli')).toEqual([])
+  })
+
+  it('enters the action through its door: src/index.ts imports src/action/ and the core only', () => {
+    expect(graph.get('index.ts')).toContain('action/main.ts')
+    expect((graph.get('index.ts') ?? []).filter(target => doorOf(target) === 'cli')).toEqual([])
+  })
+
+  it('would see a door crossing, a type import included', () => {
+    const planted = new Map(graph)
+    planted.set('cli/run.ts', [...(graph.get('cli/run.ts') ?? []), 'action/publish.ts'])
+    planted.set('mint.ts', [...(graph.get('mint.ts') ?? []), 'cli/exec.ts'])
+
+    expect(crossings(planted, 'cli', 'action')).toEqual(['cli/run.ts -> action/publish.ts'])
+    expect(crossings(planted, 'core', 'cli')).toEqual(['mint.ts -> cli/exec.ts'])
+    expect(importGraph(["import type { Settings } from '../action/main.js'"]).get('cli/planted.ts')).toEqual([
+      'action/main.ts'
+    ])
   })
 
   it('names a provider only in src/providers/: the CLI, settings and messages read the registry', () => {

@@ -12,9 +12,9 @@ import { INPUT_NAMES } from '../src/settings/settings.js'
 // they tell the runner: what is masked must be masked before anything else is printed or output.
 const core = fakeCore()
 jest.unstable_mockModule('@actions/core', () => core.module)
-jest.unstable_mockModule('../src/runner/files.js', () => core.files)
-const { run } = await import('../src/main.js')
-const { readInputs } = await import('../src/inputs.js')
+jest.unstable_mockModule('../src/action/runner-files.js', () => core.files)
+const { run } = await import('../src/action/main.js')
+const { readInputs } = await import('../src/action/inputs.js')
 
 /** Where the first call of `fn` (with `value`, when given) falls among all calls; fails when there is none. */
 function indexOf(fn: CoreCall['fn'], value?: string): number {

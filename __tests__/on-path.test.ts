@@ -5,14 +5,14 @@ import { EOL, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { fakeCore } from '../__fixtures__/actions-core.js'
-import { cmdLauncher, posixLauncher, unusablePath, writeLaunchers } from '../src/on-path/launchers.js'
+import { cmdLauncher, posixLauncher, unusablePath, writeLaunchers } from '../src/action/on-path/launchers.js'
 import { VERSION } from '../src/version.js'
 
 // The launchers that put the bundled CLI on a job's PATH, and the edge that hands their directory to the runner.
 // The process tests (on-path.process.test.ts) run them through the bundles as a shell would.
 const core = fakeCore()
 jest.unstable_mockModule('@actions/core', () => core.module)
-const { bundledCli, putCliOnPath, runOnPathAction } = await import('../src/on-path/action.js')
+const { bundledCli, putCliOnPath, runOnPathAction } = await import('../src/action/on-path/action.js')
 
 const posix = process.platform !== 'win32'
 let dir: string

@@ -24,8 +24,8 @@ import type { IssuedToken } from '../src/token.js'
 // @actions/core is replaced only to see what publishing tells the runner, and in what order.
 const core = fakeCore()
 jest.unstable_mockModule('@actions/core', () => core.module)
-jest.unstable_mockModule('../src/runner/files.js', () => core.files)
-const { escapeSummary, publishToken, reportFailure } = await import('../src/publish.js')
+jest.unstable_mockModule('../src/action/runner-files.js', () => core.files)
+const { escapeSummary, publishToken, reportFailure } = await import('../src/action/publish.js')
 
 const issuedAt = new Date('2026-11-23T10:00:00.000Z')
 const TOKEN = 'soda-token-8f7e6d5c4b3a2910'

@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import fc from 'fast-check'
 import { seeded } from '../__fixtures__/property.js'
 import { parseFileCommands } from '../__fixtures__/run-action.js'
-import { addPath, appendSummary, exportVariable, hasRunnerFile, setOutput } from '../src/runner/files.js'
+import { addPath, appendSummary, exportVariable, hasRunnerFile, setOutput } from '../src/action/runner-files.js'
 
 // The runner's files, written for real in a temporary folder and read back as the runner reads them.
 let dir: string

@@ -157,29 +157,7 @@ var __webpack_modules__ = {
             console.error.apply(console, args);
         } : function() {};
     }),
-    139: ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-        __nccwpck_require__.d(__webpack_exports__, {
-            K: () => exitWhenFlushed
-        });
-        async function exitWhenFlushed(code) {
-            await Promise.all([ process.stdout, process.stderr ].map(stream => new Promise(resolve => stream.write("", () => resolve()))));
-            return process.exit(code ?? process.exitCode);
-        }
-    }),
-    407: ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
-        __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => {
-            try {
-                var _exit_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(139);
-                var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(685);
-                await (0, _main_js__WEBPACK_IMPORTED_MODULE_0__.e)();
-                await (0, _exit_js__WEBPACK_IMPORTED_MODULE_1__.K)();
-                __webpack_async_result__();
-            } catch (e) {
-                __webpack_async_result__(e);
-            }
-        }, 1);
-    }),
-    685: ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+    265: ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
         __nccwpck_require__.d(__webpack_exports__, {
             e: () => run
         });
@@ -3145,13 +3123,13 @@ var __webpack_modules__ = {
         const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
         const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
         const NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/;
-        function files_setOutput(name, value, env = process.env) {
+        function runner_files_setOutput(name, value, env = process.env) {
             append("GITHUB_OUTPUT", namedValue(name, value), env);
         }
-        function files_exportVariable(name, value, env = process.env) {
+        function runner_files_exportVariable(name, value, env = process.env) {
             append("GITHUB_ENV", namedValue(name, value), env);
         }
-        function files_addPath(dir, env = process.env) {
+        function runner_files_addPath(dir, env = process.env) {
             append("GITHUB_PATH", oneLine("a PATH directory", dir), env);
         }
         function appendSummary(lines, env = process.env) {
@@ -3220,8 +3198,8 @@ var __webpack_modules__ = {
                 node: process.execPath,
                 script: cliScript
             });
-            files_addPath(dir, env);
-            files_setOutput("cli-path", dir, env);
+            runner_files_addPath(dir, env);
+            runner_files_setOutput("cli-path", dir, env);
             info(`token-mint ${VERSION} is on PATH for the following steps of this job (directory in the cli-path output).`);
             return dir;
         }
@@ -3261,9 +3239,9 @@ var __webpack_modules__ = {
             const envName = settings.envName ?? token.provider.envName;
             const files = settings.exportEnv ? [ "GITHUB_OUTPUT", "GITHUB_ENV" ] : [ "GITHUB_OUTPUT" ];
             for (const file of files) if (!hasRunnerFile(file)) throw new Error(`The runner's ${file} file is missing, so nothing was published.`);
-            for (const [name, value] of Object.entries(tokenOutputs(token))) files_setOutput(name, value);
-            sealedToken && files_setOutput("sealed-token", sealedToken);
-            settings.exportEnv && files_exportVariable(envName, token.token);
+            for (const [name, value] of Object.entries(tokenOutputs(token))) runner_files_setOutput(name, value);
+            sealedToken && runner_files_setOutput("sealed-token", sealedToken);
+            settings.exportEnv && runner_files_exportVariable(envName, token.token);
             const delivery = [ settings.exportEnv ? `Exported as $${envName} for the following steps of this job.` : "Not exported, since export-env is false: read the token output instead." ];
             token.origin === "unsealed" && delivery.push("Unsealed from the sealed-token of an earlier job of this run.");
             sealedToken && delivery.push("Sealed into the sealed-token output for later jobs of this run.");
@@ -3323,6 +3301,28 @@ var __webpack_modules__ = {
                 reportFailure(error, settings);
             }
         }
+    }),
+    139: ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+        __nccwpck_require__.d(__webpack_exports__, {
+            K: () => exitWhenFlushed
+        });
+        async function exitWhenFlushed(code) {
+            await Promise.all([ process.stdout, process.stderr ].map(stream => new Promise(resolve => stream.write("", () => resolve()))));
+            return process.exit(code ?? process.exitCode);
+        }
+    }),
+    407: ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+        __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => {
+            try {
+                var _exit_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(139);
+                var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(265);
+                await (0, _action_main_js__WEBPACK_IMPORTED_MODULE_0__.e)();
+                await (0, _exit_js__WEBPACK_IMPORTED_MODULE_1__.K)();
+                __webpack_async_result__();
+            } catch (e) {
+                __webpack_async_result__(e);
+            }
+        }, 1);
     }),
     613: (module => {
         module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");

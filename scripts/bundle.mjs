@@ -42,7 +42,7 @@ const DEAD_CODE_ONLY = {
 // How ncc loads a Node built-in; marked pure, so that terser drops the loads whose result nothing reads.
 const BUILT_IN_REQUIRE = /__WEBPACK_EXTERNAL_createRequire\(import\.meta\.url\)\("[a-z_:/]+"\)/g
 // @actions/core builds its job summary object at import, and the module that defines it reads fs.promises (which
-// loads readline and more) at import too. The action writes its own summary (src/runner/files.ts), so nothing reads
+// loads readline and more) at import too. The action writes its own summary (src/action/runner-files.ts), so nothing reads
 // that object: marked pure, it goes, and so does the fs.promises load.
 const CORE_SUMMARY = /\bnew Summary\(\)/g
 
@@ -89,7 +89,7 @@ export async function bundle(out = 'dist') {
   await Promise.all([
     build('src/index.ts', out),
     build('src/cli/index.ts', join(out, 'cli')),
-    build('src/on-path/index.ts', join(out, 'on-path'))
+    build('src/action/on-path/index.ts', join(out, 'on-path'))
   ])
 }
 

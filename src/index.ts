@@ -1,5 +1,5 @@
 import { exitWhenFlushed } from './exit.js'
-import { run } from './main.js'
+import { run } from './action/main.js'
 
 await run()
 // The step is over: nothing left behind (a socket a library kept open, a lookup of the system resolver) may keep

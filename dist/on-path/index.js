@@ -355,11 +355,11 @@ const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 
-function files_setOutput(name, value, env = process.env) {
+function runner_files_setOutput(name, value, env = process.env) {
     append("GITHUB_OUTPUT", namedValue(name, value), env);
 }
 
-function files_addPath(dir, env = process.env) {
+function runner_files_addPath(dir, env = process.env) {
     append("GITHUB_PATH", oneLine("a PATH directory", dir), env);
 }
 
@@ -439,8 +439,8 @@ function putCliOnPath(cliScript, env = process.env) {
         node: process.execPath,
         script: cliScript
     });
-    files_addPath(dir, env);
-    files_setOutput("cli-path", dir, env);
+    runner_files_addPath(dir, env);
+    runner_files_setOutput("cli-path", dir, env);
     info(`token-mint ${VERSION} is on PATH for the following steps of this job (directory in the cli-path output).`);
     return dir;
 }

@@ -1,11 +1,11 @@
 import * as core from '@actions/core'
-import { describeError } from './errors.js'
+import { describeError } from '../errors.js'
 import { readInputs } from './inputs.js'
-import { mintToken, type Log } from './mint.js'
-import { neutraliseLine } from './outside-text.js'
+import { mintToken, type Log } from '../mint.js'
+import { neutraliseLine } from '../outside-text.js'
 import { bundledCli, putCliOnPath } from './on-path/action.js'
 import { publishToken, reportFailure } from './publish.js'
-import { parseSettings, type Settings } from './settings/settings.js'
+import { parseSettings, type Settings } from '../settings/settings.js'
 
 // Messages can quote outside text: each line is neutralised, though the runner reads no command after ::warning::.
 const actionLog: Log = {

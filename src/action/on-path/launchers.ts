@@ -1,6 +1,6 @@
 import { chmodSync, existsSync, mkdtempSync, statSync, writeFileSync } from 'node:fs'
 import { isAbsolute, join } from 'node:path'
-import { VERSION } from '../version.js'
+import { VERSION } from '../../version.js'
 
 // The CLI that came with the action, for the later steps of the same job: two launchers in a fresh directory that
 // the runner then puts on PATH. Each runs the bundled dist/cli/index.js with the Node.js that runs this action (the

@@ -1,9 +1,9 @@
 import * as core from '@actions/core'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { describeError } from '../errors.js'
-import { addPath, hasRunnerFile, setOutput } from '../runner/files.js'
-import { VERSION } from '../version.js'
+import { describeError } from '../../errors.js'
+import { addPath, hasRunnerFile, setOutput } from '../runner-files.js'
+import { VERSION } from '../../version.js'
 import { writeLaunchers } from './launchers.js'
 
 type Env = Readonly<Record<string, string | undefined>>

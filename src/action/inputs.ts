@@ -1,6 +1,6 @@
 import * as core from '@actions/core'
-import { providers } from './providers/index.js'
-import { INPUT_NAMES, type InputName, type RawInputs } from './settings/settings.js'
+import { providers } from '../providers/index.js'
+import { INPUT_NAMES, type InputName, type RawInputs } from '../settings/settings.js'
 
 /**
  * Reads every input once. Secrets (the seal key, and each provider's secret inputs with their environment

@@ -8,11 +8,11 @@ import {
   TokenLifetimeError,
   TokenRequestError,
   TransientFailureError
-} from './errors.js'
-import type { ObtainedToken } from './mint.js'
-import { describeToken, tokenFacts, tokenOutputs } from './report.js'
-import { appendSummary, exportVariable, hasRunnerFile, setOutput, type RunnerFile } from './runner/files.js'
-import type { Settings } from './settings/settings.js'
+} from '../errors.js'
+import type { ObtainedToken } from '../mint.js'
+import { describeToken, tokenFacts, tokenOutputs } from '../report.js'
+import { appendSummary, exportVariable, hasRunnerFile, setOutput, type RunnerFile } from './runner-files.js'
+import type { Settings } from '../settings/settings.js'
 
 /**
  * Sets the outputs, the env var and the job summary, and logs what happened. The core has masked the token
