@@ -64,14 +64,14 @@ describe('waitsBetween', () => {
   })
 })
 
-describe("the README's Troubleshooting", () => {
-  const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8')
+describe('docs/troubleshooting.md', () => {
+  const troubleshooting = readFileSync(new URL('../docs/troubleshooting.md', import.meta.url), 'utf8')
 
   it.each<[string, { status?: number; timedOut: boolean }]>([
     ['HTTP 429', { status: 429, timedOut: false }],
     ['HTTP 503', { status: 503, timedOut: false }],
     ["timed out after 30 s waiting for a complete answer (input 'timeout')", { timedOut: true }]
   ])('quotes the advice after "%s" as the action words it with the default settings', (last, failure) => {
-    expect(readme).toContain(`the last: ${last}. ${adviceAfterRetries(failure, defaults, inputs)}\n`)
+    expect(troubleshooting).toContain(`the last: ${last}. ${adviceAfterRetries(failure, defaults, inputs)}\n`)
   })
 })

@@ -1,19 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { spawn } from 'node:child_process'
-import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { delimiter, join } from 'node:path'
 import { useFakeProvider } from '../__fixtures__/jest-fake-provider.js'
+import { userText } from '../__fixtures__/user-docs.js'
 import { CLI_BUNDLE } from '../__fixtures__/run-action.js'
 import { leakedSecrets, secretsOf } from '../__fixtures__/secrets.js'
 
-// The README's way to load a token into a shell script, run by real bash as written there, against the fake
+// The documented way (docs/cli.md) to load a token into a shell script, run by real bash as written there, against the fake
 // provider: a 401 must stop the script, and a success must set the variable. `token-mint` on PATH is a shim that
 // starts the bundle of the current sources with --base-url pointing at the fake.
 
-const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8')
-/** The ```sh block of the README that loads the token with --format env. */
-const PATTERN = [...readme.matchAll(/^```sh\n([\s\S]*?)^```$/gm)]
+/** The ```sh block of the README or docs/ that loads the token with --format env. */
+const PATTERN = [...userText().matchAll(/^```sh\n([\s\S]*?)^```$/gm)]
   .map(match => match[1] as string)
   .find(block => block.includes('--format env') && block.includes('eval'))
 
@@ -38,7 +38,7 @@ async function bash(script: string, env: Record<string, string>) {
   return { code, stdout, stderr }
 }
 
-describe.each(process.platform === 'win32' ? [] : [0])('the README pattern for --format env, under bash', () => {
+describe.each(process.platform === 'win32' ? [] : [0])('the documented pattern for --format env, under bash', () => {
   const fake = useFakeProvider()
   const env = (password: string) => ({
     FAKE_ROOT: fake().roots.sirdata,
@@ -47,7 +47,7 @@ describe.each(process.platform === 'win32' ? [] : [0])('the README pattern for -
     SIRDATA_PARTNER_ID: fake().credentials.partnerId
   })
 
-  it('is in the README, with set -euo pipefail', () => {
+  it('is in the docs, with set -euo pipefail', () => {
     expect(PATTERN).toMatch(/^set -euo pipefail$/m)
   })
 

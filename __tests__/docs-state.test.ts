@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url'
 import semver from 'semver'
 import { parse } from 'yaml'
 import { providers } from '../src/providers/index.js'
+import { userPages, userText } from '../__fixtures__/user-docs.js'
 // @ts-expect-error: a plain .mjs script of the repository, with no type declarations
 import * as ownerScript from '../scripts/set-owner.mjs'
 
@@ -27,6 +28,8 @@ const pkg = JSON.parse(read('package.json')) as {
   engines: { node: string }
 }
 const readme = read('README.md')
+/** The README and the pages of docs/: what a user reads, wherever a fact lives. */
+const docs = userText()
 const changelog = read('CHANGELOG.md')
 
 /** The versions the CHANGELOG lists as released: `## 1.2.3` or `## [1.2.3]` sections. */
@@ -43,22 +46,22 @@ describe('what the documents say has been released', () => {
   if (released.length === 0) {
     it('before the first release: no install from npm, no pin to a release, and the README says why', () => {
       const cliUsage = read('src/cli/usage.ts')
-      const pinned = [...readme.matchAll(/token-mint-action@[0-9a-f]{40} # (\S+)/g)].map(match => match[1])
+      const pinned = [...docs.matchAll(/token-mint-action@[0-9a-f]{40} # (\S+)/g)].map(match => match[1])
 
       expect(readme).toContain(NOT_RELEASED)
       expect(read('SECURITY.md')).toContain(NOT_RELEASED)
-      expect(readme).not.toMatch(/npm (install|i) (-g |--global )?@token-mint\/cli/)
-      expect(readme).not.toMatch(/npx (--yes )?@token-mint\/cli/)
+      expect(docs).not.toMatch(/npm (install|i) (-g |--global )?@token-mint\/cli/)
+      expect(docs).not.toMatch(/npx (--yes )?@token-mint\/cli/)
       expect(cliUsage).not.toMatch(/npx (--yes )?@token-mint\/cli/)
       expect(pinned.length).toBeGreaterThan(0)
       expect(pinned.filter(comment => /^v\d/.test(comment as string))).toEqual([])
-      expect(readme).not.toMatch(/Each release from \d/)
+      expect(docs).not.toMatch(/Each release from \d/)
     })
   } else {
     it('after a release: the README no longer says that nothing is released, and pins only released versions', () => {
-      const pinned = [...readme.matchAll(/token-mint-action@[0-9a-f]{40} # v(\d+\.\d+\.\d+)/g)].map(m => m[1])
+      const pinned = [...docs.matchAll(/token-mint-action@[0-9a-f]{40} # v(\d+\.\d+\.\d+)/g)].map(m => m[1])
 
-      expect(readme).not.toContain(NOT_RELEASED)
+      expect(docs).not.toContain(NOT_RELEASED)
       expect(read('SECURITY.md')).not.toContain(NOT_RELEASED)
       expect(pinned.filter(version => !released.includes(version as string))).toEqual([])
     })
@@ -101,15 +104,17 @@ describe('the owner of the repository', () => {
   })
 })
 
-describe('every curl in the README that calls a provider', () => {
-  /** Each curl command of the README's code blocks, continuation lines joined. */
-  const curls = [...readme.matchAll(/^```\w*\n([\s\S]*?)^```$/gm)].flatMap(block =>
-    (block[1] as string)
-      .replace(/\\\n\s*/g, ' ')
-      .split('\n')
-      .filter(line => /\bcurl\s/.test(line))
-      .map(line => line.trim())
-  )
+describe('every curl in the README and docs/ that calls a provider', () => {
+  /** Each curl command of the pages' code blocks, continuation lines joined. */
+  const curls = userPages()
+    .flatMap(({ text }) => [...text.matchAll(/^```\w*\n([\s\S]*?)^```$/gm)])
+    .flatMap(block =>
+      (block[1] as string)
+        .replace(/\\\n\s*/g, ' ')
+        .split('\n')
+        .filter(line => /\bcurl\s/.test(line))
+        .map(line => line.trim())
+    )
   const calling = (host: RegExp) => curls.filter(line => host.test(line))
 
   it('uses the Soda Cloud Reporting API’s documented method: POST with a JSON body, GET only for get_token', () => {
@@ -133,11 +138,13 @@ describe('every curl in the README that calls a provider', () => {
   })
 })
 
-describe("the README's Troubleshooting for HTTP 403", () => {
+describe('docs/troubleshooting.md on HTTP 403', () => {
   it.each(Object.values(providers).map(provider => [provider.title, provider] as const))(
     'quotes the error %s gives, word for word',
     (title, provider) => {
-      expect(readme).toContain(`\n${title} refused the token request: HTTP 403 Forbidden. ${provider.hint(403)}\n`)
+      expect(read('docs/troubleshooting.md')).toContain(
+        `\n${title} refused the token request: HTTP 403 Forbidden. ${provider.hint(403)}\n`
+      )
     }
   )
 })
@@ -157,11 +164,12 @@ describe('the Node versions the project names', () => {
     expect(read('CONTRIBUTING.md')).toMatch(/Node 24 \(`\.node-version`\) or 22\.18 and later/)
   })
 
-  it('give the CLI’s engines in the README, and test its oldest major line in CI', () => {
+  it('give the CLI’s engines in the docs, and test its oldest major line in CI', () => {
     const oldest = semver.minVersion(pkg.engines.node)?.version as string
     const [major, minor] = oldest.split('.')
 
-    expect(readme).toContain(`It needs Node.js ${major}.${minor} or later`)
+    expect(read('docs/cli.md')).toContain(`It needs Node.js ${major}.${minor} or later`)
+    expect(readme).toContain(`Node.js ${major}.${minor} or later`)
     expect(ci.jobs.checks?.strategy?.matrix?.node).toEqual([Number(major), 22, 24])
     const e2eNodes = ci.jobs.e2e?.steps.flatMap(step => [step.with?.['node-version'], step.with?.['node-version-file']])
     expect(e2eNodes).toEqual(expect.arrayContaining(['.node-version', oldest]))

@@ -1,16 +1,19 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from '@jest/globals'
 import { parse } from 'yaml'
+import { userPages } from '../__fixtures__/user-docs.js'
 
-const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8')
+const pages = userPages()
+const page = (path: string) => pages.find(candidate => candidate.path === path)?.text ?? ''
+const readme = page('README.md')
 const action = parse(readFileSync(new URL('../action.yml', import.meta.url), 'utf8')) as {
   inputs: Record<string, { default?: string }>
   outputs: Record<string, unknown>
 }
 
-/** The first column of the README table under `## heading`, as names. */
-function tableNames(heading: string): string[] {
-  const section = readme.split(`\n## ${heading}\n`)[1]?.split('\n## ')[0] ?? ''
+/** The first column of the table under `## heading` of a page (the README unless said), as names. */
+function tableNames(heading: string, text = readme): string[] {
+  const section = text.split(`\n## ${heading}\n`)[1]?.split('\n## ')[0] ?? ''
   return [...section.matchAll(/^\| `([a-z-]+)` \|/gm)].map(match => match[1] as string)
 }
 
@@ -29,7 +32,7 @@ describe('the README', () => {
       outputs: Record<string, unknown>
     }
 
-    expect(tableNames('The command line in a workflow')).toEqual(Object.keys(cli.outputs))
+    expect(tableNames('In a workflow', page('docs/cli.md'))).toEqual(Object.keys(cli.outputs))
     expect(cli.inputs).toBeUndefined()
   })
 
@@ -40,8 +43,10 @@ describe('the README', () => {
     }
   })
 
-  it('uses only declared inputs in its workflow examples', () => {
-    const withBlocks = [...readme.matchAll(/uses: [\w-]+\/token-mint-action@v1\n(\s+)with:\n((?:\1 {2}.*\n)+)/g)]
+  it('and the pages of docs/ use only declared inputs in their workflow examples', () => {
+    const withBlocks = pages.flatMap(({ text }) => [
+      ...text.matchAll(/uses: [\w-]+\/token-mint-action@v1\n(\s+)with:\n((?:\1 {2}.*\n)+)/g)
+    ])
     const used = withBlocks.flatMap(block => [...(block[2] ?? '').matchAll(/^\s+([a-z-]+):/gm)].map(m => m[1]))
 
     expect(withBlocks.length).toBeGreaterThanOrEqual(4)
@@ -64,10 +69,10 @@ describe('the version', () => {
   })
 })
 
-describe('the README on env-name', () => {
+describe('docs/security.md on env-name', () => {
   it('lists only names the action refuses, and refuses a few it does not list by accident', async () => {
     const { envNameProblem } = await import('../src/settings/fields.js')
-    const section = readme.split('### Names that `env-name` refuses')[1]?.split('\n### ')[0] ?? ''
+    const section = page('docs/security.md').split('\n## Names that `env-name` refuses\n')[1]?.split('\n## ')[0] ?? ''
     // The names in its list (the lines that start with -), a family's * standing for any name that ends in _TOKEN.
     const bullets = section
       .split('\n\n')

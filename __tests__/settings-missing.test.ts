@@ -27,11 +27,11 @@ describe('a missing credential', () => {
     ])
   })
 
-  it('reads as the README quotes it', () => {
-    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8')
+  it('reads as docs/troubleshooting.md quotes it', () => {
+    const troubleshooting = readFileSync(new URL('../docs/troubleshooting.md', import.meta.url), 'utf8')
     const [message] = problems({ provider: 'soda', username: 'me@example.com', password: '' })
 
-    expect(readme).toContain(`\n${message}\n`)
+    expect(troubleshooting).toContain(`\n${message}\n`)
   })
 
   it('gives the reasons once, after the last missing credential, and after no other problem', () => {
