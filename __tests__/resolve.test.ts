@@ -218,6 +218,16 @@ describe('lookupWithin, when no DNS server answers', () => {
     expect(system).not.toHaveBeenCalled()
   })
 
+  it('fails when c-ares stops asking before the deadline, without the system resolver', async () => {
+    const system = jest.spyOn(dns, 'lookup')
+    const patience = { timeoutMs: 50, tries: 1 }
+
+    const answer = await lookup('api.example.test', {}, { servers: [silent.server], hostsFile, patience })
+
+    expect(answer.error).toMatchObject({ code: 'ETIMEOUT' })
+    expect(system).not.toHaveBeenCalled()
+  })
+
   it('fails at once when the deadline has already passed, asking nobody', async () => {
     const system = jest.spyOn(dns, 'lookup')
     const deadline = new AbortController()

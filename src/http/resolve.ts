@@ -6,12 +6,13 @@ export interface ResolverSources {
   /** DNS servers (`127.0.0.1:5353`) to ask instead of those the system names. */
   readonly servers?: readonly string[]
   readonly hostsFile?: string
+  /** How long c-ares waits for a first answer, and how many rounds it asks. */
+  readonly patience?: { readonly timeoutMs: number; readonly tries: number }
 }
 
 // Each DNS server gets 2 s for a first answer, and c-ares asks again with a longer wait, three rounds in all: a lost
 // UDP packet is asked again, and a deadline of more than about 15 s still ends with an answer or an error.
-const DNS_TIMEOUT_MS = 2000
-const DNS_TRIES = 3
+const PATIENCE = { timeoutMs: 2000, tries: 3 }
 // c-ares's errors for a query no server answered, or that the deadline cut: the silence the system resolver would
 // wait through, in a worker thread that nothing can stop.
 const SILENCE = new Set(['ETIMEOUT', 'ECANCELLED'])
@@ -59,7 +60,8 @@ async function resolveHost(
   )
   if (local.length > 0) return local
   const dns = process.getBuiltinModule('node:dns')
-  const resolver = new dns.Resolver({ timeout: DNS_TIMEOUT_MS, tries: DNS_TRIES })
+  const { timeoutMs, tries } = sources.patience ?? PATIENCE
+  const resolver = new dns.Resolver({ timeout: timeoutMs, tries })
   if (sources.servers) resolver.setServers(sources.servers)
   const cancel = () => resolver.cancel()
   deadline.addEventListener('abort', cancel)
