@@ -24,7 +24,8 @@ const SILENCE = new Set(['ETIMEOUT', 'ECANCELLED'])
  * system would, in its order, without getaddrinfo wherever it could hang: the hosts file first (read here), then
  * `localhost`, then the DNS servers through c-ares, which runs on the event loop and is cancelled at the deadline.
  * Only a name the DNS servers said does not exist (or when none could be asked) goes to the system resolver, for
- * the sources only it knows (mDNS, a VPN's own servers on macOS): those answer at once or not at all.
+ * the sources only it knows (search domains, mDNS, a VPN's own servers on macOS): its DNS queries then go to servers
+ * that have just answered. A source behind it that never answers could still hold the exit; SECURITY.md says so.
  */
 export function lookupWithin(deadline: AbortSignal, sources: ResolverSources = {}): LookupFunction {
   return (hostname, options, callback) => {
