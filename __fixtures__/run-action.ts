@@ -46,7 +46,8 @@ export interface ActionRun extends ProcessRun {
 export async function runAction(
   inputs: Record<string, string>,
   env: Record<string, string> = {},
-  bundle = BUNDLE
+  bundle = BUNDLE,
+  launcher: readonly string[] = []
 ): Promise<ActionRun> {
   const dir = mkdtempSync(join(tmpdir(), 'action-run-'))
   const files = {
@@ -61,12 +62,12 @@ export async function runAction(
     Object.entries(inputs).map(([name, value]) => [`INPUT_${name.toUpperCase()}`, value])
   )
   try {
-    const { code, stdout, stderr, lingerMs, chunks } = await runNode([bundle], {
-      GITHUB_ACTIONS: 'true',
-      ...files,
-      ...inputEnv,
-      ...env
-    })
+    const { code, stdout, stderr, lingerMs, chunks } = await runNode(
+      [bundle],
+      { GITHUB_ACTIONS: 'true', ...files, ...inputEnv, ...env },
+      undefined,
+      launcher
+    )
     const read = (file: string) => readFileSync(file, 'utf8')
     const [outputs, exported, path, summary, state] = [
       files.GITHUB_OUTPUT,
@@ -142,13 +143,27 @@ export interface ProcessRun {
  * Runs the bundled CLI as a shell would, with only the environment given (and PATH). `stdin`, when given, is piped
  * in and closed; otherwise stdin is /dev/null.
  */
-export function runCliProcess(args: string[], env: Record<string, string> = {}, stdin?: string): Promise<ProcessRun> {
-  return runNode([CLI_BUNDLE, ...args], env, stdin)
+export function runCliProcess(
+  args: string[],
+  env: Record<string, string> = {},
+  stdin?: string,
+  launcher: readonly string[] = []
+): Promise<ProcessRun> {
+  return runNode([CLI_BUNDLE, ...args], env, stdin, launcher)
 }
 
-/** Runs node with these arguments and only this environment (and PATH), collecting what it prints. */
-async function runNode(args: string[], env: Record<string, string>, stdin?: string): Promise<ProcessRun> {
-  const child = spawn(process.execPath, args, {
+/**
+ * Runs node with these arguments and only this environment (and PATH), collecting what it prints. A `launcher`
+ * (a command and its arguments, such as a namespace's) starts node in its own world instead.
+ */
+async function runNode(
+  args: string[],
+  env: Record<string, string>,
+  stdin?: string,
+  launcher: readonly string[] = []
+): Promise<ProcessRun> {
+  const [command = process.execPath, ...launcherArgs] = launcher
+  const child = spawn(command, [...launcherArgs, ...(launcher.length > 0 ? [process.execPath] : []), ...args], {
     env: { PATH: process.env.PATH ?? '', ...env },
     stdio: [stdin === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe']
   }) as ChildProcessByStdio<Writable | null, Readable, Readable>

@@ -334,6 +334,7 @@ describe('sendOnce, classifying failures', () => {
     ['ETIMEDOUT', 'connection timed out (ETIMEDOUT)'],
     ['ENOTFOUND', 'host not found (DNS) (ENOTFOUND)'],
     ['EAI_AGAIN', 'DNS lookup failed for now (EAI_AGAIN)'],
+    ['ETIMEOUT', 'no DNS server answered (ETIMEOUT)'],
     ['EHOSTUNREACH', 'host unreachable (EHOSTUNREACH)'],
     ['ENETUNREACH', 'network unreachable (ENETUNREACH)'],
     ['ERR_TLS_HANDSHAKE_TIMEOUT', 'TLS handshake timed out (ERR_TLS_HANDSHAKE_TIMEOUT)']

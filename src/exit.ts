@@ -1,8 +1,8 @@
 /**
  * Ends the process once stdout and stderr have taken everything written to them. Both entry points end this way
- * rather than waiting for the event loop to empty: a name lookup by the system resolver cannot be cancelled, and
- * when no DNS server answers it holds the process for the resolver's own timeout (10 s or more) after the step's
- * deadline has already failed it. Nothing a run leaves behind may keep a job waiting.
+ * rather than waiting for the event loop to empty: nothing a run leaves behind (a socket, a timer) may keep a job
+ * waiting. It cannot end a lookup of the system resolver (getaddrinfo) still running in one of libuv's worker
+ * threads: the exit waits for those, which is why host names are resolved within the deadline (http/resolve.ts).
  */
 export async function exitWhenFlushed(code?: number): Promise<never> {
   await Promise.all(

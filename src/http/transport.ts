@@ -6,6 +6,7 @@ import { formatDuration } from '../duration.js'
 import { NetworkError, TokenRequestError, TransientFailureError, type ActionError } from '../errors.js'
 import { USER_AGENT } from '../version.js'
 import { proxyFor, type ProxyRoute } from './proxy.js'
+import { lookupWithin } from './resolve.js'
 
 export interface HttpRequest {
   readonly method: string
@@ -28,7 +29,7 @@ export interface AttemptOptions {
   readonly maxBodyBytes?: number
   /** Extra trusted CA certificates, for tests. Runs rely on the system store plus NODE_EXTRA_CA_CERTS. */
   readonly ca?: string
-  /** Name resolution for direct connections, for tests. */
+  /** Name resolution (of the host, or of the proxy's), for tests; lookupWithin the deadline otherwise. */
   readonly lookup?: http.RequestOptions['lookup']
   /** Where the proxy variables are read; the process environment by default. */
   readonly env?: Readonly<Record<string, string | undefined>>
@@ -96,7 +97,7 @@ async function exchange(
     // Explicit, so that NODE_TLS_REJECT_UNAUTHORIZED=0 (which any earlier step can set for the job) cannot turn
     // verification off: it only changes the default. NODE_EXTRA_CA_CERTS still adds to the trusted CAs.
     rejectUnauthorized: true,
-    lookup: options.lookup,
+    lookup: options.lookup ?? lookupWithin(signal),
     signal,
     ...(tunnel ? { createConnection: () => tunnel } : { agent: false })
   })
@@ -161,6 +162,8 @@ async function openTunnel(
     agent: false,
     ca: options.ca,
     rejectUnauthorized: true,
+    // The proxy's own name resolves within the deadline too; the target's is the proxy's business.
+    lookup: options.lookup ?? lookupWithin(signal),
     signal
   })
   connect.on('error', () => {})
@@ -203,6 +206,7 @@ const CONNECTION_ERRORS: Readonly<Record<string, string>> = {
   ETIMEDOUT: 'connection timed out',
   ENOTFOUND: 'host not found (DNS)',
   EAI_AGAIN: 'DNS lookup failed for now',
+  ETIMEOUT: 'no DNS server answered',
   EHOSTUNREACH: 'host unreachable',
   ENETUNREACH: 'network unreachable',
   ERR_TLS_HANDSHAKE_TIMEOUT: 'TLS handshake timed out'
