@@ -273,7 +273,7 @@ describe('TokenKeeper', () => {
       expect(read(files.header)).toBeUndefined()
       expect(reports).toEqual([
         'warning: SODA_TOKEN_FILE is removed: its token expired at 2026-12-02T01:30:00.000Z and no new one could be ' +
-          'minted (the last try met: HTTP 503). Refreshing goes on, trying at least every 1 min; the file comes back ' +
+          'minted (the last try met: HTTP 503). Refreshing goes on, trying at least once every 1 min; the file comes back ' +
           'with the next token.\n'
       ])
       await advance(10 * MINUTE - 1)
@@ -319,7 +319,7 @@ describe('TokenKeeper', () => {
       expect(masked.at(-1)).toBe(`soda-token-${calls.length}`)
       expect(gaps(calls).slice(0, 5)).toEqual([1000, 2000, 4000, 8000, 10_000])
       expect(Math.max(...gaps(calls))).toBe(10_000)
-      expect(reports[0]).toContain('trying at least every 10 s')
+      expect(reports[0]).toContain('trying at least once every 10 s')
     })
 
     it('honours Retry-After within the same cap', async () => {
@@ -376,7 +376,7 @@ describe('TokenKeeper', () => {
       expect(read(files.token)).toBeUndefined()
       expect(reports).toEqual([
         'warning: SODA_TOKEN_FILE is removed: its token expired at 2026-12-02T01:00:03.000Z and no new one could be ' +
-          'minted (the refresh under way has no answer yet). Refreshing goes on, trying at least every 1 s; the file ' +
+          'minted (the refresh under way has no answer yet). Refreshing goes on, trying at least once every 1 s; the file ' +
           'comes back with the next token.\n'
       ])
     })

@@ -207,7 +207,7 @@ export class TokenKeeper {
     const every = formatDuration(this.longestRetryWaitMs() / 1000)
     this.options.report(
       `warning: ${this.tokenFile} is removed: its token expired at ${expiredAt} and no new one could be minted ` +
-        `(${why}). Refreshing goes on, trying at least every ${every}; the file comes back with the next token.\n`
+        `(${why}). Refreshing goes on, trying at least once every ${every}; the file comes back with the next token.\n`
     )
   }
 
