@@ -381,6 +381,22 @@ describe('TokenKeeper', () => {
       ])
     })
 
+    it('names the last failure by its message when it gives no reason, and counts a single failed try as one', async () => {
+      const files = await make({ minValiditySeconds: 1, random: () => 1 }).start(issued('soda-first-token', 3))
+      // Minted again at 2 s, and again at 3 s (the cap, a third of 3 s): just after the token expired.
+      script(new TransientFailureError('the connection closed'), ['soda-second-token', 3])
+
+      await advance(3000)
+
+      expect(read(files.token)).toBe('soda-second-token\n')
+      expect(reports).toEqual([
+        'warning: SODA_TOKEN_FILE is removed: its token expired at 2026-12-02T01:00:03.000Z and no new one could be ' +
+          'minted (the last try met: the connection closed). Refreshing goes on, trying at least once every 1 s; the ' +
+          'file comes back with the next token.\n',
+        'notice: SODA_TOKEN_FILE holds a token again, after 1 failed try; it was absent for 0 s.\n'
+      ])
+    })
+
     it('names a failure without a reason of its own by its message, and waits a third of --refresh-every when the expiry is unknown', async () => {
       const { calls, provider } = outage(10 * MINUTE, 3600, () => new TransientFailureError('the connection closed'))
       await make({ mint: provider, refreshEverySeconds: 30, random: () => 1 }).start(
