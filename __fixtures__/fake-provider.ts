@@ -56,6 +56,10 @@ export interface FakeProvider {
   readonly apiCalls: ApiCall[]
   /** Queues replies served before the documented behaviour, one per request. */
   script(...replies: FakeReply[]): void
+  /** An outage: every token request in the next `forMs` (after the scripted replies) gets `reply`. */
+  outage(forMs: number, reply: FakeReply): void
+  /** When a token handed out expires (Date.now() time), as the stand-in APIs judge it. */
+  expiryOf(token: string): number | undefined
   close(): Promise<void>
 }
 
@@ -99,6 +103,7 @@ export async function startFakeProvider(options: FakeProviderOptions = {}): Prom
   const sockets = new Set<Socket>()
   const timers = new Set<NodeJS.Timeout>()
   const recent: number[] = []
+  let down: { until: number; reply: FakeReply } | undefined
 
   const throttled = () => {
     if (!options.rateLimit) return false
@@ -194,8 +199,11 @@ export async function startFakeProvider(options: FakeProviderOptions = {}): Prom
         return void res.end()
       }
       requests.push(recorded)
+      const outage = down && Date.now() < down.until ? down.reply : undefined
       const reply =
-        queue.shift() ?? (throttled() ? { status: 429, headers: { 'Retry-After': '1' } } : documented(recorded))
+        queue.shift() ??
+        outage ??
+        (throttled() ? { status: 429, headers: { 'Retry-After': '1' } } : documented(recorded))
       if ('fault' in reply) {
         if (reply.fault === 'reset') return req.socket.destroy()
         if (reply.fault === 'hang') return
@@ -240,6 +248,8 @@ export async function startFakeProvider(options: FakeProviderOptions = {}): Prom
     tokens,
     apiCalls,
     script: (...replies) => void queue.push(...replies),
+    outage: (forMs, reply) => void (down = { until: Date.now() + forMs, reply }),
+    expiryOf: token => expiries.get(token),
     close: () =>
       new Promise<void>(resolve => {
         for (const timer of timers) clearInterval(timer)

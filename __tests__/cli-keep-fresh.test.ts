@@ -240,26 +240,174 @@ describe('TokenKeeper', () => {
     expect((times[2] as number) - (times[1] as number)).toBeGreaterThanOrEqual(2)
   })
 
-  it('gives up on a transient failure once the token would expire before the next try, and says so once', async () => {
-    const files = await make({ minValiditySeconds: 1 }).start(issued('soda-first-token', 3))
-    // Minted again at 2 s; the mint's own attempts take 700 ms, leaving less than the shortest back-off.
-    const busy = new TransientFailureError('Could not get a token: failed after 3 attempts; the last: HTTP 503.')
-    answers.push(() => new Promise((_resolve, reject) => setTimeout(() => reject(busy), 700)))
+  describe('through an outage', () => {
+    /** The provider's answer while it is down: 503 after one attempt, as the CLI's refresh reports it. */
+    const down = (retryAfterMs?: number) =>
+      new TransientFailureError('Could not get a token: failed after 1 attempt; the last: HTTP 503.', 1, {
+        status: 503,
+        reason: 'HTTP 503',
+        retryAfterMs
+      })
+    /** A provider down from now until `upAt` (ms since START), then issuing tokens that live `seconds`. */
+    const outage = (upAt: number, seconds: number, failure: () => Error = () => down()) => {
+      const calls: number[] = []
+      const provider = jest.fn(() => {
+        calls.push(Date.now() - START)
+        if (Date.now() < START + upAt) return Promise.reject(failure())
+        return Promise.resolve(issued(`soda-token-${calls.length}`, seconds))
+      })
+      return { calls, provider }
+    }
+    const gaps = (calls: number[]) => calls.slice(1).map((at, i) => at - (calls[i] as number))
 
-    await advance(2700)
+    it('keeps trying past the token’s expiry, the files absent meanwhile, and says once that they went and once that they are back', async () => {
+      // A token of 30 min, refreshed at 20 min; the provider is down from then until 40 min.
+      const { calls, provider } = outage(40 * MINUTE, 1800)
+      const files = await make({ mint: provider, random: () => 0.5 }).start(issued('soda-first-token', 1800))
 
-    expect(mint).toHaveBeenCalledTimes(1)
-    expect(reports).toEqual([
-      'error: Could not get a token: failed after 3 attempts; the last: HTTP 503. The token is not refreshed again: ' +
-        'SODA_TOKEN_FILE is removed when the current token expires, at 2026-12-02T01:00:03.000Z.\n'
-    ])
-    expect(read(files.token)).toBe('soda-first-token\n')
-    await advance(299)
-    expect(read(files.token)).toBe('soda-first-token\n')
-    await advance(1)
-    expect(read(files.token)).toBeUndefined()
-    expect(read(files.header)).toBeUndefined()
-    expect(existsSync(files.dir)).toBe(true)
+      await advance(30 * MINUTE - 1)
+      expect(read(files.token)).toBe('soda-first-token\n')
+      expect(reports).toEqual([])
+      await advance(1)
+      expect(read(files.token)).toBeUndefined()
+      expect(read(files.header)).toBeUndefined()
+      expect(reports).toEqual([
+        'warning: SODA_TOKEN_FILE is removed: its token expired at 2026-12-02T01:30:00.000Z and no new one could be ' +
+          'minted (the last try met: HTTP 503). Refreshing goes on, trying at least once every 1 min; the file comes back ' +
+          'with the next token.\n'
+      ])
+      await advance(10 * MINUTE - 1)
+      expect(read(files.token)).toBeUndefined()
+      expect(reports.length).toBe(1)
+      await advance(MINUTE)
+
+      const back = calls.at(-1) as number
+      expect(read(files.token)).toBe(`soda-token-${calls.length}\n`)
+      expect(read(files.header)).toBe(`SODA_TOKEN: soda-token-${calls.length}\n`)
+      expect(back).toBeGreaterThanOrEqual(40 * MINUTE)
+      expect(back).toBeLessThanOrEqual(41 * MINUTE)
+      expect(reports).toEqual([
+        expect.stringMatching(/^warning: SODA_TOKEN_FILE is removed: /),
+        `notice: SODA_TOKEN_FILE holds a token again, after ${calls.length - 1} failed tries; it was absent for ` +
+          `${Math.round((back - 30 * MINUTE) / MINUTE)} min.\n`
+      ])
+      // 20 minutes down cost tens of requests, growing apart up to a minute.
+      expect(calls.length).toBeGreaterThanOrEqual(10)
+      expect(calls.length).toBeLessThanOrEqual(60)
+      expect(Math.max(...gaps(calls))).toBeLessThanOrEqual(MINUTE)
+      expect(gaps(calls).slice(0, 4)).toEqual([750, 1500, 3000, 6000])
+      // The next refresh is scheduled from the new token, and needs no report.
+      await advance(20 * MINUTE)
+      expect(read(files.token)).toBe(`soda-token-${calls.length}\n`)
+      expect(reports.length).toBe(2)
+    })
+
+    it('waits at most a third of a short token’s lifetime between tries, and writes the next token that long after the provider is back, plus the mask’s settle time', async () => {
+      const masked: string[] = []
+      const mask = { register: (token: string) => void masked.push(token), settleMs: 1000 }
+      // 30 s tokens, refreshed at 20 s less the settle time; the provider is back at 100 s.
+      const { calls, provider } = outage(100_000, 30)
+      const started = make({ mint: provider, mask, random: () => 1 }).start(issued('soda-first-token', 30))
+      await advance(1000)
+      const files = await started
+
+      await advance(99_000 - 1)
+      expect(read(files.token)).toBeUndefined()
+      await advance(10_000 + 1000)
+
+      expect(read(files.token)).toBe(`soda-token-${calls.length}\n`)
+      expect(masked.at(-1)).toBe(`soda-token-${calls.length}`)
+      expect(gaps(calls).slice(0, 5)).toEqual([1000, 2000, 4000, 8000, 10_000])
+      expect(Math.max(...gaps(calls))).toBe(10_000)
+      expect(reports[0]).toContain('trying at least once every 10 s')
+    })
+
+    it('honours Retry-After within the same cap', async () => {
+      const asks = [20_000, 300_000]
+      // Refreshed at 20 min; down until 23 min.
+      const { calls, provider } = outage(23 * MINUTE, 1800, () => down(asks.shift()))
+      await make({ mint: provider, random: () => 1 }).start(issued('soda-first-token', 1800))
+
+      await advance(20 * MINUTE + MINUTE + 21_000)
+
+      // Asked 20 s: 20 s plus up to a second of jitter. Asked 5 min: the cap, 1 min.
+      expect(gaps(calls).slice(0, 2)).toEqual([21_000, MINUTE])
+    })
+
+    it('honours a Retry-After only up to a third of a short token’s lifetime', async () => {
+      const { calls, provider } = outage(40_000, 30, () => down(20_000))
+      await make({ mint: provider, minValiditySeconds: 1, random: () => 0 }).start(issued('soda-first-token', 30))
+
+      await advance(40_000)
+
+      expect(calls[0]).toBe(20_000)
+      expect(gaps(calls)).toEqual([10_000, 10_000])
+    })
+
+    it('stops at once on a refusal after an outage, says so once, and the files stay absent', async () => {
+      let refused = false
+      const { calls, provider } = outage(60_000, 30, () =>
+        refused ? new TokenRequestError('Soda Cloud refused the token request: HTTP 401 Unauthorized.', 401) : down()
+      )
+      const files = await make({ mint: provider, minValiditySeconds: 1 }).start(issued('soda-first-token', 30))
+      await advance(35_000)
+      expect(reports.length).toBe(1)
+
+      refused = true
+      await advance(10_000)
+      const count = calls.length
+      await advance(60 * MINUTE)
+
+      expect(calls.length).toBe(count)
+      expect(read(files.token)).toBeUndefined()
+      expect(reports).toEqual([
+        expect.stringMatching(/^warning: SODA_TOKEN_FILE is removed: its token expired at 2026-12-02T01:00:30.000Z /),
+        'error: Soda Cloud refused the token request: HTTP 401 Unauthorized. The token is not refreshed again: ' +
+          'SODA_TOKEN_FILE stays absent until the command ends.\n'
+      ])
+    })
+
+    it('says the refresh has no answer yet when the token expires while it waits for one', async () => {
+      const files = await make({ minValiditySeconds: 1 }).start(issued('soda-first-token', 3))
+      answers.push(() => new Promise(() => undefined))
+
+      await advance(3000)
+
+      expect(read(files.token)).toBeUndefined()
+      expect(reports).toEqual([
+        'warning: SODA_TOKEN_FILE is removed: its token expired at 2026-12-02T01:00:03.000Z and no new one could be ' +
+          'minted (the refresh under way has no answer yet). Refreshing goes on, trying at least once every 1 s; the file ' +
+          'comes back with the next token.\n'
+      ])
+    })
+
+    it('names the last failure by its message when it gives no reason, and counts a single failed try as one', async () => {
+      const files = await make({ minValiditySeconds: 1, random: () => 1 }).start(issued('soda-first-token', 3))
+      // Minted again at 2 s, and again at 3 s (the cap, a third of 3 s): just after the token expired.
+      script(new TransientFailureError('the connection closed'), ['soda-second-token', 3])
+
+      await advance(3000)
+
+      expect(read(files.token)).toBe('soda-second-token\n')
+      expect(reports).toEqual([
+        'warning: SODA_TOKEN_FILE is removed: its token expired at 2026-12-02T01:00:03.000Z and no new one could be ' +
+          'minted (the last try met: the connection closed). Refreshing goes on, trying at least once every 1 s; the ' +
+          'file comes back with the next token.\n',
+        'notice: SODA_TOKEN_FILE holds a token again, after 1 failed try; it was absent for 0 s.\n'
+      ])
+    })
+
+    it('names a failure without a reason of its own by its message, and waits a third of --refresh-every when the expiry is unknown', async () => {
+      const { calls, provider } = outage(10 * MINUTE, 3600, () => new TransientFailureError('the connection closed'))
+      await make({ mint: provider, refreshEverySeconds: 30, random: () => 1 }).start(
+        issued('sirdata-first', undefined, sirdata)
+      )
+
+      await advance(5 * MINUTE)
+
+      expect(Math.max(...gaps(calls))).toBe(10_000)
+      expect(reports).toEqual([])
+    })
   })
 
   it.each([

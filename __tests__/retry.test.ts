@@ -157,6 +157,13 @@ describe('sendWithRetries', () => {
     await expect(slow.finally(() => raw.close())).rejects.toMatchObject({ status: undefined, timedOut: true })
   })
 
+  it('hands the last reason and Retry-After to a caller that keeps retrying on its own', async () => {
+    fake().script({ status: 503, headers: { 'Retry-After': '30' } }, { status: 500, headers: { 'Retry-After': '30' } })
+
+    await expect(send(1)).rejects.toMatchObject({ reason: 'HTTP 503', retryAfterMs: 30_000 })
+    await expect(send(1)).rejects.toMatchObject({ reason: 'HTTP 500', retryAfterMs: undefined })
+  })
+
   it('says "1 attempt" for a single one', async () => {
     fake().script({ status: 503 })
 

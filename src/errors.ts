@@ -89,15 +89,26 @@ export class TransientFailureError extends ActionError {
   readonly status?: number
   /** Whether the (last) attempt ran out of time, rather than failing on the network. */
   readonly timedOut: boolean
+  /** What the last attempt met, in a few words ("HTTP 503"), for a caller that keeps retrying on its own. */
+  readonly reason?: string
+  /** The wait the provider's Retry-After asked for on the last answer, uncapped. */
+  readonly retryAfterMs?: number
   constructor(
     message: string,
     /** Attempts made, once retries are exhausted; 1 for a single attempt. */
     readonly attempts = 1,
-    options?: ErrorOptions & { readonly status?: number; readonly timedOut?: boolean }
+    options?: ErrorOptions & {
+      readonly status?: number
+      readonly timedOut?: boolean
+      readonly reason?: string
+      readonly retryAfterMs?: number
+    }
   ) {
     super(message, options)
     this.status = options?.status
     this.timedOut = options?.timedOut ?? false
+    this.reason = options?.reason
+    this.retryAfterMs = options?.retryAfterMs
   }
 }
 

@@ -1,5 +1,6 @@
 import { writeSync } from 'node:fs'
-import { ActionError, describeError } from '../errors.js'
+import { formatDuration } from '../duration.js'
+import { ActionError, describeError, TransientFailureError } from '../errors.js'
 import { backoff, DEFAULT_RETRY } from '../http/retry.js'
 import type { IssuedToken } from '../token.js'
 import { commandEnv, runCommand } from './exec.js'
@@ -8,12 +9,18 @@ import { createTokenDir, removeTokenDir, removeTokenFiles, writeTokenFiles, type
 // `token-mint exec --keep-fresh`: the command gets the first token in <ENV>, and in <ENV>_FILE the path of a file
 // that always holds the current one (<ENV>_HEADER_FILE: the header line that carries it). A timer mints the next
 // token before the current one runs short; between refreshes nothing runs. When the command ends, the timers stop
-// and the directory goes.
+// and the directory goes. A provider outage does not end refreshing: transient failures are tried again until the
+// command ends, and while no live token exists the files are absent.
 
 /** Node fires a longer setTimeout at once (about 24.8 days): longer waits are taken in steps. */
 const MAX_TIMER_MS = 2 ** 31 - 1
 /** However short a lifetime, never mint more often than this: a token that lives 0 s must not become a loop. */
 const MIN_INTERVAL_MS = 1000
+/**
+ * The longest wait between two tries of a failing refresh, also for a Retry-After: once the provider is back, the
+ * command must not stay without a token for long. A third of the token's lifetime caps it further.
+ */
+const MAX_RETRY_WAIT_MS = DEFAULT_RETRY.maxDelayMs
 /**
  * Under GitHub Actions, the wait between writing a mask and letting the token out: the runner reads stdout and
  * stderr on two pipes, and a mask applies only to lines that arrive after the runner has registered it.
@@ -67,6 +74,8 @@ export interface KeeperOptions {
   readonly env: Readonly<Record<string, string | undefined>>
   /** A line for the person reading stderr. */
   readonly report: (line: string) => void
+  /** The jitter of the waits between failed refreshes; Math.random unless a test fixes it. */
+  readonly random?: () => number
 }
 
 /** Keeps the token files current, from the first token until stop(). */
@@ -74,6 +83,13 @@ export class TokenKeeper {
   private files?: TokenFiles
   private current?: IssuedToken
   private cancelExpiry?: () => void
+  /** Set once refreshing has stopped for good (a refusal), so that nothing more is said about the file. */
+  private gaveUp = false
+  /** When the files went for want of a fresh token; cleared when a token is written again. */
+  private goneAt?: number
+  /** Failed tries of the refresh under way, and what the last one met. */
+  private failedTries = 0
+  private lastFailure?: string
   private readonly stopping = new AbortController()
   private readonly timers = new Set<NodeJS.Timeout>()
 
@@ -117,9 +133,10 @@ export class TokenKeeper {
     const files = this.files
     writeTokenFiles(files, token.token, token.provider.tokenHeader)
     this.current = token
+    this.reportBack()
     this.cancelExpiry?.()
     this.cancelExpiry = token.expiresAt
-      ? this.later(token.expiresAt.getTime() - Date.now(), () => removeTokenFiles(files))
+      ? this.later(token.expiresAt.getTime() - Date.now(), () => this.expire(files))
       : undefined
     const next = refreshAt(token, this.rule)
     if (next === undefined) {
@@ -129,7 +146,10 @@ export class TokenKeeper {
     }
   }
 
-  /** Mints until a token is installed; a transient failure is tried again while the current token has time left. */
+  /**
+   * Mints until a token is installed. A transient failure is tried again until the command ends, through an outage
+   * longer than a token lives (the files are absent meanwhile); anything else stops refreshing.
+   */
   private async refresh(): Promise<void> {
     for (let round = 1; ; round++) {
       let token: IssuedToken
@@ -137,11 +157,10 @@ export class TokenKeeper {
         token = await this.options.mint(this.stopping.signal)
       } catch (error) {
         if (this.stopped) return
-        const retryable = error instanceof ActionError && error.retryable
-        const wait = retryable ? backoff(round, undefined, DEFAULT_RETRY) : undefined
-        if (wait === undefined || this.timeLeftMs() <= wait + this.rule.settleMs)
-          return this.giveUp(describeError(error))
-        await this.sleep(wait)
+        if (!(error instanceof ActionError && error.retryable)) return this.giveUp(describeError(error))
+        this.failedTries++
+        this.lastFailure = error instanceof TransientFailureError && error.reason ? error.reason : error.message
+        await this.sleep(this.retryWaitMs(round, error))
         continue
       }
       if (this.stopped) return
@@ -154,18 +173,69 @@ export class TokenKeeper {
     }
   }
 
-  private timeLeftMs(): number {
-    const expiresAt = this.current?.expiresAt
-    return expiresAt ? expiresAt.getTime() - Date.now() : Infinity
+  /**
+   * The wait before the next try of a failing refresh: growing with jitter, or what Retry-After asks, and never
+   * longer than a third of the token's lifetime nor MAX_RETRY_WAIT_MS, so that a provider that is back is found
+   * soon; never shorter than MIN_INTERVAL_MS, so that a 10-minute outage costs tens of requests.
+   */
+  private retryWaitMs(round: number, error: ActionError): number {
+    const ceiling = this.longestRetryWaitMs()
+    const retryAfterMs = error instanceof TransientFailureError ? error.retryAfterMs : undefined
+    const policy = { baseDelayMs: DEFAULT_RETRY.baseDelayMs, maxDelayMs: ceiling }
+    return Math.min(ceiling, backoff(round, retryAfterMs, { ...policy, random: this.options.random ?? Math.random }))
+  }
+
+  /** A third of the current token's lifetime (--refresh-every stands for an unknown one), within the bounds. */
+  private longestRetryWaitMs(): number {
+    const { current } = this
+    const every = (this.options.refreshEverySeconds ?? Infinity) * 1000
+    const lifetime = current?.expiresAt ? current.expiresAt.getTime() - current.issuedAt.getTime() : every
+    return Math.max(MIN_INTERVAL_MS, Math.min(MAX_RETRY_WAIT_MS, lifetime / 3))
+  }
+
+  private get tokenFile(): string {
+    return `${this.options.envName}_FILE`
+  }
+
+  /** The token has expired: the files go, so that a reader fails with ENOENT; said once when refreshing goes on. */
+  private expire(files: TokenFiles): void {
+    removeTokenFiles(files)
+    if (this.gaveUp) return
+    this.goneAt = Date.now()
+    const expiredAt = (this.current?.expiresAt as Date).toISOString()
+    const why = this.lastFailure ? `the last try met: ${this.lastFailure}` : 'the refresh under way has no answer yet'
+    const every = formatDuration(this.longestRetryWaitMs() / 1000)
+    this.options.report(
+      `warning: ${this.tokenFile} is removed: its token expired at ${expiredAt} and no new one could be minted ` +
+        `(${why}). Refreshing goes on, trying at least once every ${every}; the file comes back with the next token.\n`
+    )
+  }
+
+  /** After a token was written: says once that the files are back, when they had gone; the tries start over. */
+  private reportBack(): void {
+    const { goneAt, failedTries } = this
+    this.failedTries = 0
+    this.lastFailure = undefined
+    this.goneAt = undefined
+    if (goneAt === undefined) return
+    const absent = formatDuration((Date.now() - goneAt) / 1000)
+    this.options.report(
+      `notice: ${this.tokenFile} holds a token again, after ${failedTries} failed ${failedTries === 1 ? 'try' : 'tries'}; ` +
+        `it was absent for ${absent}.\n`
+    )
   }
 
   /** Says once that refreshing has stopped, and what becomes of the file; the credentials will not change mid-run. */
   private giveUp(why: string): void {
+    this.gaveUp = true
     const expiresAt = this.current?.expiresAt
-    const file = `${this.options.envName}_FILE`
-    const then = expiresAt
-      ? `${file} is removed when the current token expires, at ${expiresAt.toISOString()}`
-      : `${file} keeps the current token, whose expiry is unknown, until the command ends`
+    const file = this.tokenFile
+    const then =
+      this.goneAt !== undefined
+        ? `${file} stays absent until the command ends`
+        : expiresAt
+          ? `${file} is removed when the current token expires, at ${expiresAt.toISOString()}`
+          : `${file} keeps the current token, whose expiry is unknown, until the command ends`
     this.options.report(`error: ${why} The token is not refreshed again: ${then}.\n`)
   }
 

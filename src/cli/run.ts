@@ -154,10 +154,13 @@ async function maskForRunner(token: string, env: Env, io: CliIo): Promise<void> 
   await sleep(MASK_SETTLE_MS)
 }
 
-/** A refresh for --keep-fresh: the same request and checks, cut short (sleeps included) once the command ends. */
+/**
+ * A refresh for --keep-fresh: the same request and checks, cut short once the command ends. One attempt: the keeper
+ * retries on its own schedule until the command ends, and says once what became of the file, not each attempt.
+ */
 async function mintAgain(settings: MintSettings, log: Log, cancel: AbortSignal): Promise<IssuedToken> {
-  const retry = { sleep: (ms: number) => sleep(ms, undefined, { signal: cancel }) }
-  return (await mintToken(settings, { log, attempt: { timeoutSetting: '--timeout', cancel }, retry })).token
+  const once = { ...settings, maxAttempts: 1 }
+  return (await mintToken(once, { log, attempt: { timeoutSetting: '--timeout', cancel } })).token
 }
 
 /** The flags, the credential variables and a password from stdin, validated; sealing belongs to workflow runs. */

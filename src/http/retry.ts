@@ -78,7 +78,9 @@ export async function sendWithRetries(
       throw new TransientFailureError(`failed after ${n} attempt${n === 1 ? '' : 's'}; the last: ${reason}`, n, {
         cause: failure,
         status,
-        timedOut
+        timedOut,
+        reason,
+        retryAfterMs
       })
     }
     await policy.sleep(retryInMs)
