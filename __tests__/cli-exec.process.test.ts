@@ -85,14 +85,15 @@ describe('token-mint exec', () => {
     expect(run.stderr).toBe(`${token}\n`)
   })
 
-  it('keeps the password from the command, which has the token instead, and keeps the rest', async () => {
+  it('keeps from the command the password of every provider, not only the one it mints for, and keeps the rest', async () => {
     const run = await runCliProcess([...soda(), '--', ...node(REPORT)], {
       ...sodaEnv(),
-      SIRDATA_PASSWORD: 'another-provider'
+      SIRDATA_LOGIN: 'another-provider-login',
+      SIRDATA_PASSWORD: 'another-provider-password'
     })
 
     expect(run.code).toBe(0)
-    expect((JSON.parse(run.stdout) as Report).credentials).toEqual(['SIRDATA_PASSWORD', 'SODA_USERNAME'])
+    expect((JSON.parse(run.stdout) as Report).credentials).toEqual(['SIRDATA_LOGIN', 'SODA_USERNAME'])
   })
 
   it('names the variable after --env-name, the action’s name otherwise', async () => {
@@ -133,7 +134,7 @@ describe('token-mint exec', () => {
 
   // The CLI, not the command, gets the signal (as from `kill`, a CI runner cancelling a job, or a closed terminal):
   // it must reach the command, which then decides how to end, and the CLI must report the command's exit code.
-  posix.each(['SIGTERM', 'SIGINT', 'SIGHUP'] as const)('passes %s on to the command', async signal => {
+  posix.each(['SIGTERM', 'SIGINT', 'SIGHUP', 'SIGQUIT'] as const)('passes %s on to the command', async signal => {
     const [ready, got] = [join(dir, 'ready'), join(dir, 'got')]
     const script = `
       const fs = require('fs')

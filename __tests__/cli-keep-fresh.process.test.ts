@@ -353,7 +353,7 @@ describe('token-mint exec --keep-fresh', () => {
 
     const posix = process.platform === 'win32' ? it.skip : it
 
-    posix.each(['SIGTERM', 'SIGINT', 'SIGHUP'] as const)(
+    posix.each(['SIGTERM', 'SIGINT', 'SIGHUP', 'SIGQUIT'] as const)(
       'passes %s on to the command, then stops refreshing and removes the directory',
       async signal => {
         const { args, env } = providers.soda
