@@ -122,6 +122,16 @@ describe('token-mint exec', () => {
     expect((JSON.parse(run.stdout) as Report).args).toEqual(args)
   })
 
+  it('runs the command as the PowerShell launcher passes it: flagged, and without the -- PowerShell drops', async () => {
+    const args = ['x&calc', '--', '$env:HEAD_REF']
+
+    const run = await runCliProcess(['--from-powershell', ...soda(), ...node(REPORT, ...args)], sodaEnv())
+
+    expect(run.code).toBe(0)
+    expect(JSON.parse(run.stdout)).toMatchObject({ SODA_TOKEN: sha256(fake().tokens[0] as string), args })
+    noLeaks(run)
+  })
+
   it('prints the token’s facts on stderr with --verbose, never the token', async () => {
     const run = await runCliProcess([...soda(), '--verbose', '--', ...node('')], sodaEnv())
 
