@@ -85,14 +85,15 @@ describe('token-mint exec', () => {
     expect(run.stderr).toBe(`${token}\n`)
   })
 
-  it('keeps the password from the command, which has the token instead, and keeps the rest', async () => {
+  it('keeps from the command the password of every provider, not only the one it mints for, and keeps the rest', async () => {
     const run = await runCliProcess([...soda(), '--', ...node(REPORT)], {
       ...sodaEnv(),
-      SIRDATA_PASSWORD: 'another-provider'
+      SIRDATA_LOGIN: 'another-provider-login',
+      SIRDATA_PASSWORD: 'another-provider-password'
     })
 
     expect(run.code).toBe(0)
-    expect((JSON.parse(run.stdout) as Report).credentials).toEqual(['SIRDATA_PASSWORD', 'SODA_USERNAME'])
+    expect((JSON.parse(run.stdout) as Report).credentials).toEqual(['SIRDATA_LOGIN', 'SODA_USERNAME'])
   })
 
   it('names the variable after --env-name, the action’s name otherwise', async () => {
@@ -121,6 +122,16 @@ describe('token-mint exec', () => {
     expect((JSON.parse(run.stdout) as Report).args).toEqual(args)
   })
 
+  it('runs the command as the PowerShell launcher passes it: flagged, and without the -- PowerShell drops', async () => {
+    const args = ['x&calc', '--', '$env:HEAD_REF']
+
+    const run = await runCliProcess(['--from-powershell', ...soda(), ...node(REPORT, ...args)], sodaEnv())
+
+    expect(run.code).toBe(0)
+    expect(JSON.parse(run.stdout)).toMatchObject({ SODA_TOKEN: sha256(fake().tokens[0] as string), args })
+    noLeaks(run)
+  })
+
   it('prints the token’s facts on stderr with --verbose, never the token', async () => {
     const run = await runCliProcess([...soda(), '--verbose', '--', ...node('')], sodaEnv())
 
@@ -133,7 +144,7 @@ describe('token-mint exec', () => {
 
   // The CLI, not the command, gets the signal (as from `kill`, a CI runner cancelling a job, or a closed terminal):
   // it must reach the command, which then decides how to end, and the CLI must report the command's exit code.
-  posix.each(['SIGTERM', 'SIGINT', 'SIGHUP'] as const)('passes %s on to the command', async signal => {
+  posix.each(['SIGTERM', 'SIGINT', 'SIGHUP', 'SIGQUIT'] as const)('passes %s on to the command', async signal => {
     const [ready, got] = [join(dir, 'ready'), join(dir, 'got')]
     const script = `
       const fs = require('fs')

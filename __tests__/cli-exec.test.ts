@@ -2,7 +2,9 @@ import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { cannotStartMessage, commandEnv, runCommand } from '../src/cli/exec.js'
+import { cannotStartMessage, commandEnv, runCommand, secretVariables } from '../src/cli/exec.js'
+import { providers } from '../src/providers/index.js'
+import type { Provider, ProviderInput } from '../src/providers/provider.js'
 
 // How `exec` starts the command (src/cli/exec.ts), in-process, with real child processes: its environment, its exit
 // code as a shell reports it, the signals passed on, and the words for a command that cannot be started.
@@ -34,6 +36,28 @@ describe('commandEnv', () => {
       Soda_Token: 'other',
       SODA_TOKEN: 't'
     })
+  })
+})
+
+describe('secretVariables', () => {
+  const declaring = (inputs: Record<string, ProviderInput>) => ({ inputs }) as unknown as Provider
+
+  it('lists the variable of every secret input of every provider in the registry, and nothing else', () => {
+    const registry = {
+      a: declaring({ username: { env: 'A_USER' }, password: { env: 'A_PASSWORD', secret: true } }),
+      b: declaring({ 'client-secret': { env: 'B_CLIENT_SECRET', secret: true }, key: { secret: true } })
+    }
+
+    expect(secretVariables(registry)).toEqual(['A_PASSWORD', 'B_CLIENT_SECRET'])
+  })
+
+  it('reads the real registry by default, so that a new provider is covered with no change here', () => {
+    const declared = Object.values(providers).flatMap(provider =>
+      Object.values(provider.inputs).filter(input => input.secret && input.env)
+    )
+
+    expect(declared.length).toBeGreaterThanOrEqual(Object.keys(providers).length)
+    expect(secretVariables()).toEqual(declared.map(input => input.env))
   })
 })
 

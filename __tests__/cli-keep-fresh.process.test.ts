@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
-import { spawn } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { useFakeProvider } from '../__fixtures__/jest-fake-provider.js'
 import { CLI_BUNDLE, runCliProcess } from '../__fixtures__/run-action.js'
 import { leakedSecrets, secretsOf } from '../__fixtures__/secrets.js'
@@ -354,7 +354,7 @@ describe('token-mint exec --keep-fresh', () => {
 
     const posix = process.platform === 'win32' ? it.skip : it
 
-    posix.each(['SIGTERM', 'SIGINT', 'SIGHUP'] as const)(
+    posix.each(['SIGTERM', 'SIGINT', 'SIGHUP', 'SIGQUIT'] as const)(
       'passes %s on to the command, then stops refreshing and removes the directory',
       async signal => {
         const { args, env } = providers.soda
@@ -379,6 +379,87 @@ describe('token-mint exec --keep-fresh', () => {
         expect(code).toBe(42)
         expect(existsSync(join(file, '..'))).toBe(false)
         expect(fake().requests.length).toBe(1)
+        expect(leakedSecrets(stdout + stderr, secretsOf(fake()))).toEqual([])
+      }
+    )
+    posix('refuses a temporary directory others can write into without the sticky bit, and runs nothing', async () => {
+      const { args, env } = providers.soda
+      const shared = mkdtempSync(join(dir, 'shared-'))
+      chmodSync(shared, 0o777)
+      const marker = join(dir, 'ran')
+      const run = (where: Record<string, string>) =>
+        runCliProcess(
+          [
+            ...['exec', '--keep-fresh', ...args(), '--min-validity', '1', '--'],
+            ...[process.execPath, '-e', "require('fs').writeFileSync(process.argv[1], '')", marker]
+          ],
+          { ...env(), ...where }
+        )
+
+      const runnerTemp = await run({ RUNNER_TEMP: shared })
+      const tmp = await run({ TMPDIR: shared })
+
+      expect([runnerTemp.code, tmp.code]).toEqual([1, 1])
+      expect(runnerTemp.stderr).toBe(
+        'error: --keep-fresh will not keep a token in RUNNER_TEMP: other users can write into it and it has no ' +
+          'sticky bit, so one of them could swap the token directory for their own. Remove their write access ' +
+          '(chmod go-w) or set the sticky bit (chmod +t), or point RUNNER_TEMP elsewhere.\n'
+      )
+      expect(tmp.stderr).toMatch(
+        /^error: --keep-fresh will not keep a token in the temporary directory \(TMPDIR\): [^\n]*TMPDIR elsewhere\.\n$/
+      )
+      expect(existsSync(marker)).toBe(false)
+      expect(readdirSync(shared)).toEqual([])
+      expect(leakedSecrets(runnerTemp.stdout + runnerTemp.stderr + tmp.stderr, secretsOf(fake()))).toEqual([])
+    })
+
+    // Another user (uid nobody) renames the token directory aside and plants its own, with a token and a header file
+    // carrying an injected header, once the parent has become writable by others (a parent that changed after the
+    // check, or a directory above it that others can write into).
+    const ATTACK = `
+      const fs = require('fs'), dir = process.argv[1]
+      fs.renameSync(dir, dir + '-aside')
+      fs.mkdirSync(dir, { mode: 0o755 })
+      fs.writeFileSync(dir + '/token', 'planted-token\\n')
+      fs.writeFileSync(dir + '/header', 'Authorization: planted-token\\nX-Injected: yes\\n')
+    `
+
+    posix(
+      'notices another user swapping the token directory, writes nothing into theirs and leaves it alone',
+      async () => {
+        const { args, env } = providers.soda
+        chmodSync(dir, 0o711)
+        const temp = mkdtempSync(join(dir, 'runner-temp-'))
+        chmodSync(temp, 0o755)
+        const ready = join(dir, 'ready')
+        const command = `require('fs').writeFileSync(process.argv[1], process.env.SODA_TOKEN_FILE); setTimeout(() => {}, 5000)`
+        const cli = startCli(
+          ['exec', '--keep-fresh', ...args(), '--min-validity', '1', '--', process.execPath, '-e', command, ready],
+          { ...env(), RUNNER_TEMP: temp }
+        )
+        await until(() => existsSync(ready) && readFileSync(ready, 'utf8') !== '')
+        const tokenDir = dirname(readFileSync(ready, 'utf8'))
+        chmodSync(temp, 0o777)
+
+        const attack = spawnSync(
+          'setpriv',
+          ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, '-e', ATTACK, tokenDir],
+          { encoding: 'utf8' }
+        )
+
+        expect(attack.stderr).toBe('')
+        expect(attack.status).toBe(0)
+        const { code, stdout, stderr } = await cli.exited
+        // The command succeeded, but the step fails: someone interfered with its token.
+        expect(code).toBe(1)
+        expect(stdout).toBe('')
+        expect(stderr).toMatch(
+          /^error: the token directory is no longer the one token-mint made: someone moved or replaced it \(can other users write into RUNNER_TEMP or a directory above it\?\)\. The token is not refreshed again, whatever is in its place is left alone, and the last token lives in the moved directory until \d{4}-[^\n]*Z\.\n$/
+        )
+        // Theirs is untouched: neither written to by a refresh nor removed at the end.
+        expect(readdirSync(tokenDir).sort()).toEqual(['header', 'token'])
+        expect(readFileSync(join(tokenDir, 'token'), 'utf8')).toBe('planted-token\n')
+        expect(fake().requests.length).toBe(2)
         expect(leakedSecrets(stdout + stderr, secretsOf(fake()))).toEqual([])
       }
     )

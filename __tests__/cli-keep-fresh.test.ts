@@ -2,12 +2,15 @@ import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals
 import {
   closeSync,
   existsSync,
+  mkdirSync,
   mkdtempSync,
   openSync,
   readdirSync,
   readFileSync,
+  renameSync,
   rmSync,
   statSync,
+  writeFileSync,
   writeSync
 } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -538,15 +541,58 @@ describe('TokenKeeper', () => {
 
   it('reports a token file it cannot write as a failed refresh', async () => {
     const files = await make().start(issued('soda-first-token', 1800))
-    rmSync(files.dir, { recursive: true })
+    // A directory where the file goes: the rename over it fails (EISDIR), in a directory that is still ours.
+    rmSync(files.token)
+    mkdirSync(files.token)
     script(['soda-second-token', 1800])
 
     await advance(20 * MINUTE)
 
     expect(reports).toEqual([
-      'error: --keep-fresh cannot write the token file (ENOENT). The token is not refreshed again: SODA_TOKEN_FILE ' +
+      'error: --keep-fresh cannot write the token file (EISDIR). The token is not refreshed again: SODA_TOKEN_FILE ' +
         'is removed when the current token expires, at 2026-12-02T01:30:00.000Z.\n'
     ])
+  })
+
+  it('writes nothing into a directory put in place of its own, says so once, and leaves it alone at the end', async () => {
+    const keeper = make()
+    const files = await keeper.start(issued('soda-first-token', 1800))
+    renameSync(files.dir, `${files.dir}-moved`)
+    mkdirSync(files.dir, { mode: 0o700 })
+    writeFileSync(files.token, 'planted\n')
+    script(['soda-second-token', 1800], ['soda-third-token', 1800])
+
+    await advance(20 * MINUTE)
+    await advance(30 * MINUTE)
+    keeper.stop()
+
+    expect(mint).toHaveBeenCalledTimes(1)
+    expect(keeper.replaced).toBe(true)
+    expect(reports).toEqual([
+      'error: the token directory is no longer the one token-mint made: someone moved or replaced it (can other ' +
+        'users write into RUNNER_TEMP or a directory above it?). The token is not refreshed again, whatever is in ' +
+        'its place is left alone, and the last token lives in the moved directory until 2026-12-02T01:30:00.000Z.\n'
+    ])
+    expect(readdirSync(files.dir)).toEqual(['token'])
+    expect(readFileSync(files.token, 'utf8')).toBe('planted\n')
+    expect(readFileSync(join(`${files.dir}-moved`, 'token'), 'utf8')).toBe('soda-first-token\n')
+  })
+
+  it('says at the end, once, that the directory was replaced when no refresh came to notice', async () => {
+    const keeper = make()
+    const files = await keeper.start(issued('soda-first-token', 1800))
+    renameSync(files.dir, `${files.dir}-moved`)
+    mkdirSync(files.dir, { mode: 0o700 })
+
+    keeper.stop()
+    keeper.stop()
+
+    expect(keeper.replaced).toBe(true)
+    expect(reports).toEqual([
+      'error: the token directory was moved or replaced. The token is not refreshed again, whatever is in its ' +
+        'place is left alone, and the last token lives in the moved directory until 2026-12-02T01:30:00.000Z.\n'
+    ])
+    expect(existsSync(files.dir)).toBe(true)
   })
 })
 

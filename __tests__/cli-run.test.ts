@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { useFakeProvider } from '../__fixtures__/jest-fake-provider.js'
 import { leakedSecrets, secretsOf } from '../__fixtures__/secrets.js'
-import { readArgs } from '../src/cli/args.js'
+import { FROM_POWERSHELL, readArgs, restoreSeparator } from '../src/cli/args.js'
 import { commandEnv } from '../src/cli/exec.js'
 import { runCli } from '../src/cli/run.js'
 import { usageText } from '../src/cli/usage.js'
@@ -31,6 +31,35 @@ describe('readArgs', () => {
       flags: { provider: 'soda' },
       verbose: false,
       command: ['psql', '--provider', '--', '-h']
+    })
+  })
+
+  it('reads exec from the PowerShell launcher, putting back the -- PowerShell drops where the command starts', () => {
+    const args = ['exec', '--provider', 'soda', '--timeout', '5', '--min-validity=1', '--verbose', 'psql', '--', '-h']
+
+    expect(readArgs([FROM_POWERSHELL, ...args])).toEqual({
+      kind: 'exec',
+      flags: { provider: 'soda', timeout: '5', 'min-validity': '1' },
+      verbose: true,
+      command: ['psql', '--', '-h']
+    })
+  })
+
+  it('keeps a -- that reached the PowerShell launcher (quoted) as the separator, and reads the rest as usual', () => {
+    expect(restoreSeparator(['exec', '--provider', 'soda', '--', 'psql', '--', 'x'])).toEqual([
+      'exec',
+      '--provider',
+      'soda',
+      '--',
+      'psql',
+      '--',
+      'x'
+    ])
+    expect(restoreSeparator(['exec', '-h', 'psql'])).toEqual(['exec', '-h', '--', 'psql'])
+    expect(restoreSeparator(['--provider', 'soda', 'stray'])).toEqual(['--provider', 'soda', 'stray'])
+    expect(readArgs([FROM_POWERSHELL, '--provider', 'soda', '--format', 'env'])).toMatchObject({ kind: 'mint' })
+    expect(readArgs([FROM_POWERSHELL, 'exec', '--provider', 'soda'])).toEqual({
+      problem: 'exec needs a command after --: see --help.'
     })
   })
 

@@ -72,7 +72,7 @@ describe('the CLI on PATH', () => {
     expect(run.env).toEqual({})
     expect(fake().requests).toEqual([])
     const dir = run.path[0] as string
-    expect(readdirSync(dir).sort()).toEqual(['token-mint', 'token-mint.cmd'])
+    expect(readdirSync(dir).sort()).toEqual(['token-mint', 'token-mint.cmd', 'token-mint.ps1'])
     expect(readFileSync(join(dir, 'token-mint.cmd'), 'utf8')).toContain(
       `"${process.execPath.replace(/%/g, '%%')}" "${CLI_BUNDLE.replace(/%/g, '%%')}" %*\r\n`
     )

@@ -5,7 +5,13 @@ import { EOL, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { fakeCore } from '../__fixtures__/actions-core.js'
-import { cmdLauncher, posixLauncher, unusablePath, writeLaunchers } from '../src/action/on-path/launchers.js'
+import {
+  cmdLauncher,
+  posixLauncher,
+  powershellLauncher,
+  unusablePath,
+  writeLaunchers
+} from '../src/action/on-path/launchers.js'
 import { VERSION } from '../src/version.js'
 
 // The launchers that put the bundled CLI on a job's PATH, and the edge that hands their directory to the runner.
@@ -61,6 +67,51 @@ describe('the Windows launcher', () => {
     ])
     expect(plain).not.toContain('chcp')
     expect(cmdLauncher({ node: 'C:\\a~\\node.exe', script: 'C:\\ \\index.js' })).not.toContain('chcp')
+  })
+})
+
+// pwsh is not installed where these tests run: the PowerShell launcher is checked as text.
+describe('the PowerShell launcher', () => {
+  it('calls node with the bundled CLI and @args, passing piped input on, UTF-8 with a byte order mark, CRLF', () => {
+    const text = powershellLauncher({
+      node: 'C:\\actions runner\\externals\\node24\\bin\\node.exe',
+      script: 'D:\\a\\_actions\\org\\token-mint-action\\v1\\dist\\cli\\index.js'
+    })
+
+    const run =
+      "& 'C:\\actions runner\\externals\\node24\\bin\\node.exe' " +
+      "'D:\\a\\_actions\\org\\token-mint-action\\v1\\dist\\cli\\index.js' '--from-powershell' @args"
+    expect(text).toBe(
+      '\ufeff' +
+        [
+          `# token-mint ${VERSION}, put on PATH by token-mint-action: its bundled CLI, run by the runner's Node.js.`,
+          'if ($MyInvocation.ExpectingInput) {',
+          `  $input | ${run}`,
+          '} else {',
+          `  ${run}`,
+          '}',
+          'exit $LASTEXITCODE',
+          ''
+        ].join('\r\n')
+    )
+  })
+
+  it('doubles every quote PowerShell ends a single-quoted string at, and leaves $ ` % & " ( ) as they are', () => {
+    const text = powershellLauncher({
+      node: "C:\\it's \u2018a\u2019 \u201ab\u201b\\node.exe",
+      script: 'C:\\$env:X `n %P% & (x)\\index.js'
+    })
+
+    expect(text).toContain(
+      "& 'C:\\it''s \u2018\u2018a\u2019\u2019 \u201a\u201ab\u201b\u201b\\node.exe' 'C:\\$env:X `n %P% & (x)\\index.js' '--from-powershell' @args\r\n"
+    )
+  })
+
+  it('never hands the arguments to cmd: no %* and no .cmd in it', () => {
+    const text = powershellLauncher({ node: 'C:\\node.exe', script: 'C:\\index.js' })
+
+    expect(text).not.toContain('%*')
+    expect(text).not.toMatch(/cmd/i)
   })
 })
 
@@ -127,8 +178,11 @@ describe('writeLaunchers', () => {
     const written = writeLaunchers(dir, { node: process.execPath, script })
 
     expect(written.startsWith(join(dir, 'token-mint-'))).toBe(true)
-    expect(readdirSync(written).sort()).toEqual(['token-mint', 'token-mint.cmd'])
+    expect(readdirSync(written).sort()).toEqual(['token-mint', 'token-mint.cmd', 'token-mint.ps1'])
     expect(readFileSync(join(written, 'token-mint'), 'utf8')).toBe(posixLauncher({ node: process.execPath, script }))
+    expect(readFileSync(join(written, 'token-mint.ps1'), 'utf8')).toBe(
+      powershellLauncher({ node: process.execPath, script })
+    )
     expect(readFileSync(join(written, 'token-mint.cmd'), 'utf8')).toBe(cmdLauncher({ node: process.execPath, script }))
     if (posix) {
       expect(statSync(written).mode & 0o777).toBe(0o700)
@@ -198,7 +252,7 @@ describe('putCliOnPath', () => {
   it('adds the launchers directory to PATH, sets the cli-path output to it, and says so without the path', () => {
     const written = putCliOnPath(script, runner())
 
-    expect(readdirSync(written).sort()).toEqual(['token-mint', 'token-mint.cmd'])
+    expect(readdirSync(written).sort()).toEqual(['token-mint', 'token-mint.cmd', 'token-mint.ps1'])
     expect(written.startsWith(join(dir, 'token-mint-'))).toBe(true)
     // One line each, as the runner reads them.
     expect(readFileSync(join(dir, 'github-path'), 'utf8')).toBe(`${written}${EOL}`)

@@ -65,8 +65,29 @@ interface Options {
   switches: Set<Switch>
 }
 
+/** The first argument of the PowerShell launcher (token-mint.ps1): the arguments went through a PowerShell script. */
+export const FROM_POWERSHELL = '--from-powershell'
+
+/**
+ * PowerShell drops the first `--` of a call to a script before the script sees its arguments (about_Parsing: the
+ * end-of-parameters token applies to PowerShell commands), so `token-mint exec ... -- cmd` reaches the launcher
+ * without it. Puts it back where the command starts: at the first argument that is neither a flag nor a flag's value.
+ * A `--` that is still there (quoted, `'--'`) is the user's, and stays the separator.
+ */
+export function restoreSeparator(argv: readonly string[]): string[] {
+  if (argv[0] !== 'exec') return [...argv]
+  for (let i = 1; i < argv.length; i++) {
+    const arg = argv[i] as string
+    if (arg === '--') break
+    if (!arg.startsWith('--') && arg !== '-h') return [...argv.slice(0, i), '--', ...argv.slice(i)]
+    if (VALUE_FLAGS.includes(arg.slice(2))) i++
+  }
+  return [...argv]
+}
+
 /** Reads `token-mint [exec] [flags] [-- command...]` into an Invocation, or the first usage problem. */
 export function readArgs(argv: readonly string[]): Invocation | UsageProblem {
+  if (argv[0] === FROM_POWERSHELL) return readArgs(restoreSeparator(argv.slice(1)))
   // keygen reads nothing: its own branch, so that no flag of a mint can change what it prints.
   if (argv[0] === 'keygen') return argv.length === 1 ? { kind: 'keygen' } : usage('keygen takes no arguments')
   const exec = argv[0] === 'exec'

@@ -1,15 +1,30 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { constants } from 'node:os'
+import { providers } from '../providers/index.js'
+import type { Provider } from '../providers/provider.js'
 
 // `token-mint exec` hands over to the command the way a shell does: the same stdio, its exit code as ours
 // (128 + N when signal N ended it, 127 when it is not found, 126 when it cannot be started), and the signals a
 // terminal, CI runner or supervisor sends us passed on, so that stopping a job stops the command, not only us.
 // Never through a shell: the arguments reach the command as typed, with no second round of expansion.
 
-/** Signals passed on to the command. While one is handled here, it no longer ends this process by itself. */
-const FORWARDED = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const
+/**
+ * Signals passed on to the command. While one is handled here, it no longer ends this process by itself, so the
+ * token directory is removed after it too. SIGQUIT's default would be a core dump, skipping that clean-up.
+ */
+const FORWARDED = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT'] as const
 
 const EXIT = { notFound: 127, cannotStart: 126 } as const
+
+/**
+ * Every variable that any provider reads a secret input from (its password), whichever provider this run mints for:
+ * a job may set the passwords of several, and the command gets a token, never a password.
+ */
+export function secretVariables(registry: Readonly<Record<string, Provider>> = providers): string[] {
+  return Object.values(registry).flatMap(provider =>
+    Object.values(provider.inputs).flatMap(input => (input.secret && input.env ? [input.env] : []))
+  )
+}
 
 /**
  * The command's environment: this one, less the variables the token stands in for (the password: the command

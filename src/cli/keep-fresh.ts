@@ -4,7 +4,14 @@ import { ActionError, describeError, TransientFailureError } from '../errors.js'
 import { backoff, DEFAULT_RETRY } from '../http/retry.js'
 import type { IssuedToken } from '../token.js'
 import { commandEnv, runCommand } from './exec.js'
-import { createTokenDir, removeTokenDir, removeTokenFiles, writeTokenFiles, type TokenFiles } from './token-file.js'
+import {
+  createTokenDir,
+  removeTokenDir,
+  removeTokenFiles,
+  TokenDirError,
+  writeTokenFiles,
+  type TokenFiles
+} from './token-file.js'
 
 // `token-mint exec --keep-fresh`: the command gets the first token in <ENV>, and in <ENV>_FILE the path of a file
 // that always holds the current one (<ENV>_HEADER_FILE: the header line that carries it). A timer mints the next
@@ -92,8 +99,14 @@ export class TokenKeeper {
   private lastFailure?: string
   private readonly stopping = new AbortController()
   private readonly timers = new Set<NodeJS.Timeout>()
+  private replacedSaid = false
 
   constructor(private readonly options: KeeperOptions) {}
+
+  /** Whether someone moved or replaced the token directory while the command ran (said once on `report`). */
+  get replaced(): boolean {
+    return this.replacedSaid
+  }
 
   /** Masks and writes the first token, schedules the next; resolves to the files the command is told about. */
   async start(first: IssuedToken): Promise<TokenFiles> {
@@ -101,12 +114,25 @@ export class TokenKeeper {
     return this.files as TokenFiles
   }
 
-  /** Stops every timer and any refresh under way, and removes the directory. */
+  /** Stops every timer and any refresh under way, and removes the directory if it is still the one made here. */
   stop(): void {
+    if (this.stopped) return
     this.stopping.abort()
     for (const timer of this.timers) clearTimeout(timer)
     this.timers.clear()
-    if (this.files) removeTokenDir(this.files)
+    if (this.files && !removeTokenDir(this.files)) this.sayReplaced(`the token directory was moved or replaced.`)
+  }
+
+  /** Says once that the directory is not ours any more: nothing in its place is written to or removed. */
+  private sayReplaced(what: string): void {
+    if (this.replacedSaid) return
+    this.replacedSaid = true
+    const expiresAt = this.current?.expiresAt
+    const lives = expiresAt ? `until ${expiresAt.toISOString()}` : 'until RUNNER_TEMP is emptied'
+    this.options.report(
+      `error: ${what} The token is not refreshed again, whatever is in its place is left alone, and the last token ` +
+        `lives in the moved directory ${lives}.\n`
+    )
   }
 
   private get stopped(): boolean {
@@ -167,7 +193,9 @@ export class TokenKeeper {
       try {
         await this.install(token)
       } catch (error) {
-        if (!this.stopped) this.giveUp(`${cannotWrite(error)}.`)
+        if (this.stopped) return
+        if (error instanceof TokenDirError) this.sayReplaced(error.message)
+        else this.giveUp(`${cannotWrite(error)}.`)
       }
       return
     }
@@ -300,12 +328,19 @@ export async function execKeepingFresh(first: IssuedToken, run: KeepFreshExec): 
     try {
       files = await keeper.start(first)
     } catch (error) {
-      run.err(`error: ${cannotWrite(error)}: check RUNNER_TEMP or the temporary directory.\n`)
+      const why =
+        error instanceof TokenDirError
+          ? error.message
+          : `${cannotWrite(error)}: check RUNNER_TEMP or the temporary directory.`
+      run.err(`error: ${why}\n`)
       return 1
     }
     const name = run.envName
     const given = { [name]: first.token, [`${name}_FILE`]: files.token, [`${name}_HEADER_FILE`]: files.header }
-    return await runCommand(run.command, commandEnv(run.env, given, run.without), run.err)
+    const code = await runCommand(run.command, commandEnv(run.env, given, run.without), run.err)
+    keeper.stop()
+    // Someone swapped the directory under the command: the step fails even when the command did not.
+    return keeper.replaced && code === 0 ? 1 : code
   } finally {
     keeper.stop()
   }

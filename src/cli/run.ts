@@ -8,7 +8,7 @@ import { parseSettings, type MintSettings } from '../settings/settings.js'
 import type { IssuedToken } from '../token.js'
 import { VERSION } from '../version.js'
 import { INPUT_FLAGS, readArgs, type Format, type InputFlag, type KeepFresh } from './args.js'
-import { commandEnv, runCommand } from './exec.js'
+import { commandEnv, runCommand, secretVariables } from './exec.js'
 import { execKeepingFresh, MASK_SETTLE_MS, maskOnStderr } from './keep-fresh.js'
 import { readPasswordStdin, type PasswordInput } from './stdin.js'
 import { usageText } from './usage.js'
@@ -121,7 +121,7 @@ async function mintThen(
     return EXIT.minted
   }
   if (verbose) io.err(`${describeToken(issued)}\n`)
-  const passwords = Object.values(settings.provider.inputs).flatMap(input => (input.secret && input.env) || [])
+  const passwords = secretVariables()
   // Line by line: neutralising drops control characters, the line breaks between lines included.
   const err = (text: string) => io.err(text.split('\n').map(redact).join('\n'))
   if (then.keepFresh) {

@@ -2,11 +2,13 @@ import { chmodSync, existsSync, mkdtempSync, statSync, writeFileSync } from 'nod
 import { isAbsolute, join } from 'node:path'
 import { VERSION } from '../../version.js'
 
-// The CLI that came with the action, for the later steps of the same job: two launchers in a fresh directory that
-// the runner then puts on PATH. Each runs the bundled dist/cli/index.js with the Node.js that runs this action (the
+// The CLI that came with the action, for the later steps of the same job: launchers in a fresh directory that the
+// runner then puts on PATH. Each runs the bundled dist/cli/index.js with the Node.js that runs this action (the
 // runner's own), so a job needs neither npm, nor the registry, nor a Node.js of its own, and gets the same version
-// as the action. `token-mint` is for sh, bash and zsh (Git Bash on Windows too); `token-mint.cmd` is what cmd and
-// PowerShell find on Windows, through PATHEXT.
+// as the action. `token-mint` is for sh, bash and zsh (Git Bash on Windows too); `token-mint.ps1` is what PowerShell
+// finds first on Windows (it looks for name.ps1 in a directory before the PATHEXT extensions); `token-mint.cmd` is
+// for cmd. The .cmd launcher passes its arguments through cmd's %*, where & | < > ^ act inside an argument that
+// PowerShell passed unquoted: PowerShell must never reach it.
 
 /** What a launcher runs: a Node.js binary and the bundled CLI, both absolute paths. */
 export interface LauncherTarget {
@@ -15,7 +17,7 @@ export interface LauncherTarget {
 }
 
 /** The launchers written into one directory, by file name. */
-export const LAUNCHER_NAMES = { posix: 'token-mint', windows: 'token-mint.cmd' } as const
+export const LAUNCHER_NAMES = { posix: 'token-mint', powershell: 'token-mint.ps1', windows: 'token-mint.cmd' } as const
 
 /**
  * Why a path cannot go into a launcher or a GITHUB_PATH line, or undefined when it can. A line break would end the
@@ -58,8 +60,36 @@ export function cmdLauncher({ node, script }: LauncherTarget): string {
   ].join('\r\n')
 }
 
+/** The quote characters a PowerShell single-quoted string ends at: the ASCII one and its typographic forms. */
+const POWERSHELL_QUOTES = /['\u2018\u2019\u201a\u201b]/g
+
 /**
- * Writes both launchers into a new directory under `parent` (only this user can list or change it), and returns
+ * The PowerShell launcher. A single-quoted string keeps every character as it is except a quote, which PowerShell
+ * also recognises in its typographic forms: each is doubled. The arguments go to node as an array (@args), never
+ * through cmd; `--from-powershell` asks the CLI to put back the `--` that PowerShell takes away from a script's
+ * arguments; piped input (`$password | token-mint ... --password-stdin`) is passed on as node's stdin. A byte order
+ * mark, so that Windows PowerShell 5.1 reads a non-ASCII path as UTF-8 rather than in the ANSI code page. CRLF.
+ */
+export function powershellLauncher({ node, script }: LauncherTarget): string {
+  const quote = (text: string) => `'${text.replace(POWERSHELL_QUOTES, mark => mark + mark)}'`
+  const run = `& ${quote(node)} ${quote(script)} '--from-powershell' @args`
+  return (
+    '\ufeff' +
+    [
+      `# token-mint ${VERSION}, put on PATH by token-mint-action: its bundled CLI, run by the runner's Node.js.`,
+      'if ($MyInvocation.ExpectingInput) {',
+      `  $input | ${run}`,
+      '} else {',
+      `  ${run}`,
+      '}',
+      'exit $LASTEXITCODE',
+      ''
+    ].join('\r\n')
+  )
+}
+
+/**
+ * Writes the launchers into a new directory under `parent` (only this user can list or change it), and returns
  * that directory. Throws an Error whose message says what to check.
  */
 export function writeLaunchers(parent: string, target: LauncherTarget): string {
@@ -86,6 +116,7 @@ export function writeLaunchers(parent: string, target: LauncherTarget): string {
   writeFileSync(posix, posixLauncher(target))
   // Set after writing, whatever the umask: a launcher must be executable (and no one else can reach it anyway).
   chmodSync(posix, 0o755)
+  writeFileSync(join(dir, LAUNCHER_NAMES.powershell), powershellLauncher(target))
   writeFileSync(join(dir, LAUNCHER_NAMES.windows), cmdLauncher(target))
   return dir
 }
