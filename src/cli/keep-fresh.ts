@@ -228,7 +228,8 @@ export class TokenKeeper {
   /** The token has expired: the files go, so that a reader fails with ENOENT; said once when refreshing goes on. */
   private expire(files: TokenFiles): void {
     removeTokenFiles(files)
-    if (this.gaveUp) return
+    // Refreshing has stopped (a refusal, or a directory put in place of ours), and that was said already.
+    if (this.gaveUp || this.replacedSaid) return
     this.goneAt = Date.now()
     const expiredAt = (this.current?.expiresAt as Date).toISOString()
     const why = this.lastFailure ? `the last try met: ${this.lastFailure}` : 'the refresh under way has no answer yet'
