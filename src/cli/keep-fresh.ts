@@ -3,6 +3,7 @@ import { ActionError, describeError } from '../errors.js'
 import { backoff, DEFAULT_RETRY } from '../http/retry.js'
 import type { IssuedToken } from '../token.js'
 import { commandEnv, runCommand } from './exec.js'
+import { maskCommands } from './mask-commands.js'
 import { createTokenDir, removeTokenDir, removeTokenFiles, writeTokenFiles, type TokenFiles } from './token-file.js'
 
 // `token-mint exec --keep-fresh`: the command gets the first token in <ENV>, and in <ENV>_FILE the path of a file
@@ -246,13 +247,19 @@ function cannotWrite(error: unknown): string {
   return `--keep-fresh cannot write the token file (${(error as NodeJS.ErrnoException).code ?? describeError(error)})`
 }
 
-/** `::add-mask::` on stderr, on a line of its own, all of it before returning (a pipe may take it in pieces). */
+/**
+ * `::add-mask::` on stderr, each command on a line of its own in one write, all of it before returning (a pipe may
+ * take it in pieces). A long token takes several commands (see maskCommands).
+ */
 export function maskOnStderr(token: string, fd = 2): void {
   // The runner reads a command only at the start of a line, and stderr is shared with the command, which may have
   // left a line unfinished there (a progress bar: `scan 10%`): the line break first makes the mask start a line.
-  // At worst an empty line in the log. One write: a pipe takes up to 4 KiB in one piece, which the command's output
-  // cannot cut into.
-  const line = Buffer.from(`\n::add-mask::${token}\n`)
+  // At worst an empty line in the log. One write per command, none longer than a pipe keeps whole, so that the
+  // command's output cannot cut into it.
+  for (const command of maskCommands(token)) writeWhole(fd, Buffer.from(`\n${command}\n`))
+}
+
+function writeWhole(fd: number, line: Buffer): void {
   for (let written = 0; written < line.length;) {
     try {
       written += writeSync(fd, line, written)
