@@ -174,3 +174,102 @@ describe('outputs that a later echo could turn into a command', () => {
     }
   )
 })
+
+/** The lines of both pipes in the order they were received whole: the order in which a runner could read them. */
+function receivedLines(run: { chunks: readonly { stream: 'stdout' | 'stderr'; text: string }[] }): string[] {
+  const pending = { stdout: '', stderr: '' }
+  const lines: string[] = []
+  for (const { stream, text } of run.chunks) {
+    const parts = (pending[stream] + text).split(/\r\n|\r|\n/)
+    pending[stream] = parts.pop() as string
+    lines.push(...parts)
+  }
+  return lines.concat([pending.stdout, pending.stderr].filter(rest => rest !== ''))
+}
+
+describe('exec --keep-fresh while the command has stopped workflow commands', () => {
+  // Tokens that live 6 s: the first refresh comes about 3 s in.
+  const fake = useFakeProvider({ tokenLifetimeSeconds: 6 })
+  const keepFresh = (script: string, env: Record<string, string> = {}) =>
+    runCliProcess(
+      [
+        'exec',
+        '--provider',
+        'soda',
+        '--base-url',
+        fake().roots.soda,
+        '--keep-fresh',
+        '--min-validity',
+        '1',
+        '--',
+        'sh',
+        '-c',
+        script
+      ],
+      {
+        SODA_USERNAME: fake().credentials.username,
+        SODA_PASSWORD: fake().credentials.password,
+        GITHUB_ACTIONS: 'true',
+        ...env
+      }
+    )
+
+  it.each([
+    ['on stderr, where the masks go', '>&2'],
+    ['on stdout, the other pipe', '']
+  ])(
+    'still masks each refreshed token, and leaves them stopped, when they were stopped %s',
+    async (_, to) => {
+      const script = [
+        `echo "::stop-commands::untrusted-1234" ${to}`,
+        `echo "::warning::from untrusted output" ${to}`,
+        'sleep 5',
+        `echo "::untrusted-1234::" ${to}`,
+        `echo "now: $(cat "$SODA_TOKEN_FILE")" ${to}`
+      ].join('\n')
+
+      const run = await keepFresh(script)
+
+      expect(run.code).toBe(0)
+      expect(fake().tokens.length).toBeGreaterThanOrEqual(2)
+      const view = readAsRunner(receivedLines(run))
+      for (const token of fake().tokens) expect(view.printed.filter(line => line.includes(token))).toEqual([])
+      // The first token, and at least one refreshed (a mint under way when the command ends is never used).
+      expect(
+        fake()
+          .tokens.slice(0, 2)
+          .every(token => view.masks.includes(token))
+      ).toBe(true)
+      // The command's own stop held: its warning was printed as text, its resume ended it.
+      expect(view.printed).toContain('::warning::from untrusted output')
+      expect(view.printed).toContain('now: ***')
+      expect(view.stoppedBy).toBeUndefined()
+    },
+    30000
+  )
+
+  it('refuses a refreshed token it cannot mask, when commands were stopped by a token no command can resume', async () => {
+    const run = await keepFresh(
+      'echo "::stop-commands::with space" >&2; sleep 5; echo "now: $(cat "$SODA_TOKEN_FILE")"'
+    )
+
+    const view = readAsRunner(receivedLines(run))
+    expect(run.stderr).toContain('stopped workflow commands (::stop-commands::) with a token that cannot be resumed')
+    for (const token of fake().tokens) expect(view.printed.join('\n')).not.toContain(token)
+  }, 30000)
+
+  it('passes the command’s output on as it comes, byte for byte, with its exit code', async () => {
+    const script = 'printf "first\\n"; sleep 1; printf "\\000\\377\\376 no line end" >&2; printf "second"; exit 7'
+
+    const started = Date.now()
+    const run = await keepFresh(script)
+
+    expect(run.code).toBe(7)
+    expect(run.stdout).toBe('first\nsecond')
+    expect(run.stderr.endsWith('\u0000\ufffd\ufffd no line end')).toBe(true)
+    const first = run.chunks.find(chunk => chunk.text.includes('first'))?.at ?? Infinity
+    const second = run.chunks.find(chunk => chunk.text.includes('second'))?.at ?? 0
+    expect(second - first).toBeGreaterThanOrEqual(800)
+    expect(Date.now() - started).toBeLessThan(8000)
+  }, 30000)
+})

@@ -3,6 +3,7 @@ import { ActionError, describeError } from '../errors.js'
 import { backoff, DEFAULT_RETRY } from '../http/retry.js'
 import type { IssuedToken } from '../token.js'
 import { commandEnv, runCommand } from './exec.js'
+import { OutputRelay } from './command-output.js'
 import { maskCommands } from './mask-commands.js'
 import { createTokenDir, removeTokenDir, removeTokenFiles, writeTokenFiles, type TokenFiles } from './token-file.js'
 
@@ -20,6 +21,9 @@ const MIN_INTERVAL_MS = 1000
  * stderr on two pipes, and a mask applies only to lines that arrive after the runner has registered it.
  */
 export const MASK_SETTLE_MS = 1000
+
+const UNMASKABLE =
+  'The command stopped workflow commands (::stop-commands::) with a token that cannot be resumed from a command line, so a new token could not be masked and is not used.'
 
 /** When to mint the next token. */
 export interface RefreshRule {
@@ -49,8 +53,13 @@ export function refreshAt(token: IssuedToken, rule: RefreshRule): number | undef
 
 /** How a new token is registered with the runner's masking before any process can read it. */
 export interface MaskOptions {
-  /** Registers the token; synchronous, so that it is on its way to the runner before anything else happens. */
-  readonly register: (token: string) => void
+  /**
+   * Registers the token; synchronous, so that it is on its way to the runner before anything else happens. False
+   * when it cannot be registered (commands stopped beyond reach, see OutputRelay): the token is then not used.
+   */
+  readonly register: (token: string) => boolean | void
+  /** Holds the command's output back while a mask is written; resolves to the function that lets it go. */
+  readonly hold?: (settleMs: number, sleep: (ms: number) => Promise<void>) => Promise<() => void>
   /** The wait between registering a mask and writing the token where the command reads it. */
   readonly settleMs: number
 }
@@ -100,7 +109,9 @@ export class TokenKeeper {
 
   private get rule(): RefreshRule {
     const { minValiditySeconds, refreshEverySeconds, mask } = this.options
-    return { minValiditySeconds, refreshEverySeconds, settleMs: mask?.settleMs ?? 0 }
+    // Holding the command's output back can take a second wait (see OutputRelay.hold).
+    const settleMs = mask ? mask.settleMs * (mask.hold ? 2 : 1) : 0
+    return { minValiditySeconds, refreshEverySeconds, settleMs }
   }
 
   private async install(token: IssuedToken): Promise<void> {
@@ -110,8 +121,12 @@ export class TokenKeeper {
       // after it. The mask goes to stderr, written synchronously: the command may send its stdout to a file
       // (`-- ./report.sh > out.json`), which must neither swallow the mask nor receive it. Then a pause, so that
       // the runner has registered the mask before the command can read the token and print it on the other pipe.
-      mask.register(token.token)
-      await this.sleep(mask.settleMs)
+      // Only where there is output to hold back: the register stays synchronous otherwise.
+      const release = mask.hold ? await mask.hold(mask.settleMs, ms => this.sleep(ms)) : undefined
+      const registered = mask.register(token.token)
+      if (registered !== false) await this.sleep(mask.settleMs)
+      release?.()
+      if (registered === false) return this.giveUp(UNMASKABLE)
       if (this.stopped) return
     }
     this.files ??= createTokenDir(this.options.env)
@@ -218,10 +233,14 @@ export async function execKeepingFresh(first: IssuedToken, run: KeepFreshExec): 
     )
     return 2
   }
+  // Under GitHub Actions, the command's output passes through token-mint, which can then mask a refreshed token
+  // even while the command has stopped workflow commands (see OutputRelay).
+  const relay = run.env.GITHUB_ACTIONS === 'true' && !run.register ? new OutputRelay() : undefined
   const keeper = new TokenKeeper({
     ...run,
-    mask:
-      run.env.GITHUB_ACTIONS === 'true'
+    mask: relay
+      ? { register: token => relay.mask(token), hold: (ms, sleep) => relay.hold(ms, sleep), settleMs: MASK_SETTLE_MS }
+      : run.env.GITHUB_ACTIONS === 'true'
         ? { register: run.register ?? maskOnStderr, settleMs: MASK_SETTLE_MS }
         : undefined,
     report: run.err
@@ -236,7 +255,7 @@ export async function execKeepingFresh(first: IssuedToken, run: KeepFreshExec): 
     }
     const name = run.envName
     const given = { [name]: first.token, [`${name}_FILE`]: files.token, [`${name}_HEADER_FILE`]: files.header }
-    return await runCommand(run.command, commandEnv(run.env, given, run.without), run.err)
+    return await runCommand(run.command, commandEnv(run.env, given, run.without), run.err, relay)
   } finally {
     keeper.stop()
   }
