@@ -4,13 +4,19 @@ import { seeded } from '../__fixtures__/property.js'
 import { neutraliseLine, outsideTextProblem, quoteOutsideText } from '../src/outside-text.js'
 
 /** What a runner would read as a command in a printed line: ##[ or ##vso[ anywhere, :: at its start. */
-const hasMarker = (line: string) => /##(vso)?\[/i.test(line) || /^\s*::/.test(line)
+const hasMarker = (line: string) => /##(vso)?\[/i.test(line) || /^\p{White_Space}*::/u.test(line)
 
 describe('outsideTextProblem', () => {
   it.each([
     ['##[stop-commands]', 'holds a legacy workflow command marker (two # and a [)'],
     ['x ##VSO[task.setvariable]', 'holds a legacy workflow command marker (two # and a [)'],
     ['::set-output name=x::1', 'starts with a workflow command marker (::)'],
+    // The runner trims leading Unicode whitespace (C# TrimStart) before it looks for ::.
+    ['  ::warning::INJ', 'starts with a workflow command marker (::)'],
+    ['\u00a0::warning::INJ', 'starts with a workflow command marker (::)'],
+    ['\u3000::error::INJ', 'starts with a workflow command marker (::)'],
+    ['\u2003\u202f\u205f\u1680::notice::INJ', 'starts with a workflow command marker (::)'],
+    [' ::', 'starts with a workflow command marker (::)'],
     ['line\nbreak', 'holds control or invisible characters'],
     ['tab\there', 'holds control or invisible characters'],
     ['#\u034f#[stop-commands]', 'holds control or invisible characters'],
@@ -23,7 +29,7 @@ describe('outsideTextProblem', () => {
     expect(outsideTextProblem(text)).toBe(problem)
   })
 
-  it.each([['analyst@example.com'], ['a # or a [ alone'], ['# [x]'], ['x::y'], [' ::'], ['½ day, ünïcode'], ['']])(
+  it.each([['analyst@example.com'], ['a # or a [ alone'], ['# [x]'], ['x::y'], [' x ::'], ['½ day, ünïcode'], ['']])(
     'accepts %j',
     text => {
       expect(outsideTextProblem(text)).toBeUndefined()
@@ -40,6 +46,8 @@ describe('neutraliseLine', () => {
     ['#\r\n#[x]', '# #[x]'],
     ['::stop-commands::x', ': :stop-commands::x'],
     ['  ::x', '  : :x'],
+    ['\u00a0::warning::INJ', '\u00a0: :warning::INJ'],
+    ['\u3000\u2007::error::INJ', '\u3000\u2007: :error::INJ'],
     ['warning: a ::x:: inside', 'warning: a ::x:: inside'],
     ['plain text, # and [', 'plain text, # and [']
   ])('%j becomes %j', (line, safe) => {
@@ -47,7 +55,10 @@ describe('neutraliseLine', () => {
   })
 
   it('leaves no marker in any line, whatever it held', () => {
-    const alphabet = fc.constantFrom('#', '[', ':', ' ', 'v', 's', 'o', 'V', '\u034f', '\ufe0f', '\n', '\u0000', 'x')
+    const alphabet = fc.constantFrom(
+      ...['#', '[', ':', ' ', 'v', 's', 'o', 'V', '\u034f', '\ufe0f', '\n', '\u0000', 'x'],
+      ...['\u00a0', '\u3000', '\u2007', '\u1680', '\u0085']
+    )
     fc.assert(
       fc.property(fc.array(alphabet, { maxLength: 30 }), chars => {
         const safe = neutraliseLine(chars.join(''))

@@ -8,25 +8,29 @@
 const INVISIBLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Default_Ignorable_Code_Point}]/u
 const INVISIBLE_ALL = new RegExp(INVISIBLE.source, 'gu')
 const MARKER = /##(?:vso)?\[/i
+// The runner trims leading whitespace (C#'s TrimStart: exactly Unicode's White_Space, U+00A0 and U+3000 included)
+// before it looks for `::`, so `\u3000::warning::` is a command too.
+const LEADING_COMMAND = /^\p{White_Space}*::/u
+const LEADING_COLON = /^(\p{White_Space}*):(?=:)/u
 
 /** What is wrong with outside text that is to be output or printed as it is; undefined when nothing is. */
 export function outsideTextProblem(text: string): string | undefined {
   if (INVISIBLE.test(text)) return 'holds control or invisible characters'
   if (MARKER.test(text)) return 'holds a legacy workflow command marker (two # and a [)'
-  if (text.startsWith('::')) return 'starts with a workflow command marker (::)'
+  if (LEADING_COMMAND.test(text)) return 'starts with a workflow command marker (::)'
   return undefined
 }
 
 /**
  * A line as it may be printed where a runner reads commands: characters that do not print are dropped (first, so
  * that dropping them cannot join a marker), each `##` is broken up (`# #`, which also breaks `##[` and `##vso[`),
- * and a leading `::` becomes `: :`. Everything the action and the command line print goes through this.
+ * and a leading `::` (after any whitespace) becomes `: :`. Everything the action and the command line print goes through this.
  */
 export function neutraliseLine(line: string): string {
   return line
     .replace(INVISIBLE_ALL, '')
     .replace(/#(?=#)/g, '# ')
-    .replace(/^(\s*):(?=:)/, '$1: ')
+    .replace(LEADING_COLON, '$1: ')
 }
 
 /** Outside text quoted in a message: neutralised, and cut to `max` characters (cutting cannot make a marker). */

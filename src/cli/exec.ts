@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { constants } from 'node:os'
 import { providers } from '../providers/index.js'
 import type { Provider } from '../providers/provider.js'
+import type { OutputRelay } from './command-output.js'
 
 // `token-mint exec` hands over to the command the way a shell does: the same stdio, its exit code as ours
 // (128 + N when signal N ended it, 127 when it is not found, 126 when it cannot be started), and the signals a
@@ -13,6 +14,9 @@ import type { Provider } from '../providers/provider.js'
  * token directory is removed after it too. SIGQUIT's default would be a core dump, skipping that clean-up.
  */
 const FORWARDED = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT'] as const
+
+/** How long the exit waits for the rest of the command's output, once it has ended (see OutputRelay). */
+const RELAY_GRACE_MS = 1000
 
 const EXIT = { notFound: 127, cannotStart: 126 } as const
 
@@ -48,20 +52,23 @@ export function commandEnv(
 
 /**
  * Runs the command with this process's stdio and the given environment, and resolves to the exit code a shell
- * would report for it. Reports a command that cannot be started on `err`; never throws.
+ * would report for it. Reports a command that cannot be started on `err`; never throws. With a `relay`, the
+ * command's stdout and stderr pass through it, all of it before the exit code comes back.
  */
 export async function runCommand(
   [file, ...args]: readonly [string, ...string[]],
   env: Readonly<Record<string, string>>,
-  err: (text: string) => void
+  err: (text: string) => void,
+  relay?: OutputRelay
 ): Promise<number> {
   let child: ChildProcess
   try {
-    child = spawn(file, args, { env, stdio: 'inherit', shell: false })
+    child = spawn(file, args, { env, stdio: relay ? ['inherit', 'pipe', 'pipe'] : 'inherit', shell: false })
   } catch (error) {
     // Node refuses some commands before starting them: a .cmd or .bat on Windows (EINVAL), a NUL in an argument.
     return cannotStart(file, error, err)
   }
+  if (relay && child.stdout && child.stderr) relay.attach(child.stdout, child.stderr)
   const forward = (signal: NodeJS.Signals) => void child.kill(signal)
   for (const signal of FORWARDED) process.on(signal, forward)
   try {
@@ -70,7 +77,11 @@ export async function runCommand(
         // After a start, an error is a signal that could not be delivered: the exit still comes.
         if (child.pid === undefined) resolve(cannotStart(file, error, err))
       })
-      child.on('exit', (code, signal) => resolve(code ?? 128 + (signal ? constants.signals[signal] : 0)))
+      child.on('exit', (code, signal) => {
+        const exitCode = code ?? 128 + (signal ? constants.signals[signal] : 0)
+        // A process the command left running may hold its output open: a second, then it is cut.
+        void (relay?.drained(RELAY_GRACE_MS) ?? Promise.resolve()).then(() => resolve(exitCode))
+      })
     })
   } finally {
     for (const signal of FORWARDED) process.off(signal, forward)

@@ -1,6 +1,9 @@
 #!/usr/bin/env node
+import { refuseInspectorSignal } from '../no-inspector.js'
 import { exitWhenFlushed } from '../exit.js'
 import { runCli } from './run.js'
+
+refuseInspectorSignal()
 
 const code = await runCli(process.argv.slice(2), process.env, {
   out: text => process.stdout.write(text),

@@ -4,6 +4,8 @@ import { ActionError, describeError, TransientFailureError } from '../errors.js'
 import { backoff, DEFAULT_RETRY } from '../http/retry.js'
 import type { IssuedToken } from '../token.js'
 import { commandEnv, runCommand } from './exec.js'
+import { OutputRelay } from './command-output.js'
+import { maskCommands } from './mask-commands.js'
 import {
   createTokenDir,
   removeTokenDir,
@@ -34,6 +36,9 @@ const MAX_RETRY_WAIT_MS = DEFAULT_RETRY.maxDelayMs
  */
 export const MASK_SETTLE_MS = 1000
 
+const UNMASKABLE =
+  'The command stopped workflow commands (::stop-commands::) with a token that cannot be resumed from a command line, so a new token could not be masked and is not used.'
+
 /** When to mint the next token. */
 export interface RefreshRule {
   readonly minValiditySeconds: number
@@ -62,8 +67,13 @@ export function refreshAt(token: IssuedToken, rule: RefreshRule): number | undef
 
 /** How a new token is registered with the runner's masking before any process can read it. */
 export interface MaskOptions {
-  /** Registers the token; synchronous, so that it is on its way to the runner before anything else happens. */
-  readonly register: (token: string) => void
+  /**
+   * Registers the token; synchronous, so that it is on its way to the runner before anything else happens. False
+   * when it cannot be registered (commands stopped beyond reach, see OutputRelay): the token is then not used.
+   */
+  readonly register: (token: string) => boolean | void
+  /** Holds the command's output back while a mask is written; resolves to the function that lets it go. */
+  readonly hold?: (settleMs: number, sleep: (ms: number) => Promise<void>) => Promise<() => void>
   /** The wait between registering a mask and writing the token where the command reads it. */
   readonly settleMs: number
 }
@@ -141,7 +151,9 @@ export class TokenKeeper {
 
   private get rule(): RefreshRule {
     const { minValiditySeconds, refreshEverySeconds, mask } = this.options
-    return { minValiditySeconds, refreshEverySeconds, settleMs: mask?.settleMs ?? 0 }
+    // Holding the command's output back can take a second wait (see OutputRelay.hold).
+    const settleMs = mask ? mask.settleMs * (mask.hold ? 2 : 1) : 0
+    return { minValiditySeconds, refreshEverySeconds, settleMs }
   }
 
   private async install(token: IssuedToken): Promise<void> {
@@ -151,8 +163,12 @@ export class TokenKeeper {
       // after it. The mask goes to stderr, written synchronously: the command may send its stdout to a file
       // (`-- ./report.sh > out.json`), which must neither swallow the mask nor receive it. Then a pause, so that
       // the runner has registered the mask before the command can read the token and print it on the other pipe.
-      mask.register(token.token)
-      await this.sleep(mask.settleMs)
+      // Only where there is output to hold back: the register stays synchronous otherwise.
+      const release = mask.hold ? await mask.hold(mask.settleMs, ms => this.sleep(ms)) : undefined
+      const registered = mask.register(token.token)
+      if (registered !== false) await this.sleep(mask.settleMs)
+      release?.()
+      if (registered === false) return this.giveUp(UNMASKABLE)
       if (this.stopped) return
     }
     this.files ??= createTokenDir(this.options.env)
@@ -316,10 +332,14 @@ export async function execKeepingFresh(first: IssuedToken, run: KeepFreshExec): 
     )
     return 2
   }
+  // Under GitHub Actions, the command's output passes through token-mint, which can then mask a refreshed token
+  // even while the command has stopped workflow commands (see OutputRelay).
+  const relay = run.env.GITHUB_ACTIONS === 'true' && !run.register ? new OutputRelay() : undefined
   const keeper = new TokenKeeper({
     ...run,
-    mask:
-      run.env.GITHUB_ACTIONS === 'true'
+    mask: relay
+      ? { register: token => relay.mask(token), hold: (ms, sleep) => relay.hold(ms, sleep), settleMs: MASK_SETTLE_MS }
+      : run.env.GITHUB_ACTIONS === 'true'
         ? { register: run.register ?? maskOnStderr, settleMs: MASK_SETTLE_MS }
         : undefined,
     report: run.err
@@ -338,7 +358,7 @@ export async function execKeepingFresh(first: IssuedToken, run: KeepFreshExec): 
     }
     const name = run.envName
     const given = { [name]: first.token, [`${name}_FILE`]: files.token, [`${name}_HEADER_FILE`]: files.header }
-    const code = await runCommand(run.command, commandEnv(run.env, given, run.without), run.err)
+    const code = await runCommand(run.command, commandEnv(run.env, given, run.without), run.err, relay)
     keeper.stop()
     // Someone swapped the directory under the command: the step fails even when the command did not.
     return keeper.replaced && code === 0 ? 1 : code
@@ -352,13 +372,19 @@ function cannotWrite(error: unknown): string {
   return `--keep-fresh cannot write the token file (${(error as NodeJS.ErrnoException).code ?? describeError(error)})`
 }
 
-/** `::add-mask::` on stderr, on a line of its own, all of it before returning (a pipe may take it in pieces). */
+/**
+ * `::add-mask::` on stderr, each command on a line of its own in one write, all of it before returning (a pipe may
+ * take it in pieces). A long token takes several commands (see maskCommands).
+ */
 export function maskOnStderr(token: string, fd = 2): void {
   // The runner reads a command only at the start of a line, and stderr is shared with the command, which may have
   // left a line unfinished there (a progress bar: `scan 10%`): the line break first makes the mask start a line.
-  // At worst an empty line in the log. One write: a pipe takes up to 4 KiB in one piece, which the command's output
-  // cannot cut into.
-  const line = Buffer.from(`\n::add-mask::${token}\n`)
+  // At worst an empty line in the log. One write per command, none longer than a pipe keeps whole, so that the
+  // command's output cannot cut into it.
+  for (const command of maskCommands(token)) writeWhole(fd, Buffer.from(`\n${command}\n`))
+}
+
+function writeWhole(fd: number, line: Buffer): void {
   for (let written = 0; written < line.length;) {
     try {
       written += writeSync(fd, line, written)
