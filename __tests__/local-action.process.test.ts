@@ -43,7 +43,10 @@ function runEmulator(dotenv: string, home: string): Promise<EmulatorRun> {
 function actionOutputs(output: string): Record<string, string> {
   const section = output.split('Action Outputs')[1] ?? ''
   return Object.fromEntries(
-    [...section.matchAll(/^│ \d+\s+│ '([^']*)'\s+│ '([^']*)'\s+│$/gm)].map(match => [match[1], match[2]])
+    [...section.matchAll(/^│ \d+\s+│ '([^']*)'\s+│ '([^']*)'\s+│$/gm)].map(match => [
+      match[1] as string,
+      match[2] as string
+    ])
   )
 }
 

@@ -50,9 +50,11 @@ export function checkWritable(file: RunnerFile, env: Env = process.env): void {
     closeSync(openSync(path, constants.O_WRONLY | constants.O_APPEND | constants.O_NONBLOCK))
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
-    if (code === 'ENOENT') throw new Error(`The runner's ${file} file is missing, so nothing was published.`)
+    if (code === 'ENOENT')
+      throw new Error(`The runner's ${file} file is missing, so nothing was published.`, { cause: error })
     throw new Error(
-      `The runner's ${file} file cannot be written (${code ?? 'unknown error'}), so nothing was published.`
+      `The runner's ${file} file cannot be written (${code ?? 'unknown error'}), so nothing was published.`,
+      { cause: error }
     )
   }
 }
