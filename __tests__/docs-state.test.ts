@@ -137,7 +137,9 @@ describe("the README's Troubleshooting for HTTP 403", () => {
   it.each(Object.values(providers).map(provider => [provider.title, provider] as const))(
     'quotes the error %s gives, word for word',
     (title, provider) => {
-      expect(readme).toContain(`\n${title} refused the token request: HTTP 403 Forbidden. ${provider.hint(403)}\n`)
+      expect(readme).toContain(
+        `\n${title} refused the token request: HTTP 403 Forbidden. ${provider.hint(403, provider.defaultRegion)}\n`
+      )
     }
   )
 })
