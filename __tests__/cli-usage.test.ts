@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { describe, expect, it } from '@jest/globals'
 import { usageText } from '../src/cli/usage.js'
 import { providers } from '../src/providers/index.js'
@@ -73,7 +74,19 @@ describe('the usage text', () => {
       /^ {2}sirdata +SIRDATA_LOGIN and SIRDATA_PASSWORD \(SIRDATA_PARTNER_ID if no --partner-id\)$/m
     )
     expect(usage).toContain('  --partner-id ID          Sirdata partner id, digits only\n')
-    expect(usage).toContain('  eval "$(token-mint --provider sirdata --partner-id 12345 --format env)"\n')
+    expect(usage).toContain('  line=$(token-mint --provider sirdata --partner-id 12345 --format env) && eval "$line"\n')
+  })
+
+  it('recommends for --format env the very line the README does', () => {
+    const example = usageText()
+      .split('\n')
+      .find(line => line.includes('--format env) &&'))
+      ?.trim()
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8')
+
+    expect(example).toMatch(/^line=\$\(token-mint .* --format env\) && eval "\$line"$/)
+    expect(readme.split('\n')).toContain(example)
+    expect(readme).not.toMatch(/^eval "\$\(token-mint/m)
   })
 
   it('keeps every line of its sentences within 82 columns', () => {
