@@ -74,19 +74,17 @@ describe('the usage text', () => {
       /^ {2}sirdata +SIRDATA_LOGIN and SIRDATA_PASSWORD \(SIRDATA_PARTNER_ID if no --partner-id\)$/m
     )
     expect(usage).toContain('  --partner-id ID          Sirdata partner id, digits only\n')
-    expect(usage).toContain('  line=$(token-mint --provider sirdata --partner-id 12345 --format env) && eval "$line"\n')
+    expect(usage).toContain('  line=$(token-mint --provider sirdata --partner-id 12345 --format env)\n  eval "$line"\n')
   })
 
-  it('recommends for --format env the very line the README does', () => {
-    const example = usageText()
-      .split('\n')
-      .find(line => line.includes('--format env) &&'))
-      ?.trim()
+  it('recommends for --format env the very lines the README does', () => {
+    const lines = usageText().split('\n')
+    const capture = lines.findIndex(line => line.endsWith('--format env)'))
+    const example = lines.slice(capture, capture + 2).map(line => line.trim())
     const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8')
 
-    expect(example).toMatch(/^line=\$\(token-mint .* --format env\) && eval "\$line"$/)
-    expect(readme.split('\n')).toContain(example)
-    expect(readme).not.toMatch(/^eval "\$\(token-mint/m)
+    expect(example).toEqual([expect.stringMatching(/^line=\$\(token-mint .* --format env\)$/), 'eval "$line"'])
+    expect(readme).toContain(`\n${example.join('\n')}\n`)
   })
 
   it('keeps every line of its sentences within 82 columns', () => {

@@ -128,8 +128,9 @@ function exampleLines(providers: readonly Provider[]): string[] {
   const script = `./${regional.name}-report.sh`
   return [
     `  ${inline}token-mint ${chosen(regional, regionFlag)}`,
-    // Captured first: inside eval "$(…)" a failed mint's exit code is lost (the README says why).
-    `  line=$(token-mint ${chosen(flagged)} --format env) && eval "$line"`,
+    // Captured first, as the README shows: inside eval "$(…)" a failed mint's exit code is lost.
+    `  line=$(token-mint ${chosen(flagged)} --format env)`,
+    '  eval "$line"',
     `  token-mint exec ${chosen(regional, regionFlag)} -- ${script} --since yesterday`,
     `  GitLab CI job, ${both(credentialVariables(regional))} set as masked CI/CD variables:`,
     `    script: npx --yes github:your-org/token-mint-action#<commit-sha> exec ${chosen(regional)} -- ${script}`
