@@ -1,6 +1,7 @@
 import type * as core from '@actions/core'
 import { existsSync } from 'node:fs'
 import type * as files from '../src/action/runner-files.js'
+import { checkWritable } from '../src/action/runner-files.js'
 
 /** One call the code under test made to @actions/core, in the order made. */
 export type CoreCall =
@@ -34,7 +35,7 @@ export interface FakeCore {
   readonly module: CoreModule
   /**
    * The runner's files (src/action/runner-files.ts), recorded in the same list: `jest.unstable_mockModule(
-   * '../src/action/runner-files.js', () => fake.files)`. Whether a file exists is checked for real.
+   * '../src/action/runner-files.js', () => fake.files)`. Whether a file exists or can be written is checked for real.
    */
   readonly files: typeof files
   readonly calls: CoreCall[]
@@ -65,13 +66,13 @@ export function fakeCore(): FakeCore {
   const fake: FakeCore = {
     files: {
       setOutput: (name, value) => void calls.push({ fn: 'setOutput', name, value }),
-      exportVariable: (name, value) => void calls.push({ fn: 'exportVariable', name, value }),
       addPath: value => void calls.push({ fn: 'addPath', value }),
       appendSummary: lines => {
         if (fake.failSummary) throw new Error('EACCES: permission denied, open summary')
         calls.push({ fn: 'summary', ...readSummary(lines) })
       },
-      hasRunnerFile: (file, env = process.env) => Boolean(env[file]) && existsSync(env[file] as string)
+      hasRunnerFile: (file, env = process.env) => Boolean(env[file]) && existsSync(env[file] as string),
+      checkWritable
     },
     calls,
     inputs: {},

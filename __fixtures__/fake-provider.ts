@@ -82,6 +82,8 @@ export interface FakeProviderOptions {
   readonly sirdataExpiration?: null
   /** Listen on this port of 127.0.0.1; 0 (the default) takes a free one. */
   readonly port?: number
+  /** Refuse every token request with this status (Retry-After: 1 with a 429 or a 503), to rehearse a failure. */
+  readonly failWith?: number
   /** Throttle like a busy provider: past `requests` in `windowMs`, answer 429 with Retry-After: 1. */
   readonly rateLimit?: { readonly requests: number; readonly windowMs: number }
 }
@@ -133,6 +135,10 @@ export async function startFakeProvider(options: FakeProviderOptions = {}): Prom
   const documented = (req: RecordedRequest): FakeReply => {
     if (req.method !== 'GET') return { status: 405 }
     const sirdata = /^\/api\/v1\/public\/auth\/partner\/([^/]+)\/token$/.exec(req.path)
+    if (options.failWith && (sirdata || req.path === '/v1/get_token')) {
+      const retryable = options.failWith === 429 || options.failWith === 503
+      return { status: options.failWith, ...(retryable ? { headers: { 'Retry-After': '1' } } : {}) }
+    }
     if (sirdata) {
       let login: unknown
       let password: unknown

@@ -1,11 +1,14 @@
 import { describe, expect, it } from '@jest/globals'
 import { Linter, type Rule } from 'eslint'
-import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 // @ts-expect-error: a plain .mjs script, typed by use
-const { compiledAtOnce } = (await import('../scripts/bundle.mjs')) as { compiledAtOnce: (code: string) => string }
+const { compiledAtOnce, withoutUnusedImport } = (await import('../scripts/bundle.mjs')) as {
+  compiledAtOnce: (code: string) => string
+  withoutUnusedImport: (code: string, name: string) => string
+}
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const read = (path: string) => readFileSync(join(root, path), 'utf8')
@@ -77,45 +80,28 @@ describe('the committed bundles', () => {
   })
 })
 
-// package.json's "overrides" puts tools/undici-unused in place of undici (see its index.js). npm cannot scope a
-// file: override to one dependent and still accept the lockfile in `npm ci`, so these tests make the global
-// override safe: only @actions/http-client may want undici, and only for names the stand-in exports.
-describe('the undici stand-in', () => {
-  const lock = JSON.parse(read('package-lock.json')) as {
-    packages: Record<string, { dependencies?: object; peerDependencies?: object; optionalDependencies?: object }>
-  }
-
-  it('stands in only for @actions/http-client, so no other package silently gets the stub', () => {
-    const dependents = Object.entries(lock.packages)
-      .filter(([, pkg]) =>
-        [pkg.dependencies, pkg.peerDependencies, pkg.optionalDependencies].some(deps => deps && 'undici' in deps)
-      )
-      .map(([path]) => path)
-
-    expect(dependents).toEqual(['node_modules/@actions/http-client'])
+// undici is installed (the emulator's dependencies need it) but left out of the bundles: scripts/bundle.mjs keeps it
+// external, then takes away the import that nothing reads any more.
+describe('leaving undici out', () => {
+  it.each(BUNDLES)('%s imports no undici, so it runs with no node_modules beside it', bundle => {
+    expect(read(bundle)).not.toMatch(/["']undici["']/)
   })
 
-  it('exports every name an @actions module imports from undici', async () => {
-    const stub: Record<string, unknown> = await import('../tools/undici-unused/index.js')
-    const files = (dir: string): string[] =>
-      readdirSync(dir).flatMap(name => {
-        const path = join(dir, name)
-        return statSync(path).isDirectory() ? files(path) : /\.(c|m)?js$/.test(name) ? [path] : []
-      })
-    const imported = files(join(root, 'node_modules/@actions')).flatMap(file =>
-      [...readFileSync(file, 'utf8').matchAll(/import\s*\{([^}]*)\}\s*from\s*['"]undici['"]/g)].flatMap(match =>
-        (match[1] as string).split(',').map(name => name.trim().split(/\s+as\s+/)[0] as string)
-      )
-    )
+  it('takes away an import that nothing reads', () => {
+    const code = 'import * as __WEBPACK_EXTERNAL_MODULE_undici__ from "undici";\nconst a = 1;\n'
 
-    expect(imported.length).toBeGreaterThan(0)
-    for (const name of imported.filter(Boolean)) expect(Object.keys(stub)).toContain(name)
+    expect(withoutUnusedImport(code, 'undici')).toBe('const a = 1;\n')
   })
 
-  it('throws its own message if anything ever calls it', async () => {
-    const { ProxyAgent } = await import('../tools/undici-unused/index.js')
+  it('fails the build when some code still reads it', () => {
+    const code =
+      'import * as __WEBPACK_EXTERNAL_MODULE_undici__ from "undici";\nnew __WEBPACK_EXTERNAL_MODULE_undici__.ProxyAgent();\n'
 
-    expect(() => new ProxyAgent()).toThrow('undici is not bundled with token-mint-action')
+    expect(() => withoutUnusedImport(code, 'undici')).toThrow('the bundle still reads undici: it cannot be left out')
+  })
+
+  it('leaves a bundle without the import as it is', () => {
+    expect(withoutUnusedImport('const a = 1;\n', 'undici')).toBe('const a = 1;\n')
   })
 })
 

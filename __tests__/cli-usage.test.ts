@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { describe, expect, it } from '@jest/globals'
 import { usageText } from '../src/cli/usage.js'
 import { providers } from '../src/providers/index.js'
@@ -73,7 +74,17 @@ describe('the usage text', () => {
       /^ {2}sirdata +SIRDATA_LOGIN and SIRDATA_PASSWORD \(SIRDATA_PARTNER_ID if no --partner-id\)$/m
     )
     expect(usage).toContain('  --partner-id ID          Sirdata partner id, digits only\n')
-    expect(usage).toContain('  eval "$(token-mint --provider sirdata --partner-id 12345 --format env)"\n')
+    expect(usage).toContain('  line=$(token-mint --provider sirdata --partner-id 12345 --format env)\n  eval "$line"\n')
+  })
+
+  it('recommends for --format env the very lines the docs do (docs/cli.md)', () => {
+    const lines = usageText().split('\n')
+    const capture = lines.findIndex(line => line.endsWith('--format env)'))
+    const example = lines.slice(capture, capture + 2).map(line => line.trim())
+    const docs = readFileSync(new URL('../docs/cli.md', import.meta.url), 'utf8')
+
+    expect(example).toEqual([expect.stringMatching(/^line=\$\(token-mint .* --format env\)$/), 'eval "$line"'])
+    expect(docs).toContain(`\n${example.join('\n')}\n`)
   })
 
   it('keeps every line of its sentences within 82 columns', () => {

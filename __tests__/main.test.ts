@@ -14,7 +14,7 @@ const core = fakeCore()
 jest.unstable_mockModule('@actions/core', () => core.module)
 jest.unstable_mockModule('../src/action/runner-files.js', () => core.files)
 const { run } = await import('../src/action/main.js')
-const { readInputs } = await import('../src/action/inputs.js')
+const { misspeltInputs, readInputs } = await import('../src/action/inputs.js')
 
 /** Where the first call of `fn` (with `value`, when given) falls among all calls; fails when there is none. */
 function indexOf(fn: CoreCall['fn'], value?: string): number {
@@ -98,6 +98,53 @@ describe('run', () => {
       value: expect.stringMatching(/^tm2\./) as unknown
     })
     expect(core.calls.filter(call => call.fn === 'setFailed')).toEqual([])
+  })
+
+  it('says in one info line, no warning, why it mints when a seal-key is set and sealed-token is empty', async () => {
+    process.env.GITHUB_REPOSITORY = 'data-team/pipelines'
+    process.env.GITHUB_RUN_ID = '4242'
+    core.inputs = fakeInputs(fake(), 'soda', { 'seal-key': randomBytes(32).toString('base64'), 'sealed-token': '' })
+
+    await run()
+
+    const said = core.calls.filter(
+      call => (call.fn === 'info' || call.fn === 'warning') && /^sealed-token/.test(call.message)
+    )
+    expect(said).toEqual([
+      {
+        fn: 'info',
+        message:
+          'sealed-token is empty, so this step mints a new token (and seals it into its sealed-token output). ' +
+          'If this job meant to unseal one from an earlier job: that job must declare it under outputs:, and this ' +
+          'job must list that job under needs:.'
+      }
+    ])
+  })
+
+  it('says nothing of sealed-token when it mints without a seal-key', async () => {
+    core.inputs = fakeInputs(fake(), 'soda')
+
+    await run()
+
+    expect(core.calls.filter(call => 'message' in call && /^sealed-token/.test(call.message))).toEqual([])
+  })
+
+  it('names an INPUT_ variable that is one slip from an input, and the input meant, before the inputs fail', async () => {
+    core.inputs = { provider: 'soda' }
+    process.env.INPUT_BASE_URL = 'http://127.0.0.1:1/v1'
+
+    await run()
+
+    const warnings = core.calls.filter(call => call.fn === 'warning')
+    expect(warnings).toEqual([
+      {
+        fn: 'warning',
+        message:
+          'INPUT_BASE_URL is set, but no input is read from it: did you mean base-url (INPUT_BASE-URL)? ' +
+          'Input names keep their hyphens.'
+      }
+    ])
+    expect(core.calls.indexOf(warnings[0] as CoreCall)).toBeLessThan(indexOf('setFailed'))
   })
 
   it('exports the token under the provider’s variable by default', async () => {
@@ -301,5 +348,37 @@ describe('readInputs', () => {
     readInputs()
 
     expect(core.calls).toEqual([{ fn: 'setSecret', value: 'from-the-environment' }])
+  })
+})
+
+describe('misspeltInputs', () => {
+  it.each([
+    ['INPUT_BASE_URL', 'base-url'],
+    ['INPUT_base_url', 'base-url'],
+    ['INPUT_Provider', 'provider'],
+    ['input_PASSWORD', 'password'],
+    ['INPUT_SEALED_TOKEN', 'sealed-token'],
+    ['INPUT_MAX_ATTEMPTS', 'max-attempts']
+  ])('names %s and the input meant, %s', (variable, meant) => {
+    expect(misspeltInputs({ [variable]: 'x' })).toEqual([
+      `${variable} is set, but no input is read from it: did you mean ${meant} (INPUT_${meant.toUpperCase()})? ` +
+        'Input names keep their hyphens.'
+    ])
+  })
+
+  it('passes the names the runner sets and the names GitHub’s emulator reads from a .env file', () => {
+    expect(
+      misspeltInputs({ 'INPUT_BASE-URL': 'x', 'INPUT_base-url': 'x', INPUT_PROVIDER: 'x', INPUT_timeout: '5' })
+    ).toEqual([])
+  })
+
+  it('leaves alone variables that are near no input, whatever their prefix', () => {
+    expect(misspeltInputs({ INPUT_MILLISECONDS: '1', BASE_URL: 'x', INPUTBASE_URL: 'x', PATH: '/bin' })).toEqual([])
+  })
+
+  it('reads the process environment by default', () => {
+    process.env.INPUT_ENV_NAME = 'X_TOKEN'
+
+    expect(misspeltInputs()).toHaveLength(1)
   })
 })

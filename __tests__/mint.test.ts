@@ -85,6 +85,14 @@ describe('mintToken', () => {
     expect(fake.requests).toHaveLength(1)
   })
 
+  it('names the region it asked when Soda Cloud refuses with 401, and the other one', async () => {
+    fake.script({ status: 401 })
+
+    const minting = mintFrom(fakeInputs(fake, 'soda', { region: 'us' }))
+
+    await expect(minting).rejects.toThrow('this asked us; an account of eu answers 401 there (set region: eu).')
+  })
+
   it.each([
     [{ status: 200, body: '{"token": "abc"' }, 'with a body that is not JSON'],
     [{ status: 200, body: '<html><body>Sign in</body></html>' }, 'with an HTML or XML page'],

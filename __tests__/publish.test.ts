@@ -252,6 +252,40 @@ describe('publishToken', () => {
       expect(core.calls).toEqual([])
     })
 
+    it('publishes nothing, not even the outputs, when the env file cannot be written', () => {
+      process.env.GITHUB_OUTPUT = present('output')
+      process.env.GITHUB_ENV = dir
+
+      expect(() => publishToken({ token: minted }, settings())).toThrow(
+        "The runner's GITHUB_ENV file cannot be written (EISDIR), so nothing was published."
+      )
+      expect(core.calls).toEqual([])
+    })
+
+    it('in a job, refuses a runner file that is not given at all', () => {
+      delete process.env.GITHUB_OUTPUT
+      process.env.GITHUB_ENV = present('env')
+      process.env.GITHUB_ACTIONS = 'true'
+      try {
+        expect(() => publishToken({ token: minted }, settings())).toThrow(
+          "The runner's GITHUB_OUTPUT file is missing, so nothing was published."
+        )
+      } finally {
+        delete process.env.GITHUB_ACTIONS
+      }
+      expect(core.calls).toEqual([])
+    })
+
+    it('outside a job (GitHub’s emulator), leaves files that are not given to @actions/core', () => {
+      delete process.env.GITHUB_OUTPUT
+      delete process.env.GITHUB_ENV
+
+      publishToken({ token: minted }, settings())
+
+      expect(callsOf('setOutput')).toHaveLength(5)
+      expect(callsOf('exportVariable')).toEqual([{ fn: 'exportVariable', name: 'SODA_TOKEN', value: TOKEN }])
+    })
+
     it('needs no env file when export-env is false', () => {
       process.env.GITHUB_OUTPUT = present('output')
       process.env.GITHUB_ENV = join(dir, 'gone')

@@ -1,4 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { useFakeProvider } from '../__fixtures__/jest-fake-provider.js'
 import { fakeInputs } from '../__fixtures__/mint.js'
 import { startRawServer, type RawServer } from '../__fixtures__/raw-server.js'
@@ -81,5 +84,20 @@ describe('a runner file that is missing', () => {
     expect(run.code).toBe(1)
     expect(errors(run)).toEqual(["The runner's GITHUB_ENV file is missing, so nothing was published."])
     expect(run.outputs).toEqual({})
+  })
+
+  it('fails before any output is set when GITHUB_ENV cannot be written (a directory, which root cannot write either)', async () => {
+    const notAFile = mkdtempSync(join(tmpdir(), 'runner-env-'))
+    try {
+      const run = await runAction(fakeInputs(fake(), 'soda'), { GITHUB_ENV: notAFile })
+
+      expect(run.code).toBe(1)
+      expect(errors(run)).toEqual([
+        "The runner's GITHUB_ENV file cannot be written (EISDIR), so nothing was published."
+      ])
+      expect(run.files.output).toBe('')
+    } finally {
+      rmSync(notAFile, { recursive: true, force: true })
+    }
   })
 })

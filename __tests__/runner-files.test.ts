@@ -1,11 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { execFileSync } from 'node:child_process'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { EOL, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import fc from 'fast-check'
 import { seeded } from '../__fixtures__/property.js'
 import { parseFileCommands } from '../__fixtures__/run-action.js'
-import { addPath, appendSummary, exportVariable, hasRunnerFile, setOutput } from '../src/action/runner-files.js'
+import { addPath, appendSummary, checkWritable, hasRunnerFile, setOutput } from '../src/action/runner-files.js'
 
 // The runner's files, written for real in a temporary folder and read back as the runner reads them.
 let dir: string
@@ -32,10 +33,8 @@ describe('outputs and variables', () => {
   it('appends `name=value` lines, which the runner reads back as written', () => {
     setOutput('token', 'abc.def=', env)
     setOutput('expires-in', '1800', env)
-    exportVariable('SODA_TOKEN', 'abc.def=', env)
 
     expect(read('output')).toBe(`token=abc.def=${EOL}expires-in=1800${EOL}`)
-    expect(read('env')).toBe(`SODA_TOKEN=abc.def=${EOL}`)
     expect(parseFileCommands(read('output'))).toEqual({ token: 'abc.def=', 'expires-in': '1800' })
   })
 
@@ -58,11 +57,7 @@ describe('outputs and variables', () => {
       expect(() => setOutput('token', value, env)).toThrow(
         'The value of token holds a line break or a control character: nothing was written.'
       )
-      expect(() => exportVariable('SODA_TOKEN', value, env)).toThrow(
-        'The value of SODA_TOKEN holds a line break or a control character: nothing was written.'
-      )
       expect(read('output')).toBe('')
-      expect(read('env')).toBe('')
     }
   )
 
@@ -141,5 +136,55 @@ describe('a runner file that is not there', () => {
       else process.env.GITHUB_OUTPUT = saved
     }
     expect(read('output')).toBe(`token=x${EOL}`)
+  })
+})
+
+describe('checkWritable', () => {
+  it('passes a runner file the step can append to, and leaves it as it was', () => {
+    writeFileSync(join(dir, 'env'), `EARLIER=1${EOL}`)
+
+    checkWritable('GITHUB_ENV', env)
+
+    expect(read('env')).toBe(`EARLIER=1${EOL}`)
+  })
+
+  it('fails on a directory given as the file, which root cannot write either', () => {
+    mkdirSync(join(dir, 'a-directory'))
+
+    expect(() => checkWritable('GITHUB_ENV', { ...env, GITHUB_ENV: join(dir, 'a-directory') })).toThrow(
+      "The runner's GITHUB_ENV file cannot be written (EISDIR), so nothing was published."
+    )
+  })
+
+  it('fails at once on a FIFO that nothing reads, rather than wait for a reader', () => {
+    execFileSync('mkfifo', [join(dir, 'fifo')])
+
+    expect(() => checkWritable('GITHUB_OUTPUT', { ...env, GITHUB_OUTPUT: join(dir, 'fifo') })).toThrow(
+      "The runner's GITHUB_OUTPUT file cannot be written (ENXIO), so nothing was published."
+    )
+  })
+
+  it.each([
+    ['not set', undefined],
+    ['empty', ''],
+    ['a file that does not exist', 'gone']
+  ])('fails when its variable is %s, and creates nothing', (_case, value) => {
+    const path = value === 'gone' ? join(dir, 'gone') : value
+
+    expect(() => checkWritable('GITHUB_OUTPUT', { ...env, GITHUB_OUTPUT: path })).toThrow(
+      "The runner's GITHUB_OUTPUT file is missing, so nothing was published."
+    )
+    expect(existsSync(join(dir, 'gone'))).toBe(false)
+  })
+
+  it('reads process.env by default', () => {
+    const saved = process.env.GITHUB_ENV
+    process.env.GITHUB_ENV = join(dir, 'gone')
+    try {
+      expect(() => checkWritable('GITHUB_ENV')).toThrow("The runner's GITHUB_ENV file is missing")
+    } finally {
+      if (saved === undefined) delete process.env.GITHUB_ENV
+      else process.env.GITHUB_ENV = saved
+    }
   })
 })

@@ -15,6 +15,8 @@ import { runAction, type ActionRun } from '../__fixtures__/run-action.js'
 /** The parts of a run that change every time, each with the placeholder that stands for it. */
 type Volatile = readonly (readonly [value: string, placeholder: string])[]
 
+const delimited = (text: string) => text.replace(/ghadelimiter_[0-9a-f-]{36}/g, 'ghadelimiter_<uuid>')
+
 function runnerView(run: ActionRun, volatile: Volatile) {
   const stable = (text: string) => {
     let out = text
@@ -40,10 +42,11 @@ function runnerView(run: ActionRun, volatile: Volatile) {
     outputs: values(run.outputs),
     exportedEnv: values(run.env),
     // The files as written, line by line: the form the runner parses, and the order.
-    outputFile: stable(run.files.output)
-      .replace(/^expires-in=\d+$/m, 'expires-in=<seconds>')
+    // @actions/core writes each value between two lines of a random delimiter (the heredoc form).
+    outputFile: delimited(stable(run.files.output))
+      .replace(/^(expires-in<<ghadelimiter_<uuid>\r?\n)\d+$/m, '$1<seconds>')
       .split('\n'),
-    envFile: stable(run.files.env).split('\n'),
+    envFile: delimited(stable(run.files.env)).split('\n'),
     summary: stable(run.summary).split('\n')
   }
 }

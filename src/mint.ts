@@ -95,7 +95,7 @@ async function askProvider(settings: MintSettings, options: MintOptions, now: ()
   return { ...minted, provider, region, issuedAt, origin: 'minted' }
 }
 
-function refuseUnlessOk({ status, headers }: HttpResponse, { provider }: MintSettings, url: URL) {
+function refuseUnlessOk({ status, headers }: HttpResponse, { provider, region }: MintSettings, url: URL) {
   // node:http is loaded by now: an answer came through it.
   const statusText = `HTTP ${status} ${process.getBuiltinModule('node:http').STATUS_CODES[status] ?? ''}`.trimEnd()
   if (status >= 300 && status < 400) {
@@ -107,7 +107,7 @@ function refuseUnlessOk({ status, headers }: HttpResponse, { provider }: MintSet
     )
   }
   if (status < 200 || status >= 300) {
-    const hint = provider.hint(status)
+    const hint = provider.hint(status, region)
     throw new TokenRequestError(
       `${provider.title} refused the token request: ${statusText}.${hint ? ` ${hint}` : ''}`,
       status

@@ -22,3 +22,23 @@ export function readInputs(env: Readonly<Record<string, string | undefined>> = p
   for (const secret of new Set([...secrets].map(value => value?.trim()))) if (secret) core.setSecret(secret)
   return raw
 }
+
+/**
+ * Warnings for INPUT_ variables that no input is read from but that are one slip away from one: another case, or
+ * `_` for `-` (INPUT_BASE_URL for base-url). Such a variable is silently ignored, and the run goes on without it:
+ * a test credential sent to the real host, say. Read are INPUT_BASE-URL (the runner) and INPUT_base-url (GitHub's
+ * emulator, from a .env file).
+ */
+export function misspeltInputs(env: Readonly<Record<string, string | undefined>> = process.env): string[] {
+  const warnings: string[] = []
+  for (const variable of Object.keys(env)) {
+    const loose = variable.replaceAll('_', '-').toLowerCase()
+    const meant = INPUT_NAMES.find(name => loose === `input-${name}`)
+    if (!meant || variable === `INPUT_${meant.toUpperCase()}` || variable === `INPUT_${meant}`) continue
+    warnings.push(
+      `${variable} is set, but no input is read from it: did you mean ${meant} (INPUT_${meant.toUpperCase()})? ` +
+        'Input names keep their hyphens.'
+    )
+  }
+  return warnings
+}

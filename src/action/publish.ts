@@ -11,7 +11,7 @@ import {
 } from '../errors.js'
 import type { ObtainedToken } from '../mint.js'
 import { describeToken, tokenFacts, tokenOutputs } from '../report.js'
-import { appendSummary, exportVariable, hasRunnerFile, setOutput, type RunnerFile } from './runner-files.js'
+import { appendSummary, checkWritable, type RunnerFile } from './runner-files.js'
 import type { Settings } from '../settings/settings.js'
 
 /**
@@ -20,14 +20,11 @@ import type { Settings } from '../settings/settings.js'
  */
 export function publishToken({ token, sealedToken }: ObtainedToken, settings: Settings): void {
   const envName = settings.envName ?? token.provider.envName
-  // All or nothing: a runner file that is missing fails the step before any output is set.
-  const files: RunnerFile[] = settings.exportEnv ? ['GITHUB_OUTPUT', 'GITHUB_ENV'] : ['GITHUB_OUTPUT']
-  for (const file of files) {
-    if (!hasRunnerFile(file)) throw new Error(`The runner's ${file} file is missing, so nothing was published.`)
-  }
-  for (const [name, value] of Object.entries(tokenOutputs(token))) setOutput(name, value)
-  if (sealedToken) setOutput('sealed-token', sealedToken)
-  if (settings.exportEnv) exportVariable(envName, token.token)
+  checkRunnerFiles(settings.exportEnv ? ['GITHUB_OUTPUT', 'GITHUB_ENV'] : ['GITHUB_OUTPUT'])
+  // Through @actions/core, which is what GitHub's emulator (@github/local-action) stands in for and observes.
+  for (const [name, value] of Object.entries(tokenOutputs(token))) core.setOutput(name, value)
+  if (sealedToken) core.setOutput('sealed-token', sealedToken)
+  if (settings.exportEnv) core.exportVariable(envName, token.token)
 
   const delivery = [
     settings.exportEnv
@@ -43,6 +40,16 @@ export function publishToken({ token, sealedToken }: ObtainedToken, settings: Se
   if (sealedToken) facts.push(['Sealed', 'sealed-token output, for later jobs of this run'])
   const verb = token.origin === 'unsealed' ? 'unsealed' : 'minted'
   writeSummary(`${token.provider.title} token ${verb}`, facts)
+}
+
+/**
+ * All or nothing: every runner file the step will write must take a write before the first is written, or a token
+ * would sit in GITHUB_OUTPUT of a failed step. In a job the runner always gives them; outside one (GitHub's
+ * emulator, which records the calls itself) a file that is not given is left to @actions/core, and one that is
+ * given must be writable all the same.
+ */
+function checkRunnerFiles(files: RunnerFile[], env = process.env): void {
+  for (const file of files) if (env[file] || env.GITHUB_ACTIONS === 'true') checkWritable(file, env)
 }
 
 /** A failed run's job summary: what failed, where, and the same advice as the error. Never a secret. */

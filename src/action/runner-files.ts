@@ -1,4 +1,4 @@
-import { appendFileSync, existsSync } from 'node:fs'
+import { appendFileSync, closeSync, constants, existsSync, openSync } from 'node:fs'
 import { EOL } from 'node:os'
 
 /** The runner's files: the step's outputs, the job's environment, its PATH, the job summary. */
@@ -10,21 +10,16 @@ type Env = Readonly<Record<string, string | undefined>>
 const NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/
 
 /*
- * GitHub's file commands, written here rather than through @actions/core. Its setOutput and exportVariable load
- * node:crypto for a random heredoc delimiter, and its summary loads fs.promises: together about a fifth of the
- * start-up of a plain-HTTP run (docs/performance.md). Every value this action writes is one line (tokens and facts are validated,
- * a line break is refused there), and for one line GitHub documents the `name=value` form, which needs no
+ * GitHub's file commands for the on-path sub-action, and the job summary, written here rather than through
+ * @actions/core: its summary loads fs.promises at import, a cost every run would pay (docs/performance.md), and GitHub's
+ * emulator shows no summary anyway. The token's outputs and variable go through @actions/core (src/action/publish.ts).
+ * Every value written here is one line, and for one line GitHub documents the `name=value` form, which needs no
  * delimiter. A value with a line break or a control character is refused here too, whatever was checked before.
  */
 
 /** Sets a step output: `name=value` on its own line of GITHUB_OUTPUT. */
 export function setOutput(name: string, value: string, env: Env = process.env): void {
   append('GITHUB_OUTPUT', namedValue(name, value), env)
-}
-
-/** Sets a variable for the following steps of the job: `name=value` on its own line of GITHUB_ENV. */
-export function exportVariable(name: string, value: string, env: Env = process.env): void {
-  append('GITHUB_ENV', namedValue(name, value), env)
 }
 
 /** Puts a directory first on PATH for the following steps of the job: one line of GITHUB_PATH. */
@@ -41,6 +36,27 @@ export function appendSummary(lines: readonly string[], env: Env = process.env):
 export function hasRunnerFile(file: RunnerFile, env: Env = process.env): boolean {
   // existsSync('') is false: a variable set to nothing is no file either.
   return existsSync(env[file] ?? '')
+}
+
+/**
+ * Fails, naming the file and why, unless the step can append to this runner file: opened for writing the way
+ * appending needs, so a directory, a read-only mount or a missing file fails here, before anything is written to
+ * any file. Never created (the runner creates them); never waited on (a FIFO with no reader fails at once).
+ */
+export function checkWritable(file: RunnerFile, env: Env = process.env): void {
+  const path = env[file]
+  if (!path) throw new Error(`The runner's ${file} file is missing, so nothing was published.`)
+  try {
+    closeSync(openSync(path, constants.O_WRONLY | constants.O_APPEND | constants.O_NONBLOCK))
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    if (code === 'ENOENT')
+      throw new Error(`The runner's ${file} file is missing, so nothing was published.`, { cause: error })
+    throw new Error(
+      `The runner's ${file} file cannot be written (${code ?? 'unknown error'}), so nothing was published.`,
+      { cause: error }
+    )
+  }
 }
 
 function namedValue(name: string, value: string): string {

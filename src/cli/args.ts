@@ -2,6 +2,7 @@
 // messages ("Unexpected argument 'hunter2'"), and a stray argument is often a secret pasted in the wrong place. Here
 // a problem is one line that names the flag, never a value it did not expect.
 
+import { providers } from '../providers/index.js'
 import { closestOption } from './suggest.js'
 
 /** The options that carry an input of the action, under the input's name. */
@@ -171,6 +172,7 @@ function readLongOption(arg: string, next: string | undefined, found: Options): 
     found.switches.add(name as Switch)
     return 0
   }
+  if (name === 'password') return { problem: passwordRefused() }
   if (!VALUE_FLAGS.includes(name)) {
     // The name only, and only when it looks like one: `--hunter2` does not, nor does anything after =.
     const shown = /^[a-z][a-z-]{0,29}$/.test(name) ? `'--${name}'` : '(not shown, in case it is a secret)'
@@ -184,6 +186,20 @@ function readLongOption(arg: string, next: string | undefined, found: Options): 
   if (next === undefined || next.startsWith('--')) return usage(`--${name} needs a value`)
   found.values[name as ValueFlag] = next
   return 1
+}
+
+/**
+ * Where a password goes instead of --password, which would put it in the process list and the shell's history:
+ * each provider's password variable, from the registry, or --password-stdin.
+ */
+function passwordRefused(): string {
+  const variables = Object.values(providers).flatMap(provider =>
+    Object.values(provider.inputs).flatMap(input => (input.secret && input.env ? [input.env] : []))
+  )
+  return (
+    `there is no --password option: a password on the command line shows in the process list and the shell's ` +
+    `history. Set it in ${variables.join(' or ')} (the provider’s), or pipe it in with --password-stdin. See --help.`
+  )
 }
 
 /** An unknown option, with the known one it most likely meant; what was typed is only shown as `shown` says. */

@@ -128,7 +128,9 @@ function exampleLines(providers: readonly Provider[]): string[] {
   const script = `./${regional.name}-report.sh`
   return [
     `  ${inline}token-mint ${chosen(regional, regionFlag)}`,
-    `  eval "$(token-mint ${chosen(flagged)} --format env)"`,
+    // Captured first, as docs/cli.md shows: inside eval "$(…)" a failed mint's exit code is lost.
+    `  line=$(token-mint ${chosen(flagged)} --format env)`,
+    '  eval "$line"',
     `  token-mint exec ${chosen(regional, regionFlag)} -- ${script} --since yesterday`,
     `  GitLab CI job, ${both(credentialVariables(regional))} set as masked CI/CD variables:`,
     `    script: npx --yes github:your-org/token-mint-action#<commit-sha> exec ${chosen(regional)} -- ${script}`

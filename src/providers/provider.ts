@@ -88,6 +88,9 @@ export interface Provider<Input extends string = string> {
    * writes to the summary is validated here. Throws a TokenRequestError when the body is not what the docs promise.
    */
   parse(body: unknown, context: AnswerContext<Input>): MintedToken
-  /** What the workflow author should check when the provider refuses with this status. */
-  hint(status: number): string | undefined
+  /**
+   * What the workflow author should check when the provider refuses with this status; `region` is the one asked
+   * (an account of another region can answer as if its password were wrong).
+   */
+  hint(status: number, region: string): string | undefined
 }

@@ -21,6 +21,8 @@ function readExpiry(value: unknown, now: Date): { expiresAt?: Date; unreadableEx
   return { unreadableExpiry: { field: 'expires_in', text: describeValue(value) } }
 }
 
+const REGIONS = { eu: 'https://reporting.cloud.soda.io/v1', us: 'https://reporting.cloud.us.soda.io/v1' }
+
 export const soda: Provider<'username' | 'password'> = {
   name: 'soda',
   title: 'Soda Cloud',
@@ -28,7 +30,7 @@ export const soda: Provider<'username' | 'password'> = {
     username: { env: 'SODA_USERNAME', example: 'me@example.com' },
     password: { env: 'SODA_PASSWORD', secret: true }
   },
-  regions: { eu: 'https://reporting.cloud.soda.io/v1', us: 'https://reporting.cloud.us.soda.io/v1' },
+  regions: REGIONS,
   defaultRegion: 'eu',
   envName: 'SODA_TOKEN',
   // The Reporting API reads the token from a header named SODA_TOKEN (shared/seeds/soda-reporting-auth-notes.md).
@@ -58,12 +60,16 @@ export const soda: Provider<'username' | 'password'> = {
     return { token: answer.token, ...readExpiry(answer.expires_in, now), account }
   },
 
-  hint(status) {
+  hint(status, region) {
     switch (status) {
       case 400:
         return 'Soda Cloud found the request invalid: check username and password.'
       case 401:
-        return 'Check username (the e-mail you signed up with) and password. get_token does not serve accounts that sign in with Single Sign-On: Soda recommends API keys for them.'
+        return (
+          'Check username (the e-mail you signed up with) and password, and the region: ' +
+          `${otherRegion(region)} ` +
+          'get_token does not serve accounts that sign in with Single Sign-On: Soda recommends API keys for them.'
+        )
       case 403:
         return 'This user may not use the Reporting API: check its role in Soda Cloud.'
       case 404:
@@ -72,4 +78,10 @@ export const soda: Provider<'username' | 'password'> = {
         return undefined
     }
   }
+}
+
+/** The region asked and the other one: an account of one region answers 401 on the other's host. */
+function otherRegion(asked: string): string {
+  const others = Object.keys(REGIONS).filter(region => region !== asked)
+  return `this asked ${asked}; an account of ${others.join(' or ')} answers 401 there (set region: ${others.join(' or ')}).`
 }

@@ -1,4 +1,0 @@
-/** Always throws: see index.js. */
-export declare class ProxyAgent {
-  constructor()
-}
