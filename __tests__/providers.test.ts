@@ -18,9 +18,12 @@ const answerContext = (partnerId = '12345') => {
 }
 
 describe('the provider registry', () => {
-  it('knows each provider by its input value, with a default region among its regions', () => {
-    expect(Object.keys(providers)).toEqual(['sirdata', 'soda'])
-    for (const provider of Object.values(providers)) expect(provider.regions).toHaveProperty(provider.defaultRegion)
+  it('knows each provider by its input value, with a default region among its regions or an endpoint input', () => {
+    expect(Object.keys(providers)).toEqual(['sirdata', 'soda', 'oauth2'])
+    for (const provider of Object.values(providers)) {
+      if (provider.endpointInput) expect(provider.inputs).toHaveProperty(provider.endpointInput)
+      else expect(provider.regions).toHaveProperty(provider.defaultRegion)
+    }
     expect(soda.defaultRegion).toBe('eu')
   })
 })

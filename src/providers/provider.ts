@@ -1,10 +1,12 @@
 import type * as z from 'zod/mini'
 
 /**
- * One input a provider reads (besides the common ones and `region`). Every such input is required; an empty one
- * falls back to `env`, then it is reported missing.
+ * One input a provider reads (besides the common ones and `region`). An empty one falls back to `env`, then to
+ * `default`; an input with no default is required, and reported missing.
  */
 export interface ProviderInput {
+  /** Makes the input optional: the value when neither the input nor `env` is set ('' for "leave it out"). */
+  readonly default?: string
   /** The environment variable read when the input is empty. */
   readonly env?: string
   /** Masked as soon as it is read, before validation can fail and before anything else prints. */
@@ -19,8 +21,8 @@ export interface ProviderInput {
 
 /** A token request relative to the provider's API root. */
 export interface TokenRequest {
-  readonly method: 'GET'
-  /** Appended to the API root, which may carry a path of its own (a gateway prefix). */
+  readonly method: 'GET' | 'POST'
+  /** Appended to the API root, which may carry a path of its own (a gateway prefix); '' for the root itself. */
   readonly path: string
   readonly headers: Readonly<Record<string, string>>
   readonly body?: string
@@ -72,10 +74,18 @@ export interface Provider<Input extends string = string> {
   /** Region -> API root. With more than one, the provider reads the `region` input. */
   readonly regions: Readonly<Record<string, string>>
   readonly defaultRegion: string
+  /**
+   * The input that holds the whole URL of the token endpoint, for a provider that has no API root of its own (no
+   * regions): it is validated as `base-url` is (https, or http to loopback; no credentials, query or fragment), and
+   * `base-url` and `region` do not apply.
+   */
+  readonly endpointInput?: string
   /** The default name of the exported environment variable. */
   readonly envName: string
   /** The request header that carries the token on later API calls, as the provider documents it. */
   readonly tokenHeader: string
+  /** The scheme written before the token in that header (`Bearer`), when the provider documents one. */
+  readonly tokenScheme?: string
   /** Its account outputs, in the order the log and summary show them. */
   readonly account: readonly AccountField[]
   /**
@@ -88,6 +98,9 @@ export interface Provider<Input extends string = string> {
    * writes to the summary is validated here. Throws a TokenRequestError when the body is not what the docs promise.
    */
   parse(body: unknown, context: AnswerContext<Input>): MintedToken
-  /** What the workflow author should check when the provider refuses with this status. */
-  hint(status: number): string | undefined
+  /**
+   * What the workflow author should check when the provider refuses with this status. `answer` is the refusal's
+   * body read as JSON (undefined when it is not JSON): provider text, to be validated or neutralised before use.
+   */
+  hint(status: number, answer?: unknown): string | undefined
 }
