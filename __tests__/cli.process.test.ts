@@ -171,7 +171,7 @@ describe('the token-mint CLI', () => {
       'an unknown provider',
       ['--provider', 'looker'],
       {},
-      /^error: --provider must be one of: sirdata, soda \(got 'looker'\)\.\n$/
+      /^error: --provider must be one of: sirdata, soda, oauth2 \(got 'looker'\)\.\n$/
     ],
     [
       'missing credentials',
