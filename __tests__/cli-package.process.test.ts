@@ -183,7 +183,7 @@ describe('the published package', () => {
 
     expect(version).toEqual({ code: 0, stdout: `${manifest.version}\n`, stderr: '' })
     expect(help.code).toBe(0)
-    expect(help.stdout).toMatch(/^Usage: token-mint --provider <sirdata\|soda>/)
+    expect(help.stdout).toMatch(/^Usage: token-mint --provider <sirdata\|soda\|oauth2>/)
   })
 
   it('mints against the fake provider, and runs a command with exec', async () => {
