@@ -7,9 +7,13 @@ import type { AddressInfo, Socket } from 'node:net'
  * A local stand-in for both providers, speaking their documented contracts (see shared/seeds):
  *   Sirdata    GET /api/v1/public/auth/partner/:id/token, JSON body {login, password}
  *   Soda Cloud GET /v1/get_token, HTTP Basic, answers expires_in 1800
+ *   OAuth 2.0  POST /oauth2/token, RFC 6749's client-credentials grant: a form body, the client authenticated by
+ *              HTTP Basic of its form-encoded id and secret or by both in the body (never both ways); the client id
+ *              is the username, the secret the password; answers a Bearer token, expires_in 3600 and the scope asked
+ *              for, or a section 5.2 error
  * Scripted replies (`script`) are served first, one per request, to inject faults.
  * It also stands in for the APIs the tokens are for: GET /api/v1/check (Sirdata, `Authorization: <token>`) and
- * GET /v1/check (Soda Cloud, `SODA_TOKEN: <token>`) answer 200 while the token lives, 401 otherwise.
+ * GET /v1/check (Soda Cloud, `SODA_TOKEN: <token>`) and GET /oauth2/check (`Authorization: Bearer <token>`) answer 200 while the token lives, 401 otherwise.
  */
 
 export interface FakeCredentials {
@@ -47,7 +51,7 @@ export interface FakeProvider {
   readonly origin: string
   readonly port: number
   /** API roots to pass as `base-url`. */
-  readonly roots: { readonly sirdata: string; readonly soda: string }
+  readonly roots: { readonly sirdata: string; readonly soda: string; readonly oauth2: string }
   readonly credentials: FakeCredentials
   readonly requests: RecordedRequest[]
   /** Every token handed out, so tests can look for it where it must not be. */
@@ -64,7 +68,7 @@ export interface FakeProvider {
 }
 
 export interface ApiCall {
-  readonly provider: 'sirdata' | 'soda'
+  readonly provider: 'sirdata' | 'soda' | 'oauth2'
   readonly token: string | undefined
   readonly accepted: boolean
   readonly at: number
@@ -125,14 +129,35 @@ export async function startFakeProvider(options: FakeProviderOptions = {}): Prom
 
   // The stand-in APIs: the header each provider documents for later calls (shared/seeds).
   const apiCall = (path: string, headers: http.IncomingHttpHeaders): ApiCall | undefined => {
-    const provider = path === '/api/v1/check' ? 'sirdata' : path === '/v1/check' ? 'soda' : undefined
+    const provider = API_PATHS[path]
     if (!provider) return undefined
-    const token = provider === 'sirdata' ? headers.authorization : (headers.soda_token as string | undefined)
+    const token =
+      provider === 'sirdata'
+        ? headers.authorization
+        : provider === 'soda'
+          ? (headers.soda_token as string | undefined)
+          : /^Bearer (\S+)$/.exec(headers.authorization ?? '')?.[1]
     const accepted = token !== undefined && Date.now() < (expiries.get(token) ?? 0)
     return { provider, token, accepted, at: Date.now() }
   }
 
   const documented = (req: RecordedRequest): FakeReply => {
+    if (req.path === '/oauth2/token') {
+      const lifetime = options.tokenLifetimeSeconds ?? 3600
+      const refusal = clientCredentialsRefusal(req, credentials)
+      if (refusal) return refusal
+      const scope = new URLSearchParams(req.body).get('scope')
+      return {
+        status: 200,
+        headers: { 'Cache-Control': 'no-store' },
+        body: {
+          access_token: issueToken('oauth2', lifetime),
+          token_type: 'Bearer',
+          expires_in: lifetime,
+          ...(scope ? { scope } : {})
+        }
+      }
+    }
     if (req.method !== 'GET') return { status: 405 }
     const sirdata = /^\/api\/v1\/public\/auth\/partner\/([^/]+)\/token$/.exec(req.path)
     if (options.failWith && (sirdata || req.path === '/v1/get_token')) {
@@ -248,7 +273,7 @@ export async function startFakeProvider(options: FakeProviderOptions = {}): Prom
   return {
     origin,
     port,
-    roots: { sirdata: `${origin}/api/v1`, soda: `${origin}/v1` },
+    roots: { sirdata: `${origin}/api/v1`, soda: `${origin}/v1`, oauth2: `${origin}/oauth2/token` },
     credentials,
     requests,
     tokens,
@@ -263,6 +288,44 @@ export async function startFakeProvider(options: FakeProviderOptions = {}): Prom
         server.close(() => resolve())
       })
   }
+}
+
+const API_PATHS: Readonly<Record<string, ApiCall['provider']>> = {
+  '/api/v1/check': 'sirdata',
+  '/v1/check': 'soda',
+  '/oauth2/check': 'oauth2'
+}
+
+const oauthError = (status: number, error: string, description: string): FakeReply => ({
+  status,
+  body: { error, error_description: description }
+})
+
+/** What an RFC 6749 server answers a client-credentials request it refuses (section 5.2); undefined to accept. */
+function clientCredentialsRefusal(req: RecordedRequest, credentials: FakeCredentials): FakeReply | undefined {
+  if (req.method !== 'POST') return { status: 405, headers: { Allow: 'POST' } }
+  if (req.headers['content-type'] !== 'application/x-www-form-urlencoded') {
+    return oauthError(400, 'invalid_request', 'The body must be application/x-www-form-urlencoded.')
+  }
+  const form = new URLSearchParams(req.body)
+  const basic = /^Basic (\S+)$/.exec(req.headers.authorization ?? '')?.[1]
+  if (basic && form.has('client_secret')) {
+    return oauthError(400, 'invalid_request', 'Use one client authentication method, not two.')
+  }
+  // Section 2.3.1: the Basic user and password are the form-encoded id and secret.
+  const [id, secret] = basic
+    ? Buffer.from(basic, 'base64')
+        .toString('utf8')
+        .split(':')
+        .map(part => new URLSearchParams(`v=${part}`).get('v'))
+    : [form.get('client_id'), form.get('client_secret')]
+  if (id !== credentials.username || secret !== credentials.password) {
+    return oauthError(401, 'invalid_client', 'Client authentication failed.')
+  }
+  if (form.get('grant_type') !== 'client_credentials') {
+    return oauthError(400, 'unsupported_grant_type', 'Only client_credentials is supported.')
+  }
+  return undefined
 }
 
 /** Sirdata's expiry format: RFC 3339 with nanoseconds and a +01:00 offset, as its docs show. */

@@ -22,9 +22,18 @@ export function recordingLog(): Log & { lines: string[]; secrets: string[] } {
  */
 export function fakeInputs(
   fake: FakeProvider,
-  provider: 'sirdata' | 'soda',
+  provider: 'sirdata' | 'soda' | 'oauth2',
   extra: Record<string, string> = {}
 ): Record<string, string> {
+  if (provider === 'oauth2') {
+    return {
+      provider,
+      'token-url': fake.roots.oauth2,
+      'client-id': fake.credentials.username,
+      'client-secret': fake.credentials.password,
+      ...extra
+    }
+  }
   return {
     provider,
     ...(provider === 'sirdata' ? { 'partner-id': fake.credentials.partnerId } : {}),

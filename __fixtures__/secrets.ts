@@ -1,10 +1,13 @@
 import type { FakeProvider } from './fake-provider.js'
 
-/** Every secret a run against this fake could leak: the password, its Basic forms, and each token issued. */
+/** Every secret a run against this fake could leak: the password, its Basic and form forms, and each token issued. */
 export function secretsOf(fake: FakeProvider): string[] {
   const { username, password } = fake.credentials
   const basic = Buffer.from(`${username}:${password}`).toString('base64')
-  return [password, basic, `Basic ${basic}`, ...fake.tokens]
+  // OAuth 2.0 form-encodes id and secret, in the body or before Basic (RFC 6749, Appendix B).
+  const encode = (value: string) => new URLSearchParams([['', value]]).toString().slice(1)
+  const formBasic = Buffer.from(`${encode(username)}:${encode(password)}`).toString('base64')
+  return [password, basic, `Basic ${basic}`, formBasic, `client_secret=${encode(password)}`, ...fake.tokens]
 }
 
 /**

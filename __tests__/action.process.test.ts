@@ -51,7 +51,7 @@ describe('the bundled action, run as a process', () => {
     expect(request?.headers['content-length']).toBe(String(Buffer.byteLength(request?.body ?? '')))
   })
 
-  it.each(['soda', 'sirdata'] as const)(
+  it.each(['soda', 'sirdata', 'oauth2'] as const)(
     'masks the %s password, Basic string and token before they appear anywhere else, and leaks no secret',
     async provider => {
       const run = await runAction(fakeInputs(fake(), provider))
@@ -64,9 +64,11 @@ describe('the bundled action, run as a process', () => {
       // Each mask exists (indexOf is not -1) and comes before the first line that is not a mask.
       const firstOther = lines.findIndex(line => !line.startsWith('::add-mask::'))
       const { username, password } = fake().credentials
+      const encode = (value: string) => new URLSearchParams([['', value]]).toString().slice(1)
       const secrets = [
         password,
-        ...(provider === 'soda' ? [Buffer.from(`${username}:${password}`).toString('base64')] : [])
+        ...(provider === 'soda' ? [Buffer.from(`${username}:${password}`).toString('base64')] : []),
+        ...(provider === 'oauth2' ? [Buffer.from(`${encode(username)}:${encode(password)}`).toString('base64')] : [])
       ]
       for (const secret of secrets) {
         expect(maskedAt(secret)).toBeGreaterThanOrEqual(0)
@@ -181,7 +183,7 @@ describe('the bundled action, run as a process', () => {
 
     expect(run.code).toBe(1)
     expect(workflowCommands(run.stdout).filter(c => c.command === 'error')).toEqual([
-      { command: 'error', message: "Input 'provider' must be one of: sirdata, soda (got 'snowflake')." }
+      { command: 'error', message: "Input 'provider' must be one of: sirdata, soda, oauth2 (got 'snowflake')." }
     ])
     expect(fake().requests).toHaveLength(0)
   })

@@ -152,7 +152,7 @@ describe('the published package', () => {
   })
 
   it('runs from a commit of the repository, as the README shows it (npx github:…#<sha>), offline', async () => {
-    // The README's `npx github:<owner>/token-mint-action#<commit-sha>` with this clone in place of GitHub: npm clones
+    // The README's `npx github:<owner>/token-mint-action#COMMIT_SHA` with this clone in place of GitHub: npm clones
     // the commit and packs it (the committed dist/cli), with an empty cache and no network, since nothing else is
     // needed. Only --version: what HEAD's committed bundle does is the other tests' business.
     const head = spawnSync('git', ['rev-parse', 'HEAD'], { cwd: root, encoding: 'utf8' }).stdout.trim()
@@ -173,7 +173,7 @@ describe('the published package', () => {
       fromGit
     )
 
-    expect(readme).toContain('npx github:your-org/token-mint-action#<commit-sha> --help')
+    expect(readme).toContain('npx github:your-org/token-mint-action#COMMIT_SHA --help')
     expect(version).toBe(`${manifest.version}\n`)
   }, 120_000)
 
@@ -183,7 +183,7 @@ describe('the published package', () => {
 
     expect(version).toEqual({ code: 0, stdout: `${manifest.version}\n`, stderr: '' })
     expect(help.code).toBe(0)
-    expect(help.stdout).toMatch(/^Usage: token-mint --provider <sirdata\|soda>/)
+    expect(help.stdout).toMatch(/^Usage: token-mint --provider <sirdata\|soda\|oauth2>/)
   })
 
   it('mints against the fake provider, and runs a command with exec', async () => {

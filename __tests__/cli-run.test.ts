@@ -82,12 +82,12 @@ describe('readArgs', () => {
     [
       ['--password=hunter2'],
       "there is no --password option: a password on the command line shows in the process list and the shell's " +
-        'history. Set it in SIRDATA_PASSWORD or SODA_PASSWORD (the provider’s), or pipe it in with --password-stdin. See --help.'
+        'history. Set it in SIRDATA_PASSWORD, SODA_PASSWORD or OAUTH2_CLIENT_SECRET (the provider’s), or pipe it in with --password-stdin. See --help.'
     ],
     [
       ['--password', 'hunter2'],
       "there is no --password option: a password on the command line shows in the process list and the shell's " +
-        'history. Set it in SIRDATA_PASSWORD or SODA_PASSWORD (the provider’s), or pipe it in with --password-stdin. See --help.'
+        'history. Set it in SIRDATA_PASSWORD, SODA_PASSWORD or OAUTH2_CLIENT_SECRET (the provider’s), or pipe it in with --password-stdin. See --help.'
     ],
     [['--hunter2'], 'unknown option (not shown, in case it is a secret): see --help.'],
     [['--Secret-Value'], 'unknown option (not shown, in case it is a secret): see --help.'],

@@ -52,16 +52,22 @@ describe('the usage text', () => {
     expect(flat(usage)).toContain(
       '--region REGION Soda Cloud region: eu (default) or us Acme Reports region: ap (default) or eu or us'
     )
-    expect(flat(usage)).toContain('(default SIRDATA_TOKEN, SODA_TOKEN or ACME_TOKEN)')
-    expect(flat(usage)).toContain('less SIRDATA_PASSWORD, SODA_PASSWORD or ACME_API_KEY (the password')
-    expect(flat(usage)).toContain('short-lived Sirdata, Soda Cloud or Acme Reports API token')
-    expect(usage).toContain('--provider NAME          sirdata, soda or acme (required)')
+    expect(flat(usage)).toContain('(default SIRDATA_TOKEN, SODA_TOKEN, OAUTH2_TOKEN or ACME_TOKEN)')
+    expect(flat(usage)).toContain(
+      'less SIRDATA_PASSWORD, SODA_PASSWORD, OAUTH2_CLIENT_SECRET or ACME_API_KEY (every provider'
+    )
+    expect(flat(usage)).toContain('short-lived Sirdata, Soda Cloud, OAuth 2.0 or Acme Reports API token')
+    expect(usage).toContain('--provider NAME          sirdata, soda, oauth2 or acme (required)')
   })
 
   it('writes its examples from the declarations, with no secret value in them', () => {
     const usage = usageText([acme])
 
-    expect(usage).toContain('  ACME_ACCOUNT=team-7 ACME_API_KEY=... token-mint --provider acme --region eu\n')
+    // The secret is typed (read -rs), never written on a command line that the shell's history keeps.
+    expect(usage).toContain(
+      '  read -rs ACME_API_KEY && export ACME_API_KEY\n  ACME_ACCOUNT=team-7 token-mint --provider acme --region eu\n'
+    )
+    expect(usage).not.toMatch(/ACME_API_KEY=/)
     expect(usage).toContain('  token-mint exec --provider acme --region eu -- ./acme-report.sh --since yesterday\n')
     expect(usage).toContain('  GitLab CI job, ACME_ACCOUNT and ACME_API_KEY set as masked CI/CD variables:\n')
     expect(usage).not.toContain('never-shown')
@@ -74,6 +80,10 @@ describe('the usage text', () => {
       /^ {2}sirdata +SIRDATA_LOGIN and SIRDATA_PASSWORD \(SIRDATA_PARTNER_ID if no --partner-id\)$/m
     )
     expect(usage).toContain('  --partner-id ID          Sirdata partner id, digits only\n')
+    expect(usage).toMatch(
+      /^ {2}oauth2 +OAUTH2_CLIENT_SECRET \(OAUTH2_TOKEN_URL if no --token-url, OAUTH2_CLIENT_ID if no --client-id\)$/m
+    )
+    expect(usage).toContain('  --client-auth METHOD     OAuth 2.0 client auth: basic (default) or post\n')
     expect(usage).toContain('  line=$(token-mint --provider sirdata --partner-id 12345 --format env)\n  eval "$line"\n')
   })
 

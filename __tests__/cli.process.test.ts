@@ -171,7 +171,7 @@ describe('the token-mint CLI', () => {
       'an unknown provider',
       ['--provider', 'looker'],
       {},
-      /^error: --provider must be one of: sirdata, soda \(got 'looker'\)\.\n$/
+      /^error: --provider must be one of: sirdata, soda, oauth2 \(got 'looker'\)\.\n$/
     ],
     [
       'missing credentials',
@@ -260,10 +260,12 @@ describe('the token-mint CLI', () => {
       'SODA_PASSWORD',
       'SIRDATA_LOGIN',
       'Exit codes: 0 minted, 1 refused by the provider, 2 bad usage, 3 transient',
-      'token-mint exec --provider <sirdata|soda> [options] -- <command> [args...]',
+      'token-mint exec --provider <sirdata|soda|oauth2> [options] -- <command> [args...]',
+      '--token-url URL',
+      'OAUTH2_CLIENT_SECRET',
       'SODA_TOKEN',
       '128+N',
-      'npx --yes github:your-org/token-mint-action#<commit-sha> exec --provider soda -- '
+      'npx --yes github:your-org/token-mint-action#COMMIT_SHA exec --provider soda -- '
     ]) {
       expect(run.stdout).toContain(text)
     }

@@ -143,7 +143,7 @@ describe('docs/troubleshooting.md on HTTP 403', () => {
     'quotes the error %s gives, word for word',
     (title, provider) => {
       expect(read('docs/troubleshooting.md')).toContain(
-        `\n${title} refused the token request: HTTP 403 Forbidden. ${provider.hint(403, provider.defaultRegion)}\n`
+        `\n${title} refused the token request: HTTP 403 Forbidden. ${provider.hint(403, { region: provider.defaultRegion })}\n`
       )
     }
   )

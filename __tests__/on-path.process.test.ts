@@ -95,7 +95,7 @@ describe('the CLI on PATH', () => {
 
     expect(minted).toEqual({ code: 0, stdout: "got 2 args: a b|it's\n", stderr: '' })
     expect(refused.code).toBe(2)
-    expect(refused.stderr).toBe("error: --provider must be one of: sirdata, soda (got 'looker').\n")
+    expect(refused.stderr).toBe("error: --provider must be one of: sirdata, soda, oauth2 (got 'looker').\n")
     expect(leakedSecrets(minted.stdout + minted.stderr, secretsOf(fake()))).toEqual([])
   })
 

@@ -18,9 +18,12 @@ const answerContext = (partnerId = '12345') => {
 }
 
 describe('the provider registry', () => {
-  it('knows each provider by its input value, with a default region among its regions', () => {
-    expect(Object.keys(providers)).toEqual(['sirdata', 'soda'])
-    for (const provider of Object.values(providers)) expect(provider.regions).toHaveProperty(provider.defaultRegion)
+  it('knows each provider by its input value, with a default region among its regions or an endpoint input', () => {
+    expect(Object.keys(providers)).toEqual(['sirdata', 'soda', 'oauth2'])
+    for (const provider of Object.values(providers)) {
+      if (provider.endpointInput) expect(provider.inputs).toHaveProperty(provider.endpointInput)
+      else expect(provider.regions).toHaveProperty(provider.defaultRegion)
+    }
     expect(soda.defaultRegion).toBe('eu')
   })
 })
@@ -196,14 +199,14 @@ describe('sirdata', () => {
   })
 
   it('hints at what to check for each refusal', () => {
-    expect([400, 401, 403, 404].map(status => sirdata.hint(status, sirdata.defaultRegion))).toEqual([
+    expect([400, 401, 403, 404].map(status => sirdata.hint(status, { region: sirdata.defaultRegion }))).toEqual([
       'Sirdata found the request invalid: check partner-id and that username and password are set.',
       'Check the login (username), password and partner-id, and that the legal and sales agreements with Sirdata are signed: until they are, no token is issued.',
       'This account may not use the partner API: ask your Sirdata technical account manager for API access.',
       'Check partner-id and, if set, base-url (it replaces https://partner-api.sddan.com/api/v1).'
     ])
-    expect(sirdata.hint(418, sirdata.defaultRegion)).toBeUndefined()
-    expect(sirdata.hint(500, sirdata.defaultRegion)).toBeUndefined()
+    expect(sirdata.hint(418, { region: sirdata.defaultRegion })).toBeUndefined()
+    expect(sirdata.hint(500, { region: sirdata.defaultRegion })).toBeUndefined()
   })
 
   it('describes itself: one region, its inputs with their fallbacks, its output', () => {
@@ -278,18 +281,22 @@ describe('soda', () => {
   })
 
   it('hints at what to check for each refusal', () => {
-    expect([400, 401, 403, 404].map(status => soda.hint(status, 'eu'))).toEqual([
+    expect([400, 401, 403, 404].map(status => soda.hint(status, { region: 'eu' }))).toEqual([
       'Soda Cloud found the request invalid: check username and password.',
       'Check username (the e-mail you signed up with) and password, and the region: this asked eu; an account of us answers 401 there (set region: us). get_token does not serve accounts that sign in with Single Sign-On: Soda recommends API keys for them.',
       'This user may not use the Reporting API: check its role in Soda Cloud.',
       'Check region and, if set, base-url (the API root ends in /v1).'
     ])
-    expect(soda.hint(429, 'eu')).toBeUndefined()
+    expect(soda.hint(429, { region: 'eu' })).toBeUndefined()
   })
 
   it('names the region asked and the other one on a 401, since an account of one region is refused by the other', () => {
-    expect(soda.hint(401, 'us')).toContain('this asked us; an account of eu answers 401 there (set region: eu).')
-    expect(soda.hint(401, 'eu')).toContain('this asked eu; an account of us answers 401 there (set region: us).')
+    expect(soda.hint(401, { region: 'us' })).toContain(
+      'this asked us; an account of eu answers 401 there (set region: eu).'
+    )
+    expect(soda.hint(401, { region: 'eu' })).toContain(
+      'this asked eu; an account of us answers 401 there (set region: us).'
+    )
   })
 
   it('describes itself: two regions, eu by default, its inputs with their fallbacks, its outputs', () => {

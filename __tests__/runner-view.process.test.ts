@@ -59,18 +59,19 @@ describe('what the runner receives (snapshots)', () => {
       ...fake().tokens.map((token, i) => [token, `<token-${i + 1}>`] as const),
       [password, '<password>'],
       [Buffer.from(`${username}:${password}`).toString('base64'), '<basic-auth>'],
+      [Buffer.from(`${encodeURIComponent(username)}:${password}`).toString('base64'), '<form-encoded-basic-auth>'],
       ...more
     ]
   }
 
-  it.each(['sirdata', 'soda'] as const)('%s: a token minted', async provider => {
+  it.each(['sirdata', 'soda', 'oauth2'] as const)('%s: a token minted', async provider => {
     const run = await runAction(fakeInputs(fake(), provider))
 
     expect(run.code).toBe(0)
     expect(runnerView(run, volatile())).toMatchSnapshot()
   })
 
-  it.each(['sirdata', 'soda'] as const)('%s: a 400', async provider => {
+  it.each(['sirdata', 'soda', 'oauth2'] as const)('%s: a 400', async provider => {
     fake().script({ status: 400, body: { message: 'bad request' } })
 
     const run = await runAction(fakeInputs(fake(), provider))
@@ -79,8 +80,22 @@ describe('what the runner receives (snapshots)', () => {
     expect(runnerView(run, volatile())).toMatchSnapshot()
   })
 
-  it.each(['sirdata', 'soda'] as const)('%s: a 401', async provider => {
-    const run = await runAction(fakeInputs(fake(), provider, { password: 'not-the-password' }))
+  it.each(['sirdata', 'soda', 'oauth2'] as const)('%s: a 401', async provider => {
+    const wrong: Record<string, string> =
+      provider === 'oauth2' ? { 'client-secret': 'not-the-password' } : { password: 'not-the-password' }
+    const run = await runAction(fakeInputs(fake(), provider, wrong))
+
+    expect(run.code).toBe(1)
+    expect(runnerView(run, volatile())).toMatchSnapshot()
+  })
+
+  it('oauth2: a refusal in RFC 6749 form, its description neutralised', async () => {
+    fake().script({
+      status: 400,
+      body: { error: 'invalid_scope', error_description: 'scope reports:admin is not allowed\n::warning::##[stop]' }
+    })
+
+    const run = await runAction(fakeInputs(fake(), 'oauth2', { scope: 'reports:admin' }))
 
     expect(run.code).toBe(1)
     expect(runnerView(run, volatile())).toMatchSnapshot()

@@ -10,7 +10,7 @@ import { INPUT_NAMES, parseSettings, type InputName } from '../src/settings/sett
 // Per input: values that are valid (for some provider), values that are close but wrong, and then any text.
 // Weighted towards valid ones, so that whole valid combinations come up as often as refused ones.
 const samples: Record<InputName, { valid: string[]; wrong: string[] }> = {
-  provider: { valid: ['sirdata', 'soda', ' SODA ', 'Sirdata'], wrong: ['looker', ''] },
+  provider: { valid: ['sirdata', 'soda', ' SODA ', 'Sirdata', 'oauth2'], wrong: ['looker', ''] },
   'partner-id': { valid: ['12345', '0', ''], wrong: ['12a', '1/../2', '١٢٣'] },
   region: { valid: ['eu', 'US', '', ' eu '], wrong: ['asia'] },
   username: { valid: ['a@example.com', 'login'], wrong: ['', ' '] },
@@ -19,6 +19,15 @@ const samples: Record<InputName, { valid: string[]; wrong: string[] }> = {
     valid: ['https://x.example/v1', 'http://127.0.0.1:9/v1', 'http://[::1]/v1', ''],
     wrong: ['http://10.0.0.1/v1', 'https://u:p@x.example', 'ftp://x', '::']
   },
+  'token-url': {
+    valid: ['https://auth.example/oauth2/token', 'http://127.0.0.1:9/token'],
+    wrong: ['http://10.0.0.1/token', 'https://u:p@x.example/token', 'https://x.example/token#f', '']
+  },
+  'client-id': { valid: ['job', 'id:+% &'], wrong: ['', 'é'] },
+  'client-secret': { valid: ['s3cret', 'p:w+%& x'], wrong: ['', '\u0000'] },
+  scope: { valid: ['', 'read', 'a:b c'], wrong: ['a  b', 'x"y'] },
+  audience: { valid: ['', 'https://api.example'], wrong: ['a b'] },
+  'client-auth': { valid: ['', 'basic', 'POST'], wrong: ['jwt'] },
   'export-env': { valid: ['true', 'False', ''], wrong: ['yes'] },
   'env-name': { valid: ['DQ_TOKEN', '_x_TOKEN', ''], wrong: ['1X', 'GITHUB_TOKEN', 'a b', 'TOKEN'] },
   timeout: { valid: ['30', '0.5', '1e2', ''], wrong: ['0', '-1', 'NaN', 'Infinity', '601'] },
@@ -104,7 +113,8 @@ describe('parseSettings, over any inputs', () => {
           return
         }
         expect(Object.values(providers)).toContain(settings.provider)
-        expect(Object.keys(settings.provider.regions)).toContain(settings.region)
+        if (settings.provider.endpointInput) expect(settings.apiRoot.href).toBe(settings.inputs['token-url'])
+        else expect(Object.keys(settings.provider.regions)).toContain(settings.region)
         expect(usableApiRoot(settings.apiRoot)).toBe(true)
         expect(settings.inputs.username).not.toBe('')
         expect(settings.inputs.password).not.toBe('')

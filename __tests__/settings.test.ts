@@ -109,11 +109,11 @@ describe('parseSettings', () => {
   })
 
   it.each<[string, RawInputs, string]>([
-    ['a missing provider', { ...soda, provider: '' }, "Input 'provider' is required: one of sirdata, soda."],
+    ['a missing provider', { ...soda, provider: '' }, "Input 'provider' is required: one of sirdata, soda, oauth2."],
     [
       'an unknown provider',
       { ...soda, provider: 'looker' },
-      "Input 'provider' must be one of: sirdata, soda (got 'looker')."
+      "Input 'provider' must be one of: sirdata, soda, oauth2 (got 'looker')."
     ],
     ['an unknown region', { ...soda, region: 'asia' }, "Input 'region' must be one of: eu, us (got 'asia')."],
     [
@@ -579,7 +579,7 @@ describe('parseSettings for sealed tokens', () => {
 
   it('refuses an unknown provider even when everything else of an unsealing run is right', () => {
     expect(problem({ provider: 'looker', 'sealed-token': 'tm1.abc', 'seal-key': key }, runner)).toBe(
-      "Input 'provider' must be one of: sirdata, soda (got 'looker')."
+      "Input 'provider' must be one of: sirdata, soda, oauth2 (got 'looker')."
     )
   })
 

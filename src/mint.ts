@@ -58,7 +58,8 @@ function openSealed(settings: UnsealSettings, now: Date, log: Log): IssuedToken 
 async function askProvider(settings: MintSettings, options: MintOptions, now: () => Date): Promise<IssuedToken> {
   const { provider, inputs, log } = { ...settings, log: options.log }
   const { request, secrets } = provider.request(inputs)
-  const url = new URL(settings.apiRoot.href.replace(/\/+$/, '') + request.path)
+  // A provider whose input is the whole endpoint URL asks for '': that URL is used as it is, trailing slash included.
+  const url = request.path === '' ? settings.apiRoot : new URL(settings.apiRoot.href.replace(/\/+$/, '') + request.path)
   // The proxy is read once up front: an unusable one fails before any request, and its password is masked too.
   const proxy = proxyFor(url, options.attempt?.env ?? process.env)
   for (const secret of [...secrets, ...(proxy?.secrets ?? [])]) log.secret(secret)
@@ -82,7 +83,7 @@ async function askProvider(settings: MintSettings, options: MintOptions, now: ()
 
   refuseUnlessOk(response, settings, url)
   const issuedAt = now()
-  const body = parseJson(response, provider.title)
+  const body = parseJson(response, provider)
   let minted: ReturnType<typeof provider.parse>
   try {
     minted = provider.parse(body, { now: issuedAt, inputs, secret: value => log.secret(value) })
@@ -95,19 +96,24 @@ async function askProvider(settings: MintSettings, options: MintOptions, now: ()
   return { ...minted, provider, region, issuedAt, origin: 'minted' }
 }
 
-function refuseUnlessOk({ status, headers }: HttpResponse, { provider, region }: MintSettings, url: URL) {
+/** The settings that say where the request goes, as a message names them. */
+function whereSettings(provider: MintSettings['provider']): string {
+  return provider.endpointInput ?? 'region and base-url'
+}
+
+function refuseUnlessOk({ status, headers, body }: HttpResponse, { provider, region }: MintSettings, url: URL) {
   // node:http is loaded by now: an answer came through it.
   const statusText = `HTTP ${status} ${process.getBuiltinModule('node:http').STATUS_CODES[status] ?? ''}`.trimEnd()
   if (status >= 300 && status < 400) {
     throw new TokenRequestError(
       `${provider.title} answered ${statusText}, a redirect to ${redirectHost(headers.location, url)}. ` +
         'The action does not follow redirects, since they would carry your credentials elsewhere: ' +
-        'check region and base-url.',
+        `check ${whereSettings(provider)}.`,
       status
     )
   }
   if (status < 200 || status >= 300) {
-    const hint = provider.hint(status, region)
+    const hint = provider.hint(status, { region, answer: readJson(body) })
     throw new TokenRequestError(
       `${provider.title} refused the token request: ${statusText}.${hint ? ` ${hint}` : ''}`,
       status
@@ -115,7 +121,16 @@ function refuseUnlessOk({ status, headers }: HttpResponse, { provider, region }:
   }
 }
 
-function parseJson(response: HttpResponse, title: string): unknown {
+/** A refusal's body as JSON, for the provider to read its error code from; undefined when it is not JSON. */
+function readJson(body: string): unknown {
+  try {
+    return JSON.parse(body)
+  } catch {
+    return undefined
+  }
+}
+
+function parseJson(response: HttpResponse, provider: MintSettings['provider']): unknown {
   // Never quote the body: an unexpected answer can still hold a token or an echoed credential.
   const text = response.body.trim()
   if (text !== '') {
@@ -126,9 +141,11 @@ function parseJson(response: HttpResponse, title: string): unknown {
     }
   }
   const what = text === '' ? 'an empty body' : text.startsWith('<') ? 'an HTML or XML page' : 'a body that is not JSON'
+  const check = provider.endpointInput
+    ? `check ${provider.endpointInput}, which must be the token endpoint itself.`
+    : 'check region and base-url, which must point at the API root.'
   throw new TokenRequestError(
-    `${title} answered HTTP ${response.status} with ${what} instead of the documented JSON token response: ` +
-      'check region and base-url, which must point at the API root.',
+    `${provider.title} answered HTTP ${response.status} with ${what} instead of the documented JSON token response: ${check}`,
     response.status
   )
 }

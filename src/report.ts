@@ -35,7 +35,8 @@ export function tokenFacts(issued: IssuedToken): [string, string][] {
 export function describeToken(issued: IssuedToken): string {
   const verb = issued.origin === 'unsealed' ? 'Unsealed' : 'Minted'
   const facts = tokenFacts(issued).map(([label, value]) => `${label.toLowerCase()} ${value}`)
-  const sentence = `${verb} a ${issued.provider.title} token${facts.length > 0 ? `: ${facts.join(', ')}` : ''}.`
+  const article = /^[aeiou]/i.test(issued.provider.title) ? 'an' : 'a'
+  const sentence = `${verb} ${article} ${issued.provider.title} token${facts.length > 0 ? `: ${facts.join(', ')}` : ''}.`
   // A plain log line still runs a command if it holds ##[ anywhere: the facts are validated, this is a second lock.
   return neutraliseLine(sentence)
 }

@@ -2,7 +2,8 @@
 // messages ("Unexpected argument 'hunter2'"), and a stray argument is often a secret pasted in the wrong place. Here
 // a problem is one line that names the flag, never a value it did not expect.
 
-import { providers } from '../providers/index.js'
+import { secretVariables } from './exec.js'
+import { either } from './lists.js'
 import { closestOption } from './suggest.js'
 
 /** The options that carry an input of the action, under the input's name. */
@@ -11,6 +12,11 @@ export const INPUT_FLAGS = [
   'partner-id',
   'region',
   'base-url',
+  'token-url',
+  'client-id',
+  'scope',
+  'audience',
+  'client-auth',
   'timeout',
   'max-attempts',
   'min-validity',
@@ -193,12 +199,9 @@ function readLongOption(arg: string, next: string | undefined, found: Options): 
  * each provider's password variable, from the registry, or --password-stdin.
  */
 function passwordRefused(): string {
-  const variables = Object.values(providers).flatMap(provider =>
-    Object.values(provider.inputs).flatMap(input => (input.secret && input.env ? [input.env] : []))
-  )
   return (
     `there is no --password option: a password on the command line shows in the process list and the shell's ` +
-    `history. Set it in ${variables.join(' or ')} (the provider’s), or pipe it in with --password-stdin. See --help.`
+    `history. Set it in ${either(secretVariables())} (the provider’s), or pipe it in with --password-stdin. See --help.`
   )
 }
 

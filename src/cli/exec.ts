@@ -24,7 +24,9 @@ const EXIT = { notFound: 127, cannotStart: 126 } as const
  * Every variable that any provider reads a secret input from (its password), whichever provider this run mints for:
  * a job may set the passwords of several, and the command gets a token, never a password.
  */
-export function secretVariables(registry: Readonly<Record<string, Provider>> = providers): string[] {
+export function secretVariables(
+  registry: Readonly<Record<string, Provider>> | readonly Provider[] = providers
+): string[] {
   return Object.values(registry).flatMap(provider =>
     Object.values(provider.inputs).flatMap(input => (input.secret && input.env ? [input.env] : []))
   )

@@ -173,7 +173,7 @@ export class TokenKeeper {
     }
     this.files ??= createTokenDir(this.options.env)
     const files = this.files
-    writeTokenFiles(files, token.token, token.provider.tokenHeader)
+    writeTokenFiles(files, token.token, { name: token.provider.tokenHeader, scheme: token.provider.tokenScheme })
     this.current = token
     this.reportBack()
     this.cancelExpiry?.()

@@ -12,7 +12,7 @@ import { commandEnv, runCommand, secretVariables } from './exec.js'
 import { execKeepingFresh, MASK_SETTLE_MS, maskOnStderr } from './keep-fresh.js'
 import { readPasswordStdin, type PasswordInput } from './stdin.js'
 import { usageText } from './usage.js'
-import { flagProblem, flagWarning } from './wording.js'
+import { flagProblem, flagWarning, providerNamed } from './wording.js'
 
 const EXIT = { minted: 0, refused: 1, usage: 2, transient: 3 } as const
 
@@ -165,7 +165,12 @@ async function mintAgain(settings: MintSettings, log: Log, cancel: AbortSignal):
 
 /** The flags, the credential variables and a password from stdin, validated; sealing belongs to workflow runs. */
 function readSettings(flags: Flags, env: Env, log: Log, password: string | undefined): MintSettings {
-  const raw = { ...Object.fromEntries(INPUT_FLAGS.map(name => [name, flags[name]])), password }
+  // The password from stdin stands for the secret input of the provider the flags name.
+  const secretInput = Object.entries(providerNamed(flags)?.inputs ?? {}).find(([, input]) => input.secret)?.[0]
+  const raw = {
+    ...Object.fromEntries(INPUT_FLAGS.map(name => [name, flags[name]])),
+    [secretInput ?? 'password']: password
+  }
   const { settings, warnings } = parseSettings(raw, env)
   if (settings.mode !== 'mint') throw new Error('sealed tokens are for GitHub Actions workflow runs only')
   for (const warning of warnings) log.warning(flagWarning(warning))

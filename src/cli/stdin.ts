@@ -36,7 +36,7 @@ export async function readPasswordStdin(
   if (input.isTTY) {
     return usage('--password-stdin reads a pipe or a file, and stdin is a terminal: pipe the password in')
   }
-  const variable = providerNamed(flags)?.inputs.password?.env
+  const variable = Object.values(providerNamed(flags)?.inputs ?? {}).find(input => input.secret)?.env
   if (variable && (env[variable]?.trim() ?? '') !== '') {
     return usage(
       `--password-stdin and ${variable} both give the password: unset ${variable} (env -u ${variable} token-mint ...), so that no environment holds it`

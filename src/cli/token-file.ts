@@ -106,13 +106,25 @@ function replaced(files: TokenFiles): TokenDirError {
   )
 }
 
+/** The header that carries the token: its name, and the scheme written before the token when there is one. */
+export interface TokenHeader {
+  readonly name: string
+  readonly scheme?: string
+}
+
 /**
  * Puts the token in both files, each replaced atomically: a reader sees the old content or the new, never an empty
- * or partial file. The header line is `<header>: <token>`, as `curl -H @file` reads it.
+ * or partial file. The header line is `<name>: [<scheme> ]<token>`, as `curl -H @file` reads it.
  */
-export function writeTokenFiles(files: TokenFiles, token: string, header: string, rename: Rename = renameSync): void {
+export function writeTokenFiles(
+  files: TokenFiles,
+  token: string,
+  header: string | TokenHeader,
+  rename: Rename = renameSync
+): void {
+  const { name, scheme } = typeof header === 'string' ? { name: header, scheme: undefined } : header
   replaceFile(files, files.token, `${token}\n`, rename)
-  replaceFile(files, files.header, `${header}: ${token}\n`, rename)
+  replaceFile(files, files.header, `${name}: ${scheme ? `${scheme} ` : ''}${token}\n`, rename)
 }
 
 type Rename = (from: string, to: string) => void

@@ -2,6 +2,8 @@ import { providers as registry } from '../providers/index.js'
 import type { Provider } from '../providers/provider.js'
 import { DEFAULTS } from '../settings/defaults.js'
 import { INPUT_FLAGS } from './args.js'
+import { secretVariables } from './exec.js'
+import { both, either } from './lists.js'
 
 // The --help text, written from the provider declarations: their names, titles, regions, credential variables,
 // default variable names and example values. A provider added to the registry shows up here with nothing to edit.
@@ -28,7 +30,7 @@ end).
 Options:
 ${optionLines(providers).join('\n')}
 
-${wrap(`exec: mints, then runs the command with the token in its environment, and never prints the token. The command gets this environment, less ${either(providers.flatMap(secretVariables))} (the password of the provider used: it has the token instead), plus the token as ${either(providers.map(p => p.envName))} (or --env-name), the name the action exports. No shell runs it: write sh -c '...' for pipes or $VARIABLES. SIGINT, SIGTERM and SIGHUP are passed on to it. If the mint fails, it does not run.`)}
+${wrap(`exec: mints, then runs the command with the token in its environment, and never prints the token. The command gets this environment, less ${either(secretVariables(providers))} (every provider's password: it has the token instead), plus the token as ${either(providers.map(p => p.envName))} (or --env-name), the name the action exports. No shell runs it: write sh -c '...' for pipes or $VARIABLES. SIGINT, SIGTERM, SIGHUP and SIGQUIT are passed on to it. If the mint fails, it does not run.`)}
 On Windows, run a .cmd or .bat (npm, npx) through cmd: -- cmd /c npm test.
 --format does not apply. exec keeps the password from tools that read their
 environment; it is no sandbox: code of the same user can read token-mint's own
@@ -91,10 +93,7 @@ function optionLines(providers: readonly Provider[]): string[] {
     option('', 'json: every output as JSON, token included'),
     option('--env-name NAME', "the token's variable for --format env and exec"),
     option('', `(default ${either(providers.map(provider => provider.envName))})`),
-    option(
-      '--password-stdin',
-      `read the password from stdin instead of ${either(providers.flatMap(secretVariables))},`
-    ),
+    option('--password-stdin', `read the password from stdin instead of ${either(secretVariables(providers))},`),
     option('', 'which must then be unset'),
     option('--keep-fresh', 'exec only: keep a current token in a file while the command runs'),
     option('--refresh-every SECONDS', 'with --keep-fresh: mint at least this often; required when the'),
@@ -121,19 +120,22 @@ function exampleLines(providers: readonly Provider[]): string[] {
       .map(([name, input]) => ` --${name} ${input.example ?? '...'}`)
       .join('')}`
   const regionFlag = region ? ` --region ${region}` : ''
+  // The password is typed, not written on the command line, where the shell's history would keep it.
+  const typed = Object.values(regional.inputs).flatMap(input => (input.env && input.secret ? [input.env] : []))
   const inline = Object.values(regional.inputs)
-    .filter(input => input.env)
-    .map(input => `${input.env}=${(!input.secret && input.example) || '...'} `)
+    .filter(input => input.env && !input.secret)
+    .map(input => `${input.env}=${input.example ?? '...'} `)
     .join('')
   const script = `./${regional.name}-report.sh`
   return [
+    ...typed.map(variable => `  read -rs ${variable} && export ${variable}`),
     `  ${inline}token-mint ${chosen(regional, regionFlag)}`,
     // Captured first, as docs/cli.md shows: inside eval "$(…)" a failed mint's exit code is lost.
     `  line=$(token-mint ${chosen(flagged)} --format env)`,
     '  eval "$line"',
     `  token-mint exec ${chosen(regional, regionFlag)} -- ${script} --since yesterday`,
     `  GitLab CI job, ${both(credentialVariables(regional))} set as masked CI/CD variables:`,
-    `    script: npx --yes github:your-org/token-mint-action#<commit-sha> exec ${chosen(regional)} -- ${script}`
+    `    script: npx --yes github:your-org/token-mint-action#COMMIT_SHA exec ${chosen(regional)} -- ${script}`
   ]
 }
 
@@ -147,24 +149,6 @@ function isFlag(input: string): boolean {
 
 function credentialVariables(provider: Provider): string[] {
   return Object.entries(provider.inputs).flatMap(([name, input]) => (input.env && !isFlag(name) ? [input.env] : []))
-}
-
-function secretVariables(provider: Provider): string[] {
-  return Object.values(provider.inputs).flatMap(input => (input.secret && input.env ? [input.env] : []))
-}
-
-/** "a", "a or b", "a, b or c". */
-function either(words: readonly string[]): string {
-  return list(words, 'or')
-}
-
-/** "a", "a and b", "a, b and c". */
-function both(words: readonly string[]): string {
-  return list(words, 'and')
-}
-
-function list(words: readonly string[], conjunction: string): string {
-  return words.length < 2 ? words.join('') : `${words.slice(0, -1).join(', ')} ${conjunction} ${words.at(-1)}`
 }
 
 /** Fills lines up to WIDTH characters, breaking between words. */

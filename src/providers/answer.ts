@@ -92,7 +92,7 @@ export function readAnswer<T>(
     const field = issue.path.length > 0 ? `'${issue.path.join('.')}'` : 'the body'
     if (issue.code === 'invalid_type' && issue.input === undefined) return `${field} is missing`
     if (issue.code === 'invalid_type') return `${field} is not ${withArticle(issue.expected)}`
-    if (issue.code === 'custom' && issue.path[0] === 'token') return issue.message
+    if (issue.code === 'custom' && issue.path[0] === tokenField) return issue.message
     return `${field} ${issue.code === 'custom' || issue.code === 'invalid_format' || issue.code === 'too_big' ? issue.message : 'is not valid'}`
   })
   throw new TokenRequestError(

@@ -1,10 +1,20 @@
 import type * as z from 'zod/mini'
 
+/** What a provider's hint may read of a refusal. */
+export interface Refusal {
+  /** The region asked: an account of another region can answer as if its password were wrong. */
+  readonly region: string
+  /** The refusal's body read as JSON, undefined when it is not JSON: provider text, to be checked before use. */
+  readonly answer?: unknown
+}
+
 /**
- * One input a provider reads (besides the common ones and `region`). Every such input is required; an empty one
- * falls back to `env`, then it is reported missing.
+ * One input a provider reads (besides the common ones and `region`). An empty one falls back to `env`, then to
+ * `default`; an input with no default is required, and reported missing.
  */
 export interface ProviderInput {
+  /** Makes the input optional: the value when neither the input nor `env` is set ('' for "leave it out"). */
+  readonly default?: string
   /** The environment variable read when the input is empty. */
   readonly env?: string
   /** Masked as soon as it is read, before validation can fail and before anything else prints. */
@@ -19,8 +29,8 @@ export interface ProviderInput {
 
 /** A token request relative to the provider's API root. */
 export interface TokenRequest {
-  readonly method: 'GET'
-  /** Appended to the API root, which may carry a path of its own (a gateway prefix). */
+  readonly method: 'GET' | 'POST'
+  /** Appended to the API root, which may carry a path of its own (a gateway prefix); '' for the root itself. */
   readonly path: string
   readonly headers: Readonly<Record<string, string>>
   readonly body?: string
@@ -72,10 +82,18 @@ export interface Provider<Input extends string = string> {
   /** Region -> API root. With more than one, the provider reads the `region` input. */
   readonly regions: Readonly<Record<string, string>>
   readonly defaultRegion: string
+  /**
+   * The input that holds the whole URL of the token endpoint, for a provider that has no API root of its own (no
+   * regions): it is validated as `base-url` is (https, or http to loopback; no credentials, query or fragment), and
+   * `base-url` and `region` do not apply.
+   */
+  readonly endpointInput?: string
   /** The default name of the exported environment variable. */
   readonly envName: string
   /** The request header that carries the token on later API calls, as the provider documents it. */
   readonly tokenHeader: string
+  /** The scheme written before the token in that header (`Bearer`), when the provider documents one. */
+  readonly tokenScheme?: string
   /** Its account outputs, in the order the log and summary show them. */
   readonly account: readonly AccountField[]
   /**
@@ -89,8 +107,9 @@ export interface Provider<Input extends string = string> {
    */
   parse(body: unknown, context: AnswerContext<Input>): MintedToken
   /**
-   * What the workflow author should check when the provider refuses with this status; `region` is the one asked
-   * (an account of another region can answer as if its password were wrong).
+   * What the workflow author should check when the provider refuses with this status. `refusal.region` is the
+   * region asked (an account of another region can answer as if its password were wrong); `refusal.answer` is the
+   * refusal's body read as JSON (undefined when it is not JSON): provider text, to be validated or neutralised first.
    */
-  hint(status: number, region: string): string | undefined
+  hint(status: number, refusal: Refusal): string | undefined
 }

@@ -60,7 +60,7 @@ export const soda: Provider<'username' | 'password'> = {
     return { token: answer.token, ...readExpiry(answer.expires_in, now), account }
   },
 
-  hint(status, region) {
+  hint(status, { region }) {
     switch (status) {
       case 400:
         return 'Soda Cloud found the request invalid: check username and password.'

@@ -44,25 +44,31 @@ export const wholeNumber = (from: number, to: number, unit = '') =>
 const LOOPBACK_HOST = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i
 
 /** Why a base-url cannot be used, rule by rule; undefined when it can. Credentials in a URL would leak into logs. */
-export function apiRootProblem(url: URL): string | undefined {
+export function apiRootProblem(url: URL, what = 'the API root'): string | undefined {
   if (url.username || url.password) return 'must not hold credentials (user:password@): pass them as inputs.'
-  if (url.search || url.hash) return 'must not have a query (?) or a fragment (#): give the API root only.'
+  if (url.search || url.hash) return `must not have a query (?) or a fragment (#): give ${what} only.`
   if (url.protocol === 'https:') return undefined
   if (url.protocol !== 'http:') return `must be an https:// URL (got a ${url.protocol.slice(0, 20)} URL).`
   if (LOOPBACK_HOST.test(url.hostname)) return undefined
   return 'must be an https:// URL: plain http:// is allowed only to a loopback host (127.0.0.1, ::1, localhost).'
 }
 
-export const apiRoot = z.pipe(
-  trimmed,
-  z.transform((text: string, ctx) => {
-    const url = URL.canParse(text) ? new URL(text) : undefined
-    const problem = url ? apiRootProblem(url) : 'must be an https:// URL, such as https://gateway.example.com/v1.'
-    if (url && !problem) return url
-    ctx.issues.push({ code: 'custom', input: text, message: problem ?? '' })
-    return z.NEVER
-  })
-)
+const urlOf = (what: string, example: string) =>
+  z.pipe(
+    trimmed,
+    z.transform((text: string, ctx) => {
+      const url = URL.canParse(text) ? new URL(text) : undefined
+      const problem = url ? apiRootProblem(url, what) : `must be an https:// URL, such as ${example}.`
+      if (url && !problem) return url
+      ctx.issues.push({ code: 'custom', input: text, message: problem ?? '' })
+      return z.NEVER
+    })
+  )
+
+export const apiRoot = urlOf('the API root', 'https://gateway.example.com/v1')
+
+/** The whole URL of a token endpoint, held to the rules of an API root. */
+export const endpointUrl = urlOf('the token endpoint URL', 'https://auth.example.com/token')
 
 // The token's variable must be named like a token: *_TOKEN. A list of names to refuse always misses some (66 of the
 // families below passed one: JDK_JAVA_OPTIONS, GLIBC_TUNABLES, DOTNET_STARTUP_HOOKS, npm_config_registry...), and a

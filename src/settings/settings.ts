@@ -4,7 +4,7 @@ import { providers } from '../providers/index.js'
 import type { Provider } from '../providers/provider.js'
 import { readSealKey, type SealBinding, type SealKey } from '../seal.js'
 import { DEFAULTS, LIMITS } from './defaults.js'
-import { apiRoot, booleanText, envName, numberText, oneOf, wholeNumber } from './fields.js'
+import { apiRoot, booleanText, endpointUrl, envName, numberText, oneOf, wholeNumber } from './fields.js'
 
 /** Every input the action reads, as declared in action.yml. */
 export const INPUT_NAMES = [
@@ -14,6 +14,12 @@ export const INPUT_NAMES = [
   'username',
   'password',
   'base-url',
+  'token-url',
+  'client-id',
+  'client-secret',
+  'scope',
+  'audience',
+  'client-auth',
   'export-env',
   'env-name',
   'timeout',
@@ -174,7 +180,9 @@ function parseMint(value: Read, env: Env, provider: Provider | undefined, proble
   const parsed = z.object(shape).safeParse(values)
   if (!parsed.success) problems.push(...problemsOf(parsed.error))
   // seal-key with missing credentials is more likely an unsealing job whose sealed-token came through empty.
-  const missing = Object.keys(provider?.inputs ?? {}).filter(name => values[name] === undefined)
+  const missing = Object.entries(provider?.inputs ?? {})
+    .filter(([name, input]) => values[name] === undefined && input.default === undefined)
+    .map(([name]) => name)
   if (provider && missing.length > 0 && value('seal-key')) problems.push(EMPTY_SEALED_TOKEN)
   else explainMissing(problems, missing)
   const seal = parsed.success ? bindSeal(parsed.data['seal-key'], env, problems) : undefined
@@ -182,7 +190,9 @@ function parseMint(value: Read, env: Env, provider: Provider | undefined, proble
 
   const fields = parsed.data as typeof parsed.data & { region?: string } & Record<string, unknown>
   const region = fields.region ?? provider.defaultRegion
-  const inputs = Object.fromEntries(Object.keys(provider.inputs).map(name => [name, fields[name] as string]))
+  const inputs = Object.fromEntries(
+    Object.entries(provider.inputs).map(([name, input]) => [name, readInput(fields[name]) ?? input.default ?? ''])
+  )
   return {
     settings: {
       mode: 'mint',
@@ -190,7 +200,7 @@ function parseMint(value: Read, env: Env, provider: Provider | undefined, proble
       provider,
       inputs,
       region,
-      apiRoot: fields['base-url'] ?? new URL(provider.regions[region] as string),
+      apiRoot: apiRootOf(provider, fields['base-url'], region, inputs),
       timeoutMs: Math.round((fields.timeout ?? DEFAULTS.timeoutSeconds) * 1000),
       maxAttempts: fields['max-attempts'] ?? DEFAULTS.maxAttempts
     },
@@ -211,15 +221,28 @@ function explainMissing(problems: InputProblem[], missing: readonly string[]): v
   if (problem) problems[last] = { input: problem.input, message: `${problem.message} ${WHY_EMPTY}` }
 }
 
-/** The chosen provider's inputs: required, with the environment variable named when missing. */
-function providerShape(provider: Provider): Record<string, z.ZodMiniType<string>> {
+/** The chosen provider's inputs: required unless they have a default, with the environment variable named. */
+function providerShape(provider: Provider): Record<string, z.ZodMiniType<unknown>> {
   return Object.fromEntries(
     Object.entries(provider.inputs).map(([name, input]) => {
       const fallback = input.env ? `, or the ${input.env} environment variable` : ''
       const required = z.string({ error: `is required for ${provider.name}: set it${fallback}.` })
-      return [name, input.schema ? z.pipe(required, input.schema) : required]
+      const schema = name === provider.endpointInput ? endpointUrl : input.schema
+      const checked = schema ? z.pipe(required, schema) : required
+      return [name, input.default === undefined ? checked : z.optional(checked)]
     })
   )
+}
+
+/** An input's validated value as text: the endpoint input is read as a URL. */
+function readInput(value: unknown): string | undefined {
+  return value instanceof URL ? value.href : (value as string | undefined)
+}
+
+/** Where the request goes: the endpoint input of a provider that has one, else base-url or the region's root. */
+function apiRootOf(provider: Provider, baseUrl: URL | undefined, region: string, inputs: Record<string, string>): URL {
+  if (provider.endpointInput) return new URL(inputs[provider.endpointInput] as string)
+  return baseUrl ?? new URL(provider.regions[region] as string)
 }
 
 function parseUnseal(value: Read, env: Env, provider: Provider | undefined, problems: InputProblem[]): ParsedSettings {
@@ -241,9 +264,9 @@ function parseUnseal(value: Read, env: Env, provider: Provider | undefined, prob
   const seal = result.success ? bindSeal(result.data['seal-key'], env, problems) : undefined
   if (!seal || !result.success || problems.length > 0) throw new InputError(problems)
   // Inputs that only a minting run reads are only set on purpose: say that they do nothing here.
-  const warnings = (['partner-id', 'region', 'username', 'password', 'base-url'] as const)
-    .filter(name => value(name))
-    .map(name => `Input '${name}' is ignored: the token comes from sealed-token, not from the provider.`)
+  const warnings = INPUT_NAMES.filter(name => (PROVIDER_INPUTS.has(name) || name === 'base-url') && value(name)).map(
+    name => `Input '${name}' is ignored: the token comes from sealed-token, not from the provider.`
+  )
   return {
     settings: {
       mode: 'unseal',
@@ -288,9 +311,15 @@ function ignoredInputs(value: Read, provider: Provider): string[] {
     ...Object.keys(provider.inputs),
     ...(Object.keys(provider.regions).length > 1 ? ['region'] : [])
   ])
-  return [...PROVIDER_INPUTS]
+  const ignored = [...PROVIDER_INPUTS]
     .filter(name => !reads.has(name) && value(name as InputName))
     .map(name => `Input '${name}' does not apply to ${provider.name} and is ignored.`)
+  if (provider.endpointInput && value('base-url')) {
+    ignored.push(
+      `Input 'base-url' does not apply to ${provider.name}, whose ${provider.endpointInput} gives the whole URL, and is ignored.`
+    )
+  }
+  return ignored
 }
 
 function problemsOf(error: z.core.$ZodError, input?: InputName): InputProblem[] {
