@@ -1,5 +1,6 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 
+
 var __webpack_modules__ = {
     770: ((module, __unused_webpack_exports, __nccwpck_require__) => {}),
     218: ((__unused_webpack_module, exports, __nccwpck_require__) => {
@@ -157,7 +158,7 @@ var __webpack_modules__ = {
             console.error.apply(console, args);
         } : function() {};
     }),
-    265: ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+    788: ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
         __nccwpck_require__.d(__webpack_exports__, {
             e: () => run
         });
@@ -213,8 +214,30 @@ var __webpack_modules__ = {
         function escapeProperty(s) {
             return utils_toCommandValue(s).replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A").replace(/:/g, "%3A").replace(/,/g, "%2C");
         }
+        const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
         const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+        function file_command_issueFileCommand(command, message) {
+            const filePath = process.env[`GITHUB_${command}`];
+            if (!filePath) throw new Error(`Unable to find environment variable for file command ${command}`);
+            if (!external_fs_namespaceObject.existsSync(filePath)) throw new Error(`Missing file at path: ${filePath}`);
+            external_fs_namespaceObject.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
+                encoding: "utf8"
+            });
+        }
+        function file_command_prepareKeyValueMessage(key, value) {
+            const delimiter = `ghadelimiter_${external_crypto_namespaceObject.randomUUID()}`;
+            const convertedValue = utils_toCommandValue(value);
+            if (key.includes(delimiter)) throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
+            if (convertedValue.includes(delimiter)) throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
+            return `${key}<<${delimiter}${external_os_namespaceObject.EOL}${convertedValue}${external_os_namespaceObject.EOL}${delimiter}`;
+        }
         URL;
+        var x = y => {
+            var x = {};
+            __nccwpck_require__.d(x, y);
+            return x;
+        };
+        x({});
         var HttpCodes;
         (function(HttpCodes) {
             HttpCodes[HttpCodes["OK"] = 200] = "OK";
@@ -264,6 +287,15 @@ var __webpack_modules__ = {
             ExitCode[ExitCode["Success"] = 0] = "Success";
             ExitCode[ExitCode["Failure"] = 1] = "Failure";
         })(ExitCode || (ExitCode = {}));
+        function exportVariable(name, val) {
+            const convertedVal = utils_toCommandValue(val);
+            process.env[name] = convertedVal;
+            const filePath = process.env["GITHUB_ENV"] || "";
+            if (filePath) return file_command_issueFileCommand("ENV", file_command_prepareKeyValueMessage(name, val));
+            command_issueCommand("set-env", {
+                name: name
+            }, convertedVal);
+        }
         function core_setSecret(secret) {
             command_issueCommand("add-mask", {}, secret);
         }
@@ -272,6 +304,14 @@ var __webpack_modules__ = {
             if (options && options.required && !val) throw new Error(`Input required and not supplied: ${name}`);
             if (options && options.trimWhitespace === !1) return val;
             return val.trim();
+        }
+        function setOutput(name, value) {
+            const filePath = process.env["GITHUB_OUTPUT"] || "";
+            if (filePath) return file_command_issueFileCommand("OUTPUT", file_command_prepareKeyValueMessage(name, value));
+            process.stdout.write(external_os_namespaceObject.EOL);
+            command_issueCommand("set-output", {
+                name: name
+            }, utils_toCommandValue(value));
         }
         function setFailed(message) {
             process.exitCode = ExitCode.Failure;
@@ -342,11 +382,15 @@ var __webpack_modules__ = {
             remedy="retry-later";
             status;
             timedOut;
+            reason;
+            retryAfterMs;
             constructor(message, attempts = 1, options) {
                 super(message, options);
                 this.attempts = attempts;
                 this.status = options?.status;
                 this.timedOut = options?.timedOut ?? !1;
+                this.reason = options?.reason;
+                this.retryAfterMs = options?.retryAfterMs;
             }
         }
         class NetworkError extends ActionError {
@@ -736,6 +780,99 @@ var __webpack_modules__ = {
             newConfig && Object.assign(core_globalConfig, newConfig);
             return core_globalConfig;
         }
+        const $ZodCheck = $constructor("$ZodCheck", (inst, def) => {
+            var _a;
+            inst._zod ?? (inst._zod = {});
+            inst._zod.def = def;
+            (_a = inst._zod).onattach ?? (_a.onattach = []);
+        });
+        const _whenHasLength = payload => {
+            const val = payload.value;
+            return !nullish(val) && val.length !== void 0;
+        };
+        const $ZodCheckMaxLength = $constructor("$ZodCheckMaxLength", (inst, def) => {
+            var _a;
+            $ZodCheck.init(inst, def);
+            (_a = inst._zod.def).when ?? (_a.when = _whenHasLength);
+            inst._zod.check = payload => {
+                const input = payload.value;
+                const units = input.length;
+                const length = typeof input === "string" && units > def.maximum ? codePointLength(input) : units;
+                if (length <= def.maximum) return;
+                const origin = getLengthableOrigin(input);
+                payload.issues.push({
+                    origin: origin,
+                    code: "too_big",
+                    maximum: def.maximum,
+                    inclusive: !0,
+                    input: input,
+                    inst: inst,
+                    continue: !def.abort
+                });
+            };
+        });
+        const $ZodCheckMinLength = $constructor("$ZodCheckMinLength", (inst, def) => {
+            var _a;
+            $ZodCheck.init(inst, def);
+            (_a = inst._zod.def).when ?? (_a.when = _whenHasLength);
+            inst._zod.check = payload => {
+                const input = payload.value;
+                const units = input.length;
+                const length = typeof input === "string" && units >= def.minimum && units < def.minimum * 2 ? codePointLength(input) : units;
+                if (length >= def.minimum) return;
+                const origin = getLengthableOrigin(input);
+                payload.issues.push({
+                    origin: origin,
+                    code: "too_small",
+                    minimum: def.minimum,
+                    inclusive: !0,
+                    input: input,
+                    inst: inst,
+                    continue: !def.abort
+                });
+            };
+        });
+        const $ZodCheckStringFormat = $constructor("$ZodCheckStringFormat", (inst, def) => {
+            var _a, _b;
+            $ZodCheck.init(inst, def);
+            def.pattern ? (_a = inst._zod).check ?? (_a.check = payload => {
+                def.pattern.lastIndex = 0;
+                if (def.pattern.test(payload.value)) return;
+                payload.issues.push({
+                    origin: "string",
+                    code: "invalid_format",
+                    format: def.format,
+                    input: payload.value,
+                    ...def.pattern ? {
+                        pattern: def.pattern.toString()
+                    } : {},
+                    inst: inst,
+                    continue: !def.abort
+                });
+            }) : (_b = inst._zod).check ?? (_b.check = () => {});
+        });
+        const $ZodCheckRegex = $constructor("$ZodCheckRegex", (inst, def) => {
+            $ZodCheckStringFormat.init(inst, def);
+            inst._zod.check = payload => {
+                def.pattern.lastIndex = 0;
+                if (def.pattern.test(payload.value)) return;
+                payload.issues.push({
+                    origin: "string",
+                    code: "invalid_format",
+                    format: "regex",
+                    input: payload.value,
+                    pattern: def.pattern.toString(),
+                    inst: inst,
+                    continue: !def.abort
+                });
+            };
+        });
+        const $ZodCheckOverwrite = $constructor("$ZodCheckOverwrite", (inst, def) => {
+            $ZodCheck.init(inst, def);
+            inst._zod.check = payload => {
+                payload.value = def.tx(payload.value);
+            };
+        });
         const anyString = /^[\s\S]{0,}$/;
         const number = /^-?\d+(?:\.\d+)?$/;
         const version = {
@@ -1346,99 +1483,31 @@ var __webpack_modules__ = {
                 issues: left.issues
             }, ctx);
         }
-        const $ZodCheck = $constructor("$ZodCheck", (inst, def) => {
-            var _a;
-            inst._zod ?? (inst._zod = {});
-            inst._zod.def = def;
-            (_a = inst._zod).onattach ?? (_a.onattach = []);
-        });
-        const _whenHasLength = payload => {
-            const val = payload.value;
-            return !nullish(val) && val.length !== void 0;
-        };
-        const $ZodCheckMaxLength = $constructor("$ZodCheckMaxLength", (inst, def) => {
-            var _a;
+        const $ZodCustom = $constructor("$ZodCustom", (inst, def) => {
             $ZodCheck.init(inst, def);
-            (_a = inst._zod.def).when ?? (_a.when = _whenHasLength);
+            $ZodType.init(inst, def);
+            inst._zod.parse = (payload, _) => payload;
             inst._zod.check = payload => {
                 const input = payload.value;
-                const units = input.length;
-                const length = typeof input === "string" && units > def.maximum ? codePointLength(input) : units;
-                if (length <= def.maximum) return;
-                const origin = getLengthableOrigin(input);
-                payload.issues.push({
-                    origin: origin,
-                    code: "too_big",
-                    maximum: def.maximum,
-                    inclusive: !0,
+                const r = def.fn(input);
+                if (r instanceof Promise) return r.then(r => handleRefineResult(r, payload, input, inst));
+                handleRefineResult(r, payload, input, inst);
+                return;
+            };
+        });
+        function handleRefineResult(result, payload, input, inst) {
+            if (!result) {
+                const _iss = {
+                    code: "custom",
                     input: input,
                     inst: inst,
-                    continue: !def.abort
-                });
-            };
-        });
-        const $ZodCheckMinLength = $constructor("$ZodCheckMinLength", (inst, def) => {
-            var _a;
-            $ZodCheck.init(inst, def);
-            (_a = inst._zod.def).when ?? (_a.when = _whenHasLength);
-            inst._zod.check = payload => {
-                const input = payload.value;
-                const units = input.length;
-                const length = typeof input === "string" && units >= def.minimum && units < def.minimum * 2 ? codePointLength(input) : units;
-                if (length >= def.minimum) return;
-                const origin = getLengthableOrigin(input);
-                payload.issues.push({
-                    origin: origin,
-                    code: "too_small",
-                    minimum: def.minimum,
-                    inclusive: !0,
-                    input: input,
-                    inst: inst,
-                    continue: !def.abort
-                });
-            };
-        });
-        const $ZodCheckStringFormat = $constructor("$ZodCheckStringFormat", (inst, def) => {
-            var _a, _b;
-            $ZodCheck.init(inst, def);
-            def.pattern ? (_a = inst._zod).check ?? (_a.check = payload => {
-                def.pattern.lastIndex = 0;
-                if (def.pattern.test(payload.value)) return;
-                payload.issues.push({
-                    origin: "string",
-                    code: "invalid_format",
-                    format: def.format,
-                    input: payload.value,
-                    ...def.pattern ? {
-                        pattern: def.pattern.toString()
-                    } : {},
-                    inst: inst,
-                    continue: !def.abort
-                });
-            }) : (_b = inst._zod).check ?? (_b.check = () => {});
-        });
-        const $ZodCheckRegex = $constructor("$ZodCheckRegex", (inst, def) => {
-            $ZodCheckStringFormat.init(inst, def);
-            inst._zod.check = payload => {
-                def.pattern.lastIndex = 0;
-                if (def.pattern.test(payload.value)) return;
-                payload.issues.push({
-                    origin: "string",
-                    code: "invalid_format",
-                    format: "regex",
-                    input: payload.value,
-                    pattern: def.pattern.toString(),
-                    inst: inst,
-                    continue: !def.abort
-                });
-            };
-        });
-        const $ZodCheckOverwrite = $constructor("$ZodCheckOverwrite", (inst, def) => {
-            $ZodCheck.init(inst, def);
-            inst._zod.check = payload => {
-                payload.value = def.tx(payload.value);
-            };
-        });
+                    path: [ ...inst._zod.def.path ?? [] ],
+                    continue: !inst._zod.def.abort
+                };
+                inst._zod.def.params && (_iss.params = inst._zod.def.params);
+                payload.issues.push(util_issue(_iss));
+            }
+        }
         var registries_a;
         class $ZodRegistry {
             constructor() {
@@ -1542,6 +1611,15 @@ var __webpack_modules__ = {
         }
         function _toLowerCase() {
             return _overwrite(input => input.toLowerCase());
+        }
+        function _refine(Class, fn, _params) {
+            const schema = new Class({
+                type: "custom",
+                check: "custom",
+                fn: fn,
+                ...normalizeParams(_params)
+            });
+            return schema;
         }
         function _superRefine(fn, params) {
             const ch = _check(payload => {
@@ -1899,20 +1977,29 @@ var __webpack_modules__ = {
                 out: out
             });
         }
+        const ZodMiniCustom = $constructor("ZodMiniCustom", (inst, def) => {
+            $ZodCustom.init(inst, def);
+            ZodMiniType.init(inst, def);
+        });
+        function refine(fn, _params = {}) {
+            return _refine(ZodMiniCustom, fn, _params);
+        }
         function superRefine(fn, params) {
             return _superRefine(fn, params);
         }
         const INVISIBLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Default_Ignorable_Code_Point}]/u;
         const INVISIBLE_ALL = new RegExp(INVISIBLE.source, "gu");
         const MARKER = /##(?:vso)?\[/i;
+        const LEADING_COMMAND = /^\p{White_Space}*::/u;
+        const LEADING_COLON = /^(\p{White_Space}*):(?=:)/u;
         function outsideTextProblem(text) {
             if (INVISIBLE.test(text)) return "holds control or invisible characters";
             if (MARKER.test(text)) return "holds a legacy workflow command marker (two # and a [)";
-            if (text.startsWith("::")) return "starts with a workflow command marker (::)";
+            if (LEADING_COMMAND.test(text)) return "starts with a workflow command marker (::)";
             return;
         }
         function neutraliseLine(line) {
-            return line.replace(INVISIBLE_ALL, "").replace(/#(?=#)/g, "# ").replace(/^(\s*):(?=:)/, "$1: ");
+            return line.replace(INVISIBLE_ALL, "").replace(/#(?=#)/g, "# ").replace(LEADING_COLON, "$1: ");
         }
         function quoteOutsideText(text, max = 40) {
             return neutraliseLine(text).slice(0, max);
@@ -1978,13 +2065,198 @@ var __webpack_modules__ = {
                 const field = issue.path.length > 0 ? `'${issue.path.join(".")}'` : "the body";
                 if (issue.code === "invalid_type" && issue.input === void 0) return `${field} is missing`;
                 if (issue.code === "invalid_type") return `${field} is not ${withArticle(issue.expected)}`;
-                if (issue.code === "custom" && issue.path[0] === "token") return issue.message;
+                if (issue.code === "custom" && issue.path[0] === tokenField) return issue.message;
                 return `${field} ${issue.code === "custom" || issue.code === "invalid_format" || issue.code === "too_big" ? issue.message : "is not valid"}`;
             });
             throw new TokenRequestError(`${title} answered 200 but not with the documented token response: ${problems.join("; ")}.`);
         }
         const withArticle = noun => `${/^[aeiou]/.test(noun) ? "an" : "a"} ${noun}`;
+        const VSCHAR = /^[\x20-\x7e]+$/;
+        const SCOPE = /^[\x21\x23-\x5b\x5d-\x7e]+(?: [\x21\x23-\x5b\x5d-\x7e]+)*$/;
+        const ERROR_CODE = /^[\x20\x21\x23-\x5b\x5d-\x7e]{1,100}$/;
+        const CLIENT_AUTH = [ "basic", "post" ];
+        const TEN_YEARS_SECONDS = 316224e3;
+        const clientId = schemas_string().check(_maxLength(1024, {
+            error: "is longer than 1024 characters."
+        }), _regex(VSCHAR, {
+            error: "must be printable ASCII (RFC 6749, Appendix A.1)."
+        }));
+        const scope = schemas_string().check(_maxLength(4096, {
+            error: "is longer than 4096 characters."
+        }), _regex(SCOPE, {
+            error: 'must be scope names separated by single spaces, each printable ASCII without " or \\ (RFC 6749, 3.3).'
+        }));
+        const audience = schemas_string().check(_maxLength(2048, {
+            error: "is longer than 2048 characters."
+        }), _regex(/^[\x21-\x7e]+$/, {
+            error: "must be printable ASCII without spaces, such as https://api.example.com."
+        }));
+        const clientAuth = pipe(schemas_string().check(_toLowerCase()), schemas_enum(CLIENT_AUTH, {
+            error: `must be one of: ${CLIENT_AUTH.join(", ")}.`
+        }));
+        const grantedScope = printableText(4096);
         const TokenAnswer = object({
+            access_token: issuedToken,
+            token_type: schemas_string().check(refine(type => type.toLowerCase() === "bearer", {
+                error: "is not Bearer, the only token type the action can hand on"
+            })),
+            expires_in: answer_optional(unknown()),
+            scope: answer_optional(grantedScope)
+        });
+        const Refusal = object({
+            error: schemas_string(),
+            error_description: answer_optional(schemas_string())
+        });
+        function formEncode(value) {
+            return new URLSearchParams([ [ "", value ] ]).toString().slice(1);
+        }
+        function readExpiry(value, now) {
+            if (value === void 0 || value === null) return {};
+            const seconds = typeof value === "string" && /^\d{1,10}$/.test(value) ? Number(value) : value;
+            if (typeof seconds === "number" && Number.isInteger(seconds) && seconds >= 0 && seconds <= TEN_YEARS_SECONDS) return {
+                expiresAt: new Date(now.getTime() + seconds * 1e3)
+            };
+            return {
+                unreadableExpiry: {
+                    field: "expires_in",
+                    text: typeof value === "string" ? value : describeValue(value)
+                }
+            };
+        }
+        const NEXT_STEPS = {
+            invalid_client: "Check client-id, client-secret and client-auth: a client registered for client_secret_post fails with basic, and the other way round.",
+            invalid_scope: "Check scope: ask only for scopes this client is granted, separated by spaces.",
+            unauthorized_client: "This client may not use the client-credentials grant: allow it for the client on the server (a machine-to-machine or service-account client).",
+            invalid_request: "Check token-url (the token endpoint itself), client-auth, and that the client is allowed the client-credentials grant.",
+            invalid_grant: "Check that the client is enabled and allowed the client-credentials grant.",
+            unsupported_grant_type: "The server does not offer the client-credentials grant at this URL: check token-url, and that the grant is enabled."
+        };
+        const BY_STATUS = {
+            400: "The server found the request invalid: check token-url, client-auth, scope and audience.",
+            401: NEXT_STEPS.invalid_client,
+            403: "This client may not get a token here: check its grants and scopes on the server.",
+            404: "Check token-url: it must be the token endpoint itself, such as https://auth.example.com/oauth2/token.",
+            405: "Check token-url: it must be the token endpoint itself, which takes a POST."
+        };
+        function refusalHint(status, answer) {
+            const refusal = Refusal.safeParse(answer);
+            const code = refusal.success && ERROR_CODE.test(refusal.data.error) ? refusal.data.error : void 0;
+            const fallback = BY_STATUS[status];
+            if (!refusal.success || code === void 0) return fallback;
+            const description = refusal.data.error_description;
+            const said = `The server said ${quoteOutsideText(code, 100)}${description ? ` (${quoteOutsideText(description, 200)})` : ""}.`;
+            const next = Object.hasOwn(NEXT_STEPS, code) ? NEXT_STEPS[code] : fallback;
+            return next ? `${said} ${next}` : said;
+        }
+        const oauth2 = {
+            name: "oauth2",
+            title: "OAuth 2.0",
+            inputs: {
+                "token-url": {
+                    env: "OAUTH2_TOKEN_URL",
+                    example: "https://auth.example.com/oauth2/token",
+                    flag: {
+                        value: "URL",
+                        about: "OAuth 2.0 token endpoint (https://, http:// to loopback)"
+                    }
+                },
+                "client-id": {
+                    env: "OAUTH2_CLIENT_ID",
+                    schema: clientId,
+                    example: "reporting-job",
+                    flag: {
+                        value: "ID",
+                        about: "OAuth 2.0 client id"
+                    }
+                },
+                "client-secret": {
+                    env: "OAUTH2_CLIENT_SECRET",
+                    secret: !0,
+                    schema: clientId
+                },
+                scope: {
+                    default: "",
+                    schema: scope,
+                    flag: {
+                        value: "SCOPES",
+                        about: "OAuth 2.0 scopes, space-separated"
+                    }
+                },
+                audience: {
+                    default: "",
+                    schema: audience,
+                    flag: {
+                        value: "URI",
+                        about: "OAuth 2.0 audience parameter"
+                    }
+                },
+                "client-auth": {
+                    default: "basic",
+                    schema: clientAuth,
+                    flag: {
+                        value: "METHOD",
+                        about: "OAuth 2.0 client auth: basic (default) or post"
+                    }
+                }
+            },
+            regions: {},
+            defaultRegion: "",
+            endpointInput: "token-url",
+            envName: "OAUTH2_TOKEN",
+            tokenHeader: "Authorization",
+            tokenScheme: "Bearer",
+            account: [ {
+                output: "scope",
+                label: "Scope",
+                schema: grantedScope
+            } ],
+            request(inputs) {
+                const form = new URLSearchParams({
+                    grant_type: "client_credentials"
+                });
+                inputs.scope && form.set("scope", inputs.scope);
+                inputs.audience && form.set("audience", inputs.audience);
+                const id = formEncode(inputs["client-id"]);
+                const secret = formEncode(inputs["client-secret"]);
+                const headers = {
+                    "Content-Type": "application/x-www-form-urlencoded",
+                    Accept: "application/json"
+                };
+                const secrets = secret === inputs["client-secret"] ? [] : [ secret ];
+                if (inputs["client-auth"] === "post") {
+                    form.set("client_id", inputs["client-id"]);
+                    form.set("client_secret", inputs["client-secret"]);
+                    secrets.push(`client_secret=${secret}`);
+                } else {
+                    const basic = Buffer.from(`${id}:${secret}`, "utf8").toString("base64");
+                    headers.Authorization = `Basic ${basic}`;
+                    secrets.push(basic);
+                }
+                return {
+                    request: {
+                        method: "POST",
+                        path: "",
+                        headers: headers,
+                        body: form.toString()
+                    },
+                    secrets: secrets
+                };
+            },
+            parse(body, {now: now, inputs: inputs, secret: secret}) {
+                const answer = readAnswer(TokenAnswer, body, "OAuth 2.0", secret, "access_token");
+                const granted = answer.scope ?? (inputs.scope || void 0);
+                const account = granted ? {
+                    scope: granted
+                } : {};
+                return {
+                    token: answer.access_token,
+                    ...readExpiry(answer.expires_in, now),
+                    account: account
+                };
+            },
+            hint: (status, {answer: answer}) => refusalHint(status, answer)
+        };
+        const sirdata_TokenAnswer = object({
             token: issuedToken,
             partner_id: answer_optional(digits),
             expiration_time: answer_optional(unknown())
@@ -2003,7 +2275,7 @@ var __webpack_modules__ = {
             const offsetMs = (sign === "-" ? -1 : 1) * (offsetHours * 60 + offsetMinutes) * 6e4;
             return new Date(utc - offsetMs + (second === 60 ? 1e3 : 0));
         }
-        function readExpiry(value) {
+        function sirdata_readExpiry(value) {
             if (value === void 0 || value === null) return {};
             const expiresAt = typeof value === "string" ? parseRfc3339(value) : void 0;
             if (expiresAt) return {
@@ -2072,11 +2344,11 @@ var __webpack_modules__ = {
                 };
             },
             parse(body, {inputs: inputs, secret: secret}) {
-                const answer = readAnswer(TokenAnswer, body, "Sirdata", secret);
+                const answer = readAnswer(sirdata_TokenAnswer, body, "Sirdata", secret);
                 const partnerId = answer.partner_id ?? inputs["partner-id"];
                 return {
                     token: answer.token,
-                    ...readExpiry(answer.expiration_time),
+                    ...sirdata_readExpiry(answer.expiration_time),
                     account: {
                         "partner-id": partnerId
                     }
@@ -2107,10 +2379,10 @@ var __webpack_modules__ = {
             organization_id: answer_optional(answer_uuid),
             user: answer_optional(printableText(320))
         });
-        const TEN_YEARS_SECONDS = 316224e3;
+        const soda_TEN_YEARS_SECONDS = 316224e3;
         function soda_readExpiry(value, now) {
             if (value === void 0 || value === null) return {};
-            if (typeof value === "number" && Number.isInteger(value) && value >= 0 && value <= TEN_YEARS_SECONDS) return {
+            if (typeof value === "number" && Number.isInteger(value) && value >= 0 && value <= soda_TEN_YEARS_SECONDS) return {
                 expiresAt: new Date(now.getTime() + value * 1e3)
             };
             return {
@@ -2120,6 +2392,10 @@ var __webpack_modules__ = {
                 }
             };
         }
+        const REGIONS = {
+            eu: "https://reporting.cloud.soda.io/v1",
+            us: "https://reporting.cloud.us.soda.io/v1"
+        };
         const soda = {
             name: "soda",
             title: "Soda Cloud",
@@ -2133,10 +2409,7 @@ var __webpack_modules__ = {
                     secret: !0
                 }
             },
-            regions: {
-                eu: "https://reporting.cloud.soda.io/v1",
-                us: "https://reporting.cloud.us.soda.io/v1"
-            },
+            regions: REGIONS,
             defaultRegion: "eu",
             envName: "SODA_TOKEN",
             tokenHeader: "SODA_TOKEN",
@@ -2174,13 +2447,13 @@ var __webpack_modules__ = {
                     account: account
                 };
             },
-            hint(status) {
+            hint(status, {region: region}) {
                 switch (status) {
                   case 400:
                     return "Soda Cloud found the request invalid: check username and password.";
 
                   case 401:
-                    return "Check username (the e-mail you signed up with) and password. get_token does not serve accounts that sign in with Single Sign-On: Soda recommends API keys for them.";
+                    return `Check username (the e-mail you signed up with) and password, and the region: ${otherRegion(region)} get_token does not serve accounts that sign in with Single Sign-On: Soda recommends API keys for them.`;
 
                   case 403:
                     return "This user may not use the Reporting API: check its role in Soda Cloud.";
@@ -2193,7 +2466,11 @@ var __webpack_modules__ = {
                 }
             }
         };
-        const providers = Object.fromEntries([ sirdata, soda ].map(provider => [ provider.name, provider ]));
+        function otherRegion(asked) {
+            const others = Object.keys(REGIONS).filter(region => region !== asked);
+            return `this asked ${asked}; an account of ${others.join(" or ")} answers 401 there (set region: ${others.join(" or ")}).`;
+        }
+        const providers = Object.fromEntries([ sirdata, soda, oauth2 ].map(provider => [ provider.name, provider ]));
         const SEAL_KEY_ADVICE = "make one with `openssl rand -base64 32` (or `token-mint keygen`) and store it as a repository secret";
         const BASE64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
         function decodeGeneratedKey(text) {
@@ -2474,17 +2751,17 @@ var __webpack_modules__ = {
         }));
         const wholeNumber = (from, to, unit = "") => numberText(`a whole number${unit} from ${from} to ${to}`, n => Number.isInteger(n) && n >= from && n <= to);
         const LOOPBACK_HOST = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
-        function apiRootProblem(url) {
+        function apiRootProblem(url, what = "the API root") {
             if (url.username || url.password) return "must not hold credentials (user:password@): pass them as inputs.";
-            if (url.search || url.hash) return "must not have a query (?) or a fragment (#): give the API root only.";
+            if (url.search || url.hash) return `must not have a query (?) or a fragment (#): give ${what} only.`;
             if (url.protocol === "https:") return;
             if (url.protocol !== "http:") return `must be an https:// URL (got a ${url.protocol.slice(0, 20)} URL).`;
             if (LOOPBACK_HOST.test(url.hostname)) return;
             return "must be an https:// URL: plain http:// is allowed only to a loopback host (127.0.0.1, ::1, localhost).";
         }
-        const apiRoot = pipe(trimmed, transform((text, ctx) => {
+        const urlOf = (what, example) => pipe(trimmed, transform((text, ctx) => {
             const url = URL.canParse(text) ? new URL(text) : void 0;
-            const problem = url ? apiRootProblem(url) : "must be an https:// URL, such as https://gateway.example.com/v1.";
+            const problem = url ? apiRootProblem(url, what) : `must be an https:// URL, such as ${example}.`;
             if (url && !problem) return url;
             ctx.issues.push({
                 code: "custom",
@@ -2493,6 +2770,8 @@ var __webpack_modules__ = {
             });
             return NEVER;
         }));
+        const apiRoot = urlOf("the API root", "https://gateway.example.com/v1");
+        const endpointUrl = urlOf("the token endpoint URL", "https://auth.example.com/token");
         const RESERVED_PREFIXES = [ "GITHUB_", "RUNNER_", "ACTIONS_", "INPUT_", "STATE_", "NODE_", "NPM_CONFIG_" ];
         function envNameProblem(name) {
             if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) return "must be a valid environment variable name: letters, digits and _, not starting with a digit.";
@@ -2512,7 +2791,7 @@ var __webpack_modules__ = {
             });
             return NEVER;
         }));
-        const INPUT_NAMES = [ "provider", "partner-id", "region", "username", "password", "base-url", "export-env", "env-name", "timeout", "max-attempts", "seal-key", "sealed-token", "min-validity", "cli-on-path" ];
+        const INPUT_NAMES = [ "provider", "partner-id", "region", "username", "password", "base-url", "token-url", "client-id", "client-secret", "scope", "audience", "client-auth", "export-env", "env-name", "timeout", "max-attempts", "seal-key", "sealed-token", "min-validity", "cli-on-path" ];
         const PROVIDER_NAMES = Object.keys(providers);
         const PROVIDER_INPUTS = new Set([ "region", ...Object.values(providers).flatMap(p => Object.keys(p.inputs)) ]);
         const sealKey = pipe(schemas_string(), transform((text, ctx) => {
@@ -2578,13 +2857,13 @@ var __webpack_modules__ = {
             for (const [name, input] of Object.entries(provider?.inputs ?? {})) values[name] = value(name) ?? (input.env && env[input.env]?.trim() || void 0);
             const parsed = object(shape).safeParse(values);
             parsed.success || problems.push(...problemsOf(parsed.error));
-            const missing = Object.keys(provider?.inputs ?? {}).filter(name => values[name] === void 0);
+            const missing = Object.entries(provider?.inputs ?? {}).filter(([name, input]) => values[name] === void 0 && input.default === void 0).map(([name]) => name);
             provider && missing.length > 0 && value("seal-key") ? problems.push(EMPTY_SEALED_TOKEN) : explainMissing(problems, missing);
             const seal = parsed.success ? bindSeal(parsed.data["seal-key"], env, problems) : void 0;
             if (!provider || !parsed.success || problems.length > 0) throw new InputError(problems);
             const fields = parsed.data;
             const region = fields.region ?? provider.defaultRegion;
-            const inputs = Object.fromEntries(Object.keys(provider.inputs).map(name => [ name, fields[name] ]));
+            const inputs = Object.fromEntries(Object.entries(provider.inputs).map(([name, input]) => [ name, readInput(fields[name]) ?? input.default ?? "" ]));
             return {
                 settings: {
                     mode: "mint",
@@ -2592,7 +2871,7 @@ var __webpack_modules__ = {
                     provider: provider,
                     inputs: inputs,
                     region: region,
-                    apiRoot: fields["base-url"] ?? new URL(provider.regions[region]),
+                    apiRoot: apiRootOf(provider, fields["base-url"], region, inputs),
                     timeoutMs: Math.round((fields.timeout ?? DEFAULTS.timeoutSeconds) * 1e3),
                     maxAttempts: fields["max-attempts"] ?? DEFAULTS.maxAttempts
                 },
@@ -2614,8 +2893,17 @@ var __webpack_modules__ = {
                 const required = schemas_string({
                     error: `is required for ${provider.name}: set it${fallback}.`
                 });
-                return [ name, input.schema ? pipe(required, input.schema) : required ];
+                const schema = name === provider.endpointInput ? endpointUrl : input.schema;
+                const checked = schema ? pipe(required, schema) : required;
+                return [ name, input.default === void 0 ? checked : optional(checked) ];
             }));
+        }
+        function readInput(value) {
+            return value instanceof URL ? value.href : value;
+        }
+        function apiRootOf(provider, baseUrl, region, inputs) {
+            if (provider.endpointInput) return new URL(inputs[provider.endpointInput]);
+            return baseUrl ?? new URL(provider.regions[region]);
         }
         function parseUnseal(value, env, provider, problems) {
             const shape = object({
@@ -2634,7 +2922,7 @@ var __webpack_modules__ = {
             result.success || problems.push(...problemsOf(result.error));
             const seal = result.success ? bindSeal(result.data["seal-key"], env, problems) : void 0;
             if (!seal || !result.success || problems.length > 0) throw new InputError(problems);
-            const warnings = [ "partner-id", "region", "username", "password", "base-url" ].filter(name => value(name)).map(name => `Input '${name}' is ignored: the token comes from sealed-token, not from the provider.`);
+            const warnings = INPUT_NAMES.filter(name => (PROVIDER_INPUTS.has(name) || name === "base-url") && value(name)).map(name => `Input '${name}' is ignored: the token comes from sealed-token, not from the provider.`);
             return {
                 settings: {
                     mode: "unseal",
@@ -2673,7 +2961,9 @@ var __webpack_modules__ = {
         }
         function ignoredInputs(value, provider) {
             const reads = new Set([ ...Object.keys(provider.inputs), ...Object.keys(provider.regions).length > 1 ? [ "region" ] : [] ]);
-            return [ ...PROVIDER_INPUTS ].filter(name => !reads.has(name) && value(name)).map(name => `Input '${name}' does not apply to ${provider.name} and is ignored.`);
+            const ignored = [ ...PROVIDER_INPUTS ].filter(name => !reads.has(name) && value(name)).map(name => `Input '${name}' does not apply to ${provider.name} and is ignored.`);
+            provider.endpointInput && value("base-url") && ignored.push(`Input 'base-url' does not apply to ${provider.name}, whose ${provider.endpointInput} gives the whole URL, and is ignored.`);
+            return ignored;
         }
         function problemsOf(error, input) {
             return error.issues.map(issue => ({
@@ -2691,6 +2981,16 @@ var __webpack_modules__ = {
             }
             for (const secret of new Set([ ...secrets ].map(value => value?.trim()))) secret && core_setSecret(secret);
             return raw;
+        }
+        function misspeltInputs(env = process.env) {
+            const warnings = [];
+            for (const variable of Object.keys(env)) {
+                const loose = variable.replaceAll("_", "-").toLowerCase();
+                const meant = INPUT_NAMES.find(name => loose === `input-${name}`);
+                if (!meant || variable === `INPUT_${meant.toUpperCase()}` || variable === `INPUT_${meant}`) continue;
+                warnings.push(`${variable} is set, but no input is read from it: did you mean ${meant} (INPUT_${meant.toUpperCase()})? Input names keep their hyphens.`);
+            }
+            return warnings;
         }
         function formatDuration(seconds) {
             if (seconds < 59.5) {
@@ -2750,6 +3050,109 @@ var __webpack_modules__ = {
             const candidates = [ host, `${host}:${port}` ];
             return noProxy.split(",").map(entry => entry.trim().toLowerCase()).filter(Boolean).some(entry => entry === "*" || candidates.some(candidate => candidate === entry || candidate.endsWith(entry.startsWith(".") ? entry : `.${entry}`)));
         }
+        const PATIENCE = {
+            timeoutMs: 2e3,
+            tries: 3
+        };
+        const SILENCE = new Set([ "ETIMEOUT", "ECANCELLED" ]);
+        function lookupWithin(deadline, sources = {}) {
+            return (hostname, options, callback) => {
+                resolveHost(hostname, familyWanted(options), deadline, sources).then(addresses => {
+                    const [first] = addresses;
+                    options.all ? callback(null, addresses) : callback(null, first.address, first.family);
+                }, error => callback(error, ""));
+            };
+        }
+        function familyWanted(options) {
+            const family = options.family;
+            if (family === 4 || family === "IPv4") return 4;
+            if (family === 6 || family === "IPv6") return 6;
+            return 0;
+        }
+        async function resolveHost(hostname, family, deadline, sources) {
+            const fromHosts = hostsAddresses(readHostsFile(sources.hostsFile), hostname);
+            const local = (fromHosts.length > 0 ? fromHosts : loopbackFor(hostname)).filter(address => family === 0 || address.family === family);
+            if (local.length > 0) return local;
+            const dns = process.getBuiltinModule("node:dns");
+            const {timeoutMs: timeoutMs, tries: tries} = sources.patience ?? PATIENCE;
+            const resolver = new dns.Resolver({
+                timeout: timeoutMs,
+                tries: tries
+            });
+            sources.servers && resolver.setServers(sources.servers);
+            const cancel = () => resolver.cancel();
+            deadline.addEventListener("abort", cancel);
+            try {
+                if (deadline.aborted) throw deadline.reason;
+                return await askDns(resolver, hostname, family);
+            } catch (error) {
+                if (deadline.aborted || SILENCE.has(error.code ?? "")) throw error;
+                const system = new Promise((resolve, reject) => dns.lookup(hostname, {
+                    family: family,
+                    all: !0
+                }, (error, addresses) => error ? reject(error) : resolve(addresses)));
+                return await untilAborted(system, deadline);
+            } finally {
+                deadline.removeEventListener("abort", cancel);
+            }
+        }
+        async function askDns(resolver, hostname, family) {
+            const ask = version => new Promise((resolve, reject) => {
+                const done = (error, addresses) => error ? reject(error) : resolve(addresses.map(address => ({
+                    address: address,
+                    family: version
+                })));
+                version === 4 ? resolver.resolve4(hostname, done) : resolver.resolve6(hostname, done);
+            });
+            const versions = family === 0 ? [ 4, 6 ] : [ family ];
+            process.getBuiltinModule("node:dns").getDefaultResultOrder() === "ipv6first" && versions.reverse();
+            const answers = await Promise.allSettled(versions.map(ask));
+            const addresses = answers.flatMap(answer => answer.status === "fulfilled" ? answer.value : []);
+            if (addresses.length > 0) return addresses;
+            const errors = answers.map(answer => answer.reason);
+            const [first] = errors;
+            throw errors.find(error => SILENCE.has(error.code ?? "")) ?? first;
+        }
+        function hostsAddresses(hostsText, hostname) {
+            const name = hostname.toLowerCase();
+            const {isIP: isIP} = process.getBuiltinModule("node:net");
+            return hostsText.split("\n").flatMap(line => {
+                const [address = "", ...names] = line.replace(/#.*/, "").trim().split(/\s+/);
+                const family = isIP(address);
+                return family && names.some(entry => entry.toLowerCase() === name) ? [ {
+                    address: address,
+                    family: family
+                } ] : [];
+            });
+        }
+        function loopbackFor(hostname) {
+            return hostname.toLowerCase() === "localhost" ? [ {
+                address: "127.0.0.1",
+                family: 4
+            }, {
+                address: "::1",
+                family: 6
+            } ] : [];
+        }
+        function readHostsFile(path = systemHostsFile()) {
+            try {
+                return process.getBuiltinModule("node:fs").readFileSync(path, "utf8");
+            } catch {
+                return "";
+            }
+        }
+        function systemHostsFile() {
+            return process.platform === "win32" ? `${process.env.SystemRoot ?? "C:\\Windows"}\\System32\\drivers\\etc\\hosts` : "/etc/hosts";
+        }
+        function untilAborted(promise, deadline) {
+            return new Promise((resolve, reject) => {
+                const abort = () => reject(deadline.reason);
+                deadline.addEventListener("abort", abort, {
+                    once: !0
+                });
+                promise.then(resolve, reject).finally(() => deadline.removeEventListener("abort", abort));
+            });
+        }
         const MAX_BODY_BYTES = 1048576;
         async function sendOnce(request, options) {
             const controller = new AbortController;
@@ -2792,7 +3195,7 @@ var __webpack_modules__ = {
                 },
                 ca: options.ca,
                 rejectUnauthorized: !0,
-                lookup: options.lookup,
+                lookup: options.lookup ?? lookupWithin(signal),
                 signal: signal,
                 ...tunnel ? {
                     createConnection: () => tunnel
@@ -2858,6 +3261,7 @@ var __webpack_modules__ = {
                 agent: !1,
                 ca: options.ca,
                 rejectUnauthorized: !0,
+                lookup: options.lookup ?? lookupWithin(signal),
                 signal: signal
             });
             connect.on("error", () => {});
@@ -2890,6 +3294,7 @@ var __webpack_modules__ = {
             ETIMEDOUT: "connection timed out",
             ENOTFOUND: "host not found (DNS)",
             EAI_AGAIN: "DNS lookup failed for now",
+            ETIMEOUT: "no DNS server answered",
             EHOSTUNREACH: "host unreachable",
             ENETUNREACH: "network unreachable",
             ERR_TLS_HANDSHAKE_TIMEOUT: "TLS handshake timed out"
@@ -2962,7 +3367,9 @@ var __webpack_modules__ = {
                     throw new TransientFailureError(`failed after ${n} attempt${n === 1 ? "" : "s"}; the last: ${reason}`, n, {
                         cause: failure,
                         status: status,
-                        timedOut: timedOut
+                        timedOut: timedOut,
+                        reason: reason,
+                        retryAfterMs: retryAfterMs
                     });
                 }
                 await policy.sleep(retryInMs);
@@ -3045,7 +3452,7 @@ var __webpack_modules__ = {
                 log: options.log
             };
             const {request: request, secrets: secrets} = provider.request(inputs);
-            const url = new URL(settings.apiRoot.href.replace(/\/+$/, "") + request.path);
+            const url = request.path === "" ? settings.apiRoot : new URL(settings.apiRoot.href.replace(/\/+$/, "") + request.path);
             const proxy = proxyFor(url, options.attempt?.env ?? process.env);
             for (const secret of [ ...secrets, ...proxy?.secrets ?? [] ]) log.secret(secret);
             const where = `${provider.title} at ${url.origin}${url.pathname}`;
@@ -3072,7 +3479,7 @@ var __webpack_modules__ = {
             }
             refuseUnlessOk(response, settings, url);
             const issuedAt = now();
-            const body = parseJson(response, provider.title);
+            const body = parseJson(response, provider);
             let minted;
             try {
                 minted = provider.parse(body, {
@@ -3093,21 +3500,35 @@ var __webpack_modules__ = {
                 origin: "minted"
             };
         }
-        function refuseUnlessOk({status: status, headers: headers}, {provider: provider}, url) {
+        function whereSettings(provider) {
+            return provider.endpointInput ?? "region and base-url";
+        }
+        function refuseUnlessOk({status: status, headers: headers, body: body}, {provider: provider, region: region}, url) {
             const statusText = `HTTP ${status} ${process.getBuiltinModule("node:http").STATUS_CODES[status] ?? ""}`.trimEnd();
-            if (status >= 300 && status < 400) throw new TokenRequestError(`${provider.title} answered ${statusText}, a redirect to ${redirectHost(headers.location, url)}. The action does not follow redirects, since they would carry your credentials elsewhere: check region and base-url.`, status);
+            if (status >= 300 && status < 400) throw new TokenRequestError(`${provider.title} answered ${statusText}, a redirect to ${redirectHost(headers.location, url)}. The action does not follow redirects, since they would carry your credentials elsewhere: check ${whereSettings(provider)}.`, status);
             if (status < 200 || status >= 300) {
-                const hint = provider.hint(status);
+                const hint = provider.hint(status, {
+                    region: region,
+                    answer: readJson(body)
+                });
                 throw new TokenRequestError(`${provider.title} refused the token request: ${statusText}.${hint ? ` ${hint}` : ""}`, status);
             }
         }
-        function parseJson(response, title) {
+        function readJson(body) {
+            try {
+                return JSON.parse(body);
+            } catch {
+                return;
+            }
+        }
+        function parseJson(response, provider) {
             const text = response.body.trim();
             if (text !== "") try {
                 return JSON.parse(text);
             } catch {}
             const what = text === "" ? "an empty body" : text.startsWith("<") ? "an HTML or XML page" : "a body that is not JSON";
-            throw new TokenRequestError(`${title} answered HTTP ${response.status} with ${what} instead of the documented JSON token response: check region and base-url, which must point at the API root.`, response.status);
+            const check = provider.endpointInput ? `check ${provider.endpointInput}, which must be the token endpoint itself.` : "check region and base-url, which must point at the API root.";
+            throw new TokenRequestError(`${provider.title} answered HTTP ${response.status} with ${what} instead of the documented JSON token response: ${check}`, response.status);
         }
         function redirectHost(location, from) {
             if (!location) return "an unnamed location";
@@ -3126,9 +3547,6 @@ var __webpack_modules__ = {
         function runner_files_setOutput(name, value, env = process.env) {
             append("GITHUB_OUTPUT", namedValue(name, value), env);
         }
-        function runner_files_exportVariable(name, value, env = process.env) {
-            append("GITHUB_ENV", namedValue(name, value), env);
-        }
         function runner_files_addPath(dir, env = process.env) {
             append("GITHUB_PATH", oneLine("a PATH directory", dir), env);
         }
@@ -3137,6 +3555,21 @@ var __webpack_modules__ = {
         }
         function hasRunnerFile(file, env = process.env) {
             return (0, external_node_fs_namespaceObject.existsSync)(env[file] ?? "");
+        }
+        function checkWritable(file, env = process.env) {
+            const path = env[file];
+            if (!path) throw new Error(`The runner's ${file} file is missing, so nothing was published.`);
+            try {
+                (0, external_node_fs_namespaceObject.closeSync)((0, external_node_fs_namespaceObject.openSync)(path, external_node_fs_namespaceObject.constants.O_WRONLY | external_node_fs_namespaceObject.constants.O_APPEND | external_node_fs_namespaceObject.constants.O_NONBLOCK));
+            } catch (error) {
+                const code = error.code;
+                if (code === "ENOENT") throw new Error(`The runner's ${file} file is missing, so nothing was published.`, {
+                    cause: error
+                });
+                throw new Error(`The runner's ${file} file cannot be written (${code ?? "unknown error"}), so nothing was published.`, {
+                    cause: error
+                });
+            }
         }
         function namedValue(name, value) {
             if (!NAME.test(name)) throw new Error(`"${name}" cannot be the name of an output or a variable.`);
@@ -3153,6 +3586,7 @@ var __webpack_modules__ = {
         }
         const LAUNCHER_NAMES = {
             posix: "token-mint",
+            powershell: "token-mint.ps1",
             windows: "token-mint.cmd"
         };
         function unusablePath(path) {
@@ -3170,6 +3604,12 @@ var __webpack_modules__ = {
             const ascii = /^[\u0020-\u007e]*$/.test(node + script);
             return [ "@echo off", `rem token-mint ${VERSION}, put on PATH by token-mint-action: its bundled CLI, run by the runner's Node.js.`, ...ascii ? [] : [ "chcp 65001 >nul" ], `${quote(node)} ${quote(script)} %*`, "" ].join("\r\n");
         }
+        const POWERSHELL_QUOTES = /['\u2018\u2019\u201a\u201b]/g;
+        function powershellLauncher({node: node, script: script}) {
+            const quote = text => `'${text.replace(POWERSHELL_QUOTES, mark => mark + mark)}'`;
+            const run = `& ${quote(node)} ${quote(script)} '--from-powershell' @args`;
+            return "\ufeff" + [ `# token-mint ${VERSION}, put on PATH by token-mint-action: its bundled CLI, run by the runner's Node.js.`, "if ($MyInvocation.ExpectingInput) {", `  $input | ${run}`, "} else {", `  ${run}`, "}", "exit $LASTEXITCODE", "" ].join("\r\n");
+        }
         function writeLaunchers(parent, target) {
             const problems = [ [ "The runner temporary directory (RUNNER_TEMP)", parent ], [ "The path of the Node.js running this action", target.node ], [ "The path of the bundled CLI", target.script ] ].flatMap(([what, path]) => {
                 const problem = unusablePath(path);
@@ -3182,6 +3622,7 @@ var __webpack_modules__ = {
             const posix = (0, external_node_path_namespaceObject.join)(dir, LAUNCHER_NAMES.posix);
             (0, external_node_fs_namespaceObject.writeFileSync)(posix, posixLauncher(target));
             (0, external_node_fs_namespaceObject.chmodSync)(posix, 493);
+            (0, external_node_fs_namespaceObject.writeFileSync)((0, external_node_path_namespaceObject.join)(dir, LAUNCHER_NAMES.powershell), powershellLauncher(target));
             (0, external_node_fs_namespaceObject.writeFileSync)((0, external_node_path_namespaceObject.join)(dir, LAUNCHER_NAMES.windows), cmdLauncher(target));
             return dir;
         }
@@ -3232,16 +3673,16 @@ var __webpack_modules__ = {
         function describeToken(issued) {
             const verb = issued.origin === "unsealed" ? "Unsealed" : "Minted";
             const facts = tokenFacts(issued).map(([label, value]) => `${label.toLowerCase()} ${value}`);
-            const sentence = `${verb} a ${issued.provider.title} token${facts.length > 0 ? `: ${facts.join(", ")}` : ""}.`;
+            const article = /^[aeiou]/i.test(issued.provider.title) ? "an" : "a";
+            const sentence = `${verb} ${article} ${issued.provider.title} token${facts.length > 0 ? `: ${facts.join(", ")}` : ""}.`;
             return neutraliseLine(sentence);
         }
         function publishToken({token: token, sealedToken: sealedToken}, settings) {
             const envName = settings.envName ?? token.provider.envName;
-            const files = settings.exportEnv ? [ "GITHUB_OUTPUT", "GITHUB_ENV" ] : [ "GITHUB_OUTPUT" ];
-            for (const file of files) if (!hasRunnerFile(file)) throw new Error(`The runner's ${file} file is missing, so nothing was published.`);
-            for (const [name, value] of Object.entries(tokenOutputs(token))) runner_files_setOutput(name, value);
-            sealedToken && runner_files_setOutput("sealed-token", sealedToken);
-            settings.exportEnv && runner_files_exportVariable(envName, token.token);
+            checkRunnerFiles(settings.exportEnv ? [ "GITHUB_OUTPUT", "GITHUB_ENV" ] : [ "GITHUB_OUTPUT" ]);
+            for (const [name, value] of Object.entries(tokenOutputs(token))) setOutput(name, value);
+            sealedToken && setOutput("sealed-token", sealedToken);
+            settings.exportEnv && exportVariable(envName, token.token);
             const delivery = [ settings.exportEnv ? `Exported as $${envName} for the following steps of this job.` : "Not exported, since export-env is false: read the token output instead." ];
             token.origin === "unsealed" && delivery.push("Unsealed from the sealed-token of an earlier job of this run.");
             sealedToken && delivery.push("Sealed into the sealed-token output for later jobs of this run.");
@@ -3251,6 +3692,9 @@ var __webpack_modules__ = {
             sealedToken && facts.push([ "Sealed", "sealed-token output, for later jobs of this run" ]);
             const verb = token.origin === "unsealed" ? "unsealed" : "minted";
             writeSummary(`${token.provider.title} token ${verb}`, facts);
+        }
+        function checkRunnerFiles(files, env = process.env) {
+            for (const file of files) (env[file] || env.GITHUB_ACTIONS === "true") && checkWritable(file, env);
         }
         function reportFailure(error, settings) {
             const facts = [ [ "What failed", whatFailed(error) ] ];
@@ -3286,12 +3730,16 @@ var __webpack_modules__ = {
             warning: message => warning(neutraliseLine(message)),
             secret: core_setSecret
         };
+        const MINTING_WITH_SEAL_KEY = "sealed-token is empty, so this step mints a new token (and seals it into its sealed-token output). If this job meant to unseal one from an earlier job: that job must declare it under outputs:, and this job must list that job under needs:.";
         async function run(cliScript = bundledCli(import.meta.url, 0)) {
             let settings;
             try {
-                const parsed = parseSettings(readInputs(), process.env);
+                const inputs = readInputs();
+                for (const warning of misspeltInputs()) actionLog.warning(warning);
+                const parsed = parseSettings(inputs, process.env);
                 settings = parsed.settings;
                 for (const warning of parsed.warnings) actionLog.warning(warning);
+                settings.mode === "mint" && settings.seal && info(MINTING_WITH_SEAL_KEY);
                 settings.cliOnPath && putCliOnPath(cliScript);
                 publishToken(await mintToken(settings, {
                     log: actionLog
@@ -3314,15 +3762,25 @@ var __webpack_modules__ = {
     407: ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
         __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => {
             try {
-                var _exit_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(139);
-                var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(265);
+                var _no_inspector_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(836);
+                var _exit_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(139);
+                var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(788);
+                (0, _no_inspector_js__WEBPACK_IMPORTED_MODULE_1__._)();
                 await (0, _action_main_js__WEBPACK_IMPORTED_MODULE_0__.e)();
-                await (0, _exit_js__WEBPACK_IMPORTED_MODULE_1__.K)();
+                await (0, _exit_js__WEBPACK_IMPORTED_MODULE_2__.K)();
                 __webpack_async_result__();
             } catch (e) {
                 __webpack_async_result__(e);
             }
         }, 1);
+    }),
+    836: ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+        __nccwpck_require__.d(__webpack_exports__, {
+            _: () => refuseInspectorSignal
+        });
+        function refuseInspectorSignal() {
+            process.on("SIGUSR1", () => {});
+        }
     }),
     613: (module => {
         module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");

@@ -5,8 +5,10 @@ var __webpack_modules__ = {
     486: ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
         __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => {
             try {
-                var _exit_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(139);
-                var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(220);
+                var _no_inspector_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(836);
+                var _exit_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(139);
+                var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(127);
+                (0, _no_inspector_js__WEBPACK_IMPORTED_MODULE_1__._)();
                 const code = await (0, _run_js__WEBPACK_IMPORTED_MODULE_0__.a)(process.argv.slice(2), process.env, {
                     out: text => process.stdout.write(text),
                     err: text => process.stderr.write(text),
@@ -14,14 +16,14 @@ var __webpack_modules__ = {
                         return process.stdin;
                     }
                 });
-                await (0, _exit_js__WEBPACK_IMPORTED_MODULE_1__.K)(code);
+                await (0, _exit_js__WEBPACK_IMPORTED_MODULE_2__.K)(code);
                 __webpack_async_result__();
             } catch (e) {
                 __webpack_async_result__(e);
             }
         }, 1);
     }),
-    220: ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+    127: ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
         __nccwpck_require__.d(__webpack_exports__, {
             a: () => runCli
         });
@@ -79,11 +81,15 @@ var __webpack_modules__ = {
             remedy="retry-later";
             status;
             timedOut;
+            reason;
+            retryAfterMs;
             constructor(message, attempts = 1, options) {
                 super(message, options);
                 this.attempts = attempts;
                 this.status = options?.status;
                 this.timedOut = options?.timedOut ?? !1;
+                this.reason = options?.reason;
+                this.retryAfterMs = options?.retryAfterMs;
             }
         }
         class NetworkError extends ActionError {
@@ -163,6 +169,109 @@ var __webpack_modules__ = {
             const candidates = [ host, `${host}:${port}` ];
             return noProxy.split(",").map(entry => entry.trim().toLowerCase()).filter(Boolean).some(entry => entry === "*" || candidates.some(candidate => candidate === entry || candidate.endsWith(entry.startsWith(".") ? entry : `.${entry}`)));
         }
+        const PATIENCE = {
+            timeoutMs: 2e3,
+            tries: 3
+        };
+        const SILENCE = new Set([ "ETIMEOUT", "ECANCELLED" ]);
+        function lookupWithin(deadline, sources = {}) {
+            return (hostname, options, callback) => {
+                resolveHost(hostname, familyWanted(options), deadline, sources).then(addresses => {
+                    const [first] = addresses;
+                    options.all ? callback(null, addresses) : callback(null, first.address, first.family);
+                }, error => callback(error, ""));
+            };
+        }
+        function familyWanted(options) {
+            const family = options.family;
+            if (family === 4 || family === "IPv4") return 4;
+            if (family === 6 || family === "IPv6") return 6;
+            return 0;
+        }
+        async function resolveHost(hostname, family, deadline, sources) {
+            const fromHosts = hostsAddresses(readHostsFile(sources.hostsFile), hostname);
+            const local = (fromHosts.length > 0 ? fromHosts : loopbackFor(hostname)).filter(address => family === 0 || address.family === family);
+            if (local.length > 0) return local;
+            const dns = process.getBuiltinModule("node:dns");
+            const {timeoutMs: timeoutMs, tries: tries} = sources.patience ?? PATIENCE;
+            const resolver = new dns.Resolver({
+                timeout: timeoutMs,
+                tries: tries
+            });
+            sources.servers && resolver.setServers(sources.servers);
+            const cancel = () => resolver.cancel();
+            deadline.addEventListener("abort", cancel);
+            try {
+                if (deadline.aborted) throw deadline.reason;
+                return await askDns(resolver, hostname, family);
+            } catch (error) {
+                if (deadline.aborted || SILENCE.has(error.code ?? "")) throw error;
+                const system = new Promise((resolve, reject) => dns.lookup(hostname, {
+                    family: family,
+                    all: !0
+                }, (error, addresses) => error ? reject(error) : resolve(addresses)));
+                return await untilAborted(system, deadline);
+            } finally {
+                deadline.removeEventListener("abort", cancel);
+            }
+        }
+        async function askDns(resolver, hostname, family) {
+            const ask = version => new Promise((resolve, reject) => {
+                const done = (error, addresses) => error ? reject(error) : resolve(addresses.map(address => ({
+                    address: address,
+                    family: version
+                })));
+                version === 4 ? resolver.resolve4(hostname, done) : resolver.resolve6(hostname, done);
+            });
+            const versions = family === 0 ? [ 4, 6 ] : [ family ];
+            process.getBuiltinModule("node:dns").getDefaultResultOrder() === "ipv6first" && versions.reverse();
+            const answers = await Promise.allSettled(versions.map(ask));
+            const addresses = answers.flatMap(answer => answer.status === "fulfilled" ? answer.value : []);
+            if (addresses.length > 0) return addresses;
+            const errors = answers.map(answer => answer.reason);
+            const [first] = errors;
+            throw errors.find(error => SILENCE.has(error.code ?? "")) ?? first;
+        }
+        function hostsAddresses(hostsText, hostname) {
+            const name = hostname.toLowerCase();
+            const {isIP: isIP} = process.getBuiltinModule("node:net");
+            return hostsText.split("\n").flatMap(line => {
+                const [address = "", ...names] = line.replace(/#.*/, "").trim().split(/\s+/);
+                const family = isIP(address);
+                return family && names.some(entry => entry.toLowerCase() === name) ? [ {
+                    address: address,
+                    family: family
+                } ] : [];
+            });
+        }
+        function loopbackFor(hostname) {
+            return hostname.toLowerCase() === "localhost" ? [ {
+                address: "127.0.0.1",
+                family: 4
+            }, {
+                address: "::1",
+                family: 6
+            } ] : [];
+        }
+        function readHostsFile(path = systemHostsFile()) {
+            try {
+                return process.getBuiltinModule("node:fs").readFileSync(path, "utf8");
+            } catch {
+                return "";
+            }
+        }
+        function systemHostsFile() {
+            return process.platform === "win32" ? `${process.env.SystemRoot ?? "C:\\Windows"}\\System32\\drivers\\etc\\hosts` : "/etc/hosts";
+        }
+        function untilAborted(promise, deadline) {
+            return new Promise((resolve, reject) => {
+                const abort = () => reject(deadline.reason);
+                deadline.addEventListener("abort", abort, {
+                    once: !0
+                });
+                promise.then(resolve, reject).finally(() => deadline.removeEventListener("abort", abort));
+            });
+        }
         const MAX_BODY_BYTES = 1048576;
         async function sendOnce(request, options) {
             const controller = new AbortController;
@@ -205,7 +314,7 @@ var __webpack_modules__ = {
                 },
                 ca: options.ca,
                 rejectUnauthorized: !0,
-                lookup: options.lookup,
+                lookup: options.lookup ?? lookupWithin(signal),
                 signal: signal,
                 ...tunnel ? {
                     createConnection: () => tunnel
@@ -271,6 +380,7 @@ var __webpack_modules__ = {
                 agent: !1,
                 ca: options.ca,
                 rejectUnauthorized: !0,
+                lookup: options.lookup ?? lookupWithin(signal),
                 signal: signal
             });
             connect.on("error", () => {});
@@ -303,6 +413,7 @@ var __webpack_modules__ = {
             ETIMEDOUT: "connection timed out",
             ENOTFOUND: "host not found (DNS)",
             EAI_AGAIN: "DNS lookup failed for now",
+            ETIMEOUT: "no DNS server answered",
             EHOSTUNREACH: "host unreachable",
             ENETUNREACH: "network unreachable",
             ERR_TLS_HANDSHAKE_TIMEOUT: "TLS handshake timed out"
@@ -375,7 +486,9 @@ var __webpack_modules__ = {
                     throw new TransientFailureError(`failed after ${n} attempt${n === 1 ? "" : "s"}; the last: ${reason}`, n, {
                         cause: failure,
                         status: status,
-                        timedOut: timedOut
+                        timedOut: timedOut,
+                        reason: reason,
+                        retryAfterMs: retryAfterMs
                     });
                 }
                 await policy.sleep(retryInMs);
@@ -798,6 +911,99 @@ var __webpack_modules__ = {
             newConfig && Object.assign(core_globalConfig, newConfig);
             return core_globalConfig;
         }
+        const $ZodCheck = $constructor("$ZodCheck", (inst, def) => {
+            var _a;
+            inst._zod ?? (inst._zod = {});
+            inst._zod.def = def;
+            (_a = inst._zod).onattach ?? (_a.onattach = []);
+        });
+        const _whenHasLength = payload => {
+            const val = payload.value;
+            return !nullish(val) && val.length !== void 0;
+        };
+        const $ZodCheckMaxLength = $constructor("$ZodCheckMaxLength", (inst, def) => {
+            var _a;
+            $ZodCheck.init(inst, def);
+            (_a = inst._zod.def).when ?? (_a.when = _whenHasLength);
+            inst._zod.check = payload => {
+                const input = payload.value;
+                const units = input.length;
+                const length = typeof input === "string" && units > def.maximum ? codePointLength(input) : units;
+                if (length <= def.maximum) return;
+                const origin = getLengthableOrigin(input);
+                payload.issues.push({
+                    origin: origin,
+                    code: "too_big",
+                    maximum: def.maximum,
+                    inclusive: !0,
+                    input: input,
+                    inst: inst,
+                    continue: !def.abort
+                });
+            };
+        });
+        const $ZodCheckMinLength = $constructor("$ZodCheckMinLength", (inst, def) => {
+            var _a;
+            $ZodCheck.init(inst, def);
+            (_a = inst._zod.def).when ?? (_a.when = _whenHasLength);
+            inst._zod.check = payload => {
+                const input = payload.value;
+                const units = input.length;
+                const length = typeof input === "string" && units >= def.minimum && units < def.minimum * 2 ? codePointLength(input) : units;
+                if (length >= def.minimum) return;
+                const origin = getLengthableOrigin(input);
+                payload.issues.push({
+                    origin: origin,
+                    code: "too_small",
+                    minimum: def.minimum,
+                    inclusive: !0,
+                    input: input,
+                    inst: inst,
+                    continue: !def.abort
+                });
+            };
+        });
+        const $ZodCheckStringFormat = $constructor("$ZodCheckStringFormat", (inst, def) => {
+            var _a, _b;
+            $ZodCheck.init(inst, def);
+            def.pattern ? (_a = inst._zod).check ?? (_a.check = payload => {
+                def.pattern.lastIndex = 0;
+                if (def.pattern.test(payload.value)) return;
+                payload.issues.push({
+                    origin: "string",
+                    code: "invalid_format",
+                    format: def.format,
+                    input: payload.value,
+                    ...def.pattern ? {
+                        pattern: def.pattern.toString()
+                    } : {},
+                    inst: inst,
+                    continue: !def.abort
+                });
+            }) : (_b = inst._zod).check ?? (_b.check = () => {});
+        });
+        const $ZodCheckRegex = $constructor("$ZodCheckRegex", (inst, def) => {
+            $ZodCheckStringFormat.init(inst, def);
+            inst._zod.check = payload => {
+                def.pattern.lastIndex = 0;
+                if (def.pattern.test(payload.value)) return;
+                payload.issues.push({
+                    origin: "string",
+                    code: "invalid_format",
+                    format: "regex",
+                    input: payload.value,
+                    pattern: def.pattern.toString(),
+                    inst: inst,
+                    continue: !def.abort
+                });
+            };
+        });
+        const $ZodCheckOverwrite = $constructor("$ZodCheckOverwrite", (inst, def) => {
+            $ZodCheck.init(inst, def);
+            inst._zod.check = payload => {
+                payload.value = def.tx(payload.value);
+            };
+        });
         const anyString = /^[\s\S]{0,}$/;
         const number = /^-?\d+(?:\.\d+)?$/;
         const version = {
@@ -1408,99 +1614,31 @@ var __webpack_modules__ = {
                 issues: left.issues
             }, ctx);
         }
-        const $ZodCheck = $constructor("$ZodCheck", (inst, def) => {
-            var _a;
-            inst._zod ?? (inst._zod = {});
-            inst._zod.def = def;
-            (_a = inst._zod).onattach ?? (_a.onattach = []);
-        });
-        const _whenHasLength = payload => {
-            const val = payload.value;
-            return !nullish(val) && val.length !== void 0;
-        };
-        const $ZodCheckMaxLength = $constructor("$ZodCheckMaxLength", (inst, def) => {
-            var _a;
+        const $ZodCustom = $constructor("$ZodCustom", (inst, def) => {
             $ZodCheck.init(inst, def);
-            (_a = inst._zod.def).when ?? (_a.when = _whenHasLength);
+            $ZodType.init(inst, def);
+            inst._zod.parse = (payload, _) => payload;
             inst._zod.check = payload => {
                 const input = payload.value;
-                const units = input.length;
-                const length = typeof input === "string" && units > def.maximum ? codePointLength(input) : units;
-                if (length <= def.maximum) return;
-                const origin = getLengthableOrigin(input);
-                payload.issues.push({
-                    origin: origin,
-                    code: "too_big",
-                    maximum: def.maximum,
-                    inclusive: !0,
+                const r = def.fn(input);
+                if (r instanceof Promise) return r.then(r => handleRefineResult(r, payload, input, inst));
+                handleRefineResult(r, payload, input, inst);
+                return;
+            };
+        });
+        function handleRefineResult(result, payload, input, inst) {
+            if (!result) {
+                const _iss = {
+                    code: "custom",
                     input: input,
                     inst: inst,
-                    continue: !def.abort
-                });
-            };
-        });
-        const $ZodCheckMinLength = $constructor("$ZodCheckMinLength", (inst, def) => {
-            var _a;
-            $ZodCheck.init(inst, def);
-            (_a = inst._zod.def).when ?? (_a.when = _whenHasLength);
-            inst._zod.check = payload => {
-                const input = payload.value;
-                const units = input.length;
-                const length = typeof input === "string" && units >= def.minimum && units < def.minimum * 2 ? codePointLength(input) : units;
-                if (length >= def.minimum) return;
-                const origin = getLengthableOrigin(input);
-                payload.issues.push({
-                    origin: origin,
-                    code: "too_small",
-                    minimum: def.minimum,
-                    inclusive: !0,
-                    input: input,
-                    inst: inst,
-                    continue: !def.abort
-                });
-            };
-        });
-        const $ZodCheckStringFormat = $constructor("$ZodCheckStringFormat", (inst, def) => {
-            var _a, _b;
-            $ZodCheck.init(inst, def);
-            def.pattern ? (_a = inst._zod).check ?? (_a.check = payload => {
-                def.pattern.lastIndex = 0;
-                if (def.pattern.test(payload.value)) return;
-                payload.issues.push({
-                    origin: "string",
-                    code: "invalid_format",
-                    format: def.format,
-                    input: payload.value,
-                    ...def.pattern ? {
-                        pattern: def.pattern.toString()
-                    } : {},
-                    inst: inst,
-                    continue: !def.abort
-                });
-            }) : (_b = inst._zod).check ?? (_b.check = () => {});
-        });
-        const $ZodCheckRegex = $constructor("$ZodCheckRegex", (inst, def) => {
-            $ZodCheckStringFormat.init(inst, def);
-            inst._zod.check = payload => {
-                def.pattern.lastIndex = 0;
-                if (def.pattern.test(payload.value)) return;
-                payload.issues.push({
-                    origin: "string",
-                    code: "invalid_format",
-                    format: "regex",
-                    input: payload.value,
-                    pattern: def.pattern.toString(),
-                    inst: inst,
-                    continue: !def.abort
-                });
-            };
-        });
-        const $ZodCheckOverwrite = $constructor("$ZodCheckOverwrite", (inst, def) => {
-            $ZodCheck.init(inst, def);
-            inst._zod.check = payload => {
-                payload.value = def.tx(payload.value);
-            };
-        });
+                    path: [ ...inst._zod.def.path ?? [] ],
+                    continue: !inst._zod.def.abort
+                };
+                inst._zod.def.params && (_iss.params = inst._zod.def.params);
+                payload.issues.push(util_issue(_iss));
+            }
+        }
         var registries_a;
         class $ZodRegistry {
             constructor() {
@@ -1604,6 +1742,15 @@ var __webpack_modules__ = {
         }
         function _toLowerCase() {
             return _overwrite(input => input.toLowerCase());
+        }
+        function _refine(Class, fn, _params) {
+            const schema = new Class({
+                type: "custom",
+                check: "custom",
+                fn: fn,
+                ...normalizeParams(_params)
+            });
+            return schema;
         }
         function _superRefine(fn, params) {
             const ch = _check(payload => {
@@ -1961,20 +2108,29 @@ var __webpack_modules__ = {
                 out: out
             });
         }
+        const ZodMiniCustom = $constructor("ZodMiniCustom", (inst, def) => {
+            $ZodCustom.init(inst, def);
+            ZodMiniType.init(inst, def);
+        });
+        function refine(fn, _params = {}) {
+            return _refine(ZodMiniCustom, fn, _params);
+        }
         function superRefine(fn, params) {
             return _superRefine(fn, params);
         }
         const INVISIBLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Default_Ignorable_Code_Point}]/u;
         const INVISIBLE_ALL = new RegExp(INVISIBLE.source, "gu");
         const MARKER = /##(?:vso)?\[/i;
+        const LEADING_COMMAND = /^\p{White_Space}*::/u;
+        const LEADING_COLON = /^(\p{White_Space}*):(?=:)/u;
         function outsideTextProblem(text) {
             if (INVISIBLE.test(text)) return "holds control or invisible characters";
             if (MARKER.test(text)) return "holds a legacy workflow command marker (two # and a [)";
-            if (text.startsWith("::")) return "starts with a workflow command marker (::)";
+            if (LEADING_COMMAND.test(text)) return "starts with a workflow command marker (::)";
             return;
         }
         function neutraliseLine(line) {
-            return line.replace(INVISIBLE_ALL, "").replace(/#(?=#)/g, "# ").replace(/^(\s*):(?=:)/, "$1: ");
+            return line.replace(INVISIBLE_ALL, "").replace(/#(?=#)/g, "# ").replace(LEADING_COLON, "$1: ");
         }
         function quoteOutsideText(text, max = 40) {
             return neutraliseLine(text).slice(0, max);
@@ -2040,13 +2196,198 @@ var __webpack_modules__ = {
                 const field = issue.path.length > 0 ? `'${issue.path.join(".")}'` : "the body";
                 if (issue.code === "invalid_type" && issue.input === void 0) return `${field} is missing`;
                 if (issue.code === "invalid_type") return `${field} is not ${withArticle(issue.expected)}`;
-                if (issue.code === "custom" && issue.path[0] === "token") return issue.message;
+                if (issue.code === "custom" && issue.path[0] === tokenField) return issue.message;
                 return `${field} ${issue.code === "custom" || issue.code === "invalid_format" || issue.code === "too_big" ? issue.message : "is not valid"}`;
             });
             throw new TokenRequestError(`${title} answered 200 but not with the documented token response: ${problems.join("; ")}.`);
         }
         const withArticle = noun => `${/^[aeiou]/.test(noun) ? "an" : "a"} ${noun}`;
+        const VSCHAR = /^[\x20-\x7e]+$/;
+        const SCOPE = /^[\x21\x23-\x5b\x5d-\x7e]+(?: [\x21\x23-\x5b\x5d-\x7e]+)*$/;
+        const ERROR_CODE = /^[\x20\x21\x23-\x5b\x5d-\x7e]{1,100}$/;
+        const CLIENT_AUTH = [ "basic", "post" ];
+        const TEN_YEARS_SECONDS = 316224e3;
+        const clientId = schemas_string().check(_maxLength(1024, {
+            error: "is longer than 1024 characters."
+        }), _regex(VSCHAR, {
+            error: "must be printable ASCII (RFC 6749, Appendix A.1)."
+        }));
+        const scope = schemas_string().check(_maxLength(4096, {
+            error: "is longer than 4096 characters."
+        }), _regex(SCOPE, {
+            error: 'must be scope names separated by single spaces, each printable ASCII without " or \\ (RFC 6749, 3.3).'
+        }));
+        const audience = schemas_string().check(_maxLength(2048, {
+            error: "is longer than 2048 characters."
+        }), _regex(/^[\x21-\x7e]+$/, {
+            error: "must be printable ASCII without spaces, such as https://api.example.com."
+        }));
+        const clientAuth = pipe(schemas_string().check(_toLowerCase()), schemas_enum(CLIENT_AUTH, {
+            error: `must be one of: ${CLIENT_AUTH.join(", ")}.`
+        }));
+        const grantedScope = printableText(4096);
         const TokenAnswer = object({
+            access_token: issuedToken,
+            token_type: schemas_string().check(refine(type => type.toLowerCase() === "bearer", {
+                error: "is not Bearer, the only token type the action can hand on"
+            })),
+            expires_in: answer_optional(unknown()),
+            scope: answer_optional(grantedScope)
+        });
+        const Refusal = object({
+            error: schemas_string(),
+            error_description: answer_optional(schemas_string())
+        });
+        function formEncode(value) {
+            return new URLSearchParams([ [ "", value ] ]).toString().slice(1);
+        }
+        function readExpiry(value, now) {
+            if (value === void 0 || value === null) return {};
+            const seconds = typeof value === "string" && /^\d{1,10}$/.test(value) ? Number(value) : value;
+            if (typeof seconds === "number" && Number.isInteger(seconds) && seconds >= 0 && seconds <= TEN_YEARS_SECONDS) return {
+                expiresAt: new Date(now.getTime() + seconds * 1e3)
+            };
+            return {
+                unreadableExpiry: {
+                    field: "expires_in",
+                    text: typeof value === "string" ? value : describeValue(value)
+                }
+            };
+        }
+        const NEXT_STEPS = {
+            invalid_client: "Check client-id, client-secret and client-auth: a client registered for client_secret_post fails with basic, and the other way round.",
+            invalid_scope: "Check scope: ask only for scopes this client is granted, separated by spaces.",
+            unauthorized_client: "This client may not use the client-credentials grant: allow it for the client on the server (a machine-to-machine or service-account client).",
+            invalid_request: "Check token-url (the token endpoint itself), client-auth, and that the client is allowed the client-credentials grant.",
+            invalid_grant: "Check that the client is enabled and allowed the client-credentials grant.",
+            unsupported_grant_type: "The server does not offer the client-credentials grant at this URL: check token-url, and that the grant is enabled."
+        };
+        const BY_STATUS = {
+            400: "The server found the request invalid: check token-url, client-auth, scope and audience.",
+            401: NEXT_STEPS.invalid_client,
+            403: "This client may not get a token here: check its grants and scopes on the server.",
+            404: "Check token-url: it must be the token endpoint itself, such as https://auth.example.com/oauth2/token.",
+            405: "Check token-url: it must be the token endpoint itself, which takes a POST."
+        };
+        function refusalHint(status, answer) {
+            const refusal = Refusal.safeParse(answer);
+            const code = refusal.success && ERROR_CODE.test(refusal.data.error) ? refusal.data.error : void 0;
+            const fallback = BY_STATUS[status];
+            if (!refusal.success || code === void 0) return fallback;
+            const description = refusal.data.error_description;
+            const said = `The server said ${quoteOutsideText(code, 100)}${description ? ` (${quoteOutsideText(description, 200)})` : ""}.`;
+            const next = Object.hasOwn(NEXT_STEPS, code) ? NEXT_STEPS[code] : fallback;
+            return next ? `${said} ${next}` : said;
+        }
+        const oauth2 = {
+            name: "oauth2",
+            title: "OAuth 2.0",
+            inputs: {
+                "token-url": {
+                    env: "OAUTH2_TOKEN_URL",
+                    example: "https://auth.example.com/oauth2/token",
+                    flag: {
+                        value: "URL",
+                        about: "OAuth 2.0 token endpoint (https://, http:// to loopback)"
+                    }
+                },
+                "client-id": {
+                    env: "OAUTH2_CLIENT_ID",
+                    schema: clientId,
+                    example: "reporting-job",
+                    flag: {
+                        value: "ID",
+                        about: "OAuth 2.0 client id"
+                    }
+                },
+                "client-secret": {
+                    env: "OAUTH2_CLIENT_SECRET",
+                    secret: !0,
+                    schema: clientId
+                },
+                scope: {
+                    default: "",
+                    schema: scope,
+                    flag: {
+                        value: "SCOPES",
+                        about: "OAuth 2.0 scopes, space-separated"
+                    }
+                },
+                audience: {
+                    default: "",
+                    schema: audience,
+                    flag: {
+                        value: "URI",
+                        about: "OAuth 2.0 audience parameter"
+                    }
+                },
+                "client-auth": {
+                    default: "basic",
+                    schema: clientAuth,
+                    flag: {
+                        value: "METHOD",
+                        about: "OAuth 2.0 client auth: basic (default) or post"
+                    }
+                }
+            },
+            regions: {},
+            defaultRegion: "",
+            endpointInput: "token-url",
+            envName: "OAUTH2_TOKEN",
+            tokenHeader: "Authorization",
+            tokenScheme: "Bearer",
+            account: [ {
+                output: "scope",
+                label: "Scope",
+                schema: grantedScope
+            } ],
+            request(inputs) {
+                const form = new URLSearchParams({
+                    grant_type: "client_credentials"
+                });
+                inputs.scope && form.set("scope", inputs.scope);
+                inputs.audience && form.set("audience", inputs.audience);
+                const id = formEncode(inputs["client-id"]);
+                const secret = formEncode(inputs["client-secret"]);
+                const headers = {
+                    "Content-Type": "application/x-www-form-urlencoded",
+                    Accept: "application/json"
+                };
+                const secrets = secret === inputs["client-secret"] ? [] : [ secret ];
+                if (inputs["client-auth"] === "post") {
+                    form.set("client_id", inputs["client-id"]);
+                    form.set("client_secret", inputs["client-secret"]);
+                    secrets.push(`client_secret=${secret}`);
+                } else {
+                    const basic = Buffer.from(`${id}:${secret}`, "utf8").toString("base64");
+                    headers.Authorization = `Basic ${basic}`;
+                    secrets.push(basic);
+                }
+                return {
+                    request: {
+                        method: "POST",
+                        path: "",
+                        headers: headers,
+                        body: form.toString()
+                    },
+                    secrets: secrets
+                };
+            },
+            parse(body, {now: now, inputs: inputs, secret: secret}) {
+                const answer = readAnswer(TokenAnswer, body, "OAuth 2.0", secret, "access_token");
+                const granted = answer.scope ?? (inputs.scope || void 0);
+                const account = granted ? {
+                    scope: granted
+                } : {};
+                return {
+                    token: answer.access_token,
+                    ...readExpiry(answer.expires_in, now),
+                    account: account
+                };
+            },
+            hint: (status, {answer: answer}) => refusalHint(status, answer)
+        };
+        const sirdata_TokenAnswer = object({
             token: issuedToken,
             partner_id: answer_optional(digits),
             expiration_time: answer_optional(unknown())
@@ -2065,7 +2406,7 @@ var __webpack_modules__ = {
             const offsetMs = (sign === "-" ? -1 : 1) * (offsetHours * 60 + offsetMinutes) * 6e4;
             return new Date(utc - offsetMs + (second === 60 ? 1e3 : 0));
         }
-        function readExpiry(value) {
+        function sirdata_readExpiry(value) {
             if (value === void 0 || value === null) return {};
             const expiresAt = typeof value === "string" ? parseRfc3339(value) : void 0;
             if (expiresAt) return {
@@ -2134,11 +2475,11 @@ var __webpack_modules__ = {
                 };
             },
             parse(body, {inputs: inputs, secret: secret}) {
-                const answer = readAnswer(TokenAnswer, body, "Sirdata", secret);
+                const answer = readAnswer(sirdata_TokenAnswer, body, "Sirdata", secret);
                 const partnerId = answer.partner_id ?? inputs["partner-id"];
                 return {
                     token: answer.token,
-                    ...readExpiry(answer.expiration_time),
+                    ...sirdata_readExpiry(answer.expiration_time),
                     account: {
                         "partner-id": partnerId
                     }
@@ -2169,10 +2510,10 @@ var __webpack_modules__ = {
             organization_id: answer_optional(answer_uuid),
             user: answer_optional(printableText(320))
         });
-        const TEN_YEARS_SECONDS = 316224e3;
+        const soda_TEN_YEARS_SECONDS = 316224e3;
         function soda_readExpiry(value, now) {
             if (value === void 0 || value === null) return {};
-            if (typeof value === "number" && Number.isInteger(value) && value >= 0 && value <= TEN_YEARS_SECONDS) return {
+            if (typeof value === "number" && Number.isInteger(value) && value >= 0 && value <= soda_TEN_YEARS_SECONDS) return {
                 expiresAt: new Date(now.getTime() + value * 1e3)
             };
             return {
@@ -2182,6 +2523,10 @@ var __webpack_modules__ = {
                 }
             };
         }
+        const REGIONS = {
+            eu: "https://reporting.cloud.soda.io/v1",
+            us: "https://reporting.cloud.us.soda.io/v1"
+        };
         const soda = {
             name: "soda",
             title: "Soda Cloud",
@@ -2195,10 +2540,7 @@ var __webpack_modules__ = {
                     secret: !0
                 }
             },
-            regions: {
-                eu: "https://reporting.cloud.soda.io/v1",
-                us: "https://reporting.cloud.us.soda.io/v1"
-            },
+            regions: REGIONS,
             defaultRegion: "eu",
             envName: "SODA_TOKEN",
             tokenHeader: "SODA_TOKEN",
@@ -2236,13 +2578,13 @@ var __webpack_modules__ = {
                     account: account
                 };
             },
-            hint(status) {
+            hint(status, {region: region}) {
                 switch (status) {
                   case 400:
                     return "Soda Cloud found the request invalid: check username and password.";
 
                   case 401:
-                    return "Check username (the e-mail you signed up with) and password. get_token does not serve accounts that sign in with Single Sign-On: Soda recommends API keys for them.";
+                    return `Check username (the e-mail you signed up with) and password, and the region: ${otherRegion(region)} get_token does not serve accounts that sign in with Single Sign-On: Soda recommends API keys for them.`;
 
                   case 403:
                     return "This user may not use the Reporting API: check its role in Soda Cloud.";
@@ -2255,7 +2597,11 @@ var __webpack_modules__ = {
                 }
             }
         };
-        const providers_providers = Object.fromEntries([ sirdata, soda ].map(provider => [ provider.name, provider ]));
+        function otherRegion(asked) {
+            const others = Object.keys(REGIONS).filter(region => region !== asked);
+            return `this asked ${asked}; an account of ${others.join(" or ")} answers 401 there (set region: ${others.join(" or ")}).`;
+        }
+        const providers_providers = Object.fromEntries([ sirdata, soda, oauth2 ].map(provider => [ provider.name, provider ]));
         const SEAL_KEY_ADVICE = "make one with `openssl rand -base64 32` (or `token-mint keygen`) and store it as a repository secret";
         const BASE64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
         function decodeGeneratedKey(text) {
@@ -2550,7 +2896,7 @@ var __webpack_modules__ = {
                 log: options.log
             };
             const {request: request, secrets: secrets} = provider.request(inputs);
-            const url = new URL(settings.apiRoot.href.replace(/\/+$/, "") + request.path);
+            const url = request.path === "" ? settings.apiRoot : new URL(settings.apiRoot.href.replace(/\/+$/, "") + request.path);
             const proxy = proxyFor(url, options.attempt?.env ?? process.env);
             for (const secret of [ ...secrets, ...proxy?.secrets ?? [] ]) log.secret(secret);
             const where = `${provider.title} at ${url.origin}${url.pathname}`;
@@ -2577,7 +2923,7 @@ var __webpack_modules__ = {
             }
             refuseUnlessOk(response, settings, url);
             const issuedAt = now();
-            const body = parseJson(response, provider.title);
+            const body = parseJson(response, provider);
             let minted;
             try {
                 minted = provider.parse(body, {
@@ -2598,21 +2944,35 @@ var __webpack_modules__ = {
                 origin: "minted"
             };
         }
-        function refuseUnlessOk({status: status, headers: headers}, {provider: provider}, url) {
+        function whereSettings(provider) {
+            return provider.endpointInput ?? "region and base-url";
+        }
+        function refuseUnlessOk({status: status, headers: headers, body: body}, {provider: provider, region: region}, url) {
             const statusText = `HTTP ${status} ${process.getBuiltinModule("node:http").STATUS_CODES[status] ?? ""}`.trimEnd();
-            if (status >= 300 && status < 400) throw new TokenRequestError(`${provider.title} answered ${statusText}, a redirect to ${redirectHost(headers.location, url)}. The action does not follow redirects, since they would carry your credentials elsewhere: check region and base-url.`, status);
+            if (status >= 300 && status < 400) throw new TokenRequestError(`${provider.title} answered ${statusText}, a redirect to ${redirectHost(headers.location, url)}. The action does not follow redirects, since they would carry your credentials elsewhere: check ${whereSettings(provider)}.`, status);
             if (status < 200 || status >= 300) {
-                const hint = provider.hint(status);
+                const hint = provider.hint(status, {
+                    region: region,
+                    answer: readJson(body)
+                });
                 throw new TokenRequestError(`${provider.title} refused the token request: ${statusText}.${hint ? ` ${hint}` : ""}`, status);
             }
         }
-        function parseJson(response, title) {
+        function readJson(body) {
+            try {
+                return JSON.parse(body);
+            } catch {
+                return;
+            }
+        }
+        function parseJson(response, provider) {
             const text = response.body.trim();
             if (text !== "") try {
                 return JSON.parse(text);
             } catch {}
             const what = text === "" ? "an empty body" : text.startsWith("<") ? "an HTML or XML page" : "a body that is not JSON";
-            throw new TokenRequestError(`${title} answered HTTP ${response.status} with ${what} instead of the documented JSON token response: check region and base-url, which must point at the API root.`, response.status);
+            const check = provider.endpointInput ? `check ${provider.endpointInput}, which must be the token endpoint itself.` : "check region and base-url, which must point at the API root.";
+            throw new TokenRequestError(`${provider.title} answered HTTP ${response.status} with ${what} instead of the documented JSON token response: ${check}`, response.status);
         }
         function redirectHost(location, from) {
             if (!location) return "an unnamed location";
@@ -2652,7 +3012,8 @@ var __webpack_modules__ = {
         function describeToken(issued) {
             const verb = issued.origin === "unsealed" ? "Unsealed" : "Minted";
             const facts = tokenFacts(issued).map(([label, value]) => `${label.toLowerCase()} ${value}`);
-            const sentence = `${verb} a ${issued.provider.title} token${facts.length > 0 ? `: ${facts.join(", ")}` : ""}.`;
+            const article = /^[aeiou]/i.test(issued.provider.title) ? "an" : "a";
+            const sentence = `${verb} ${article} ${issued.provider.title} token${facts.length > 0 ? `: ${facts.join(", ")}` : ""}.`;
             return neutraliseLine(sentence);
         }
         const quote = value => `'${String(value).slice(0, 40)}'`;
@@ -2676,17 +3037,17 @@ var __webpack_modules__ = {
         }));
         const wholeNumber = (from, to, unit = "") => numberText(`a whole number${unit} from ${from} to ${to}`, n => Number.isInteger(n) && n >= from && n <= to);
         const LOOPBACK_HOST = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
-        function apiRootProblem(url) {
+        function apiRootProblem(url, what = "the API root") {
             if (url.username || url.password) return "must not hold credentials (user:password@): pass them as inputs.";
-            if (url.search || url.hash) return "must not have a query (?) or a fragment (#): give the API root only.";
+            if (url.search || url.hash) return `must not have a query (?) or a fragment (#): give ${what} only.`;
             if (url.protocol === "https:") return;
             if (url.protocol !== "http:") return `must be an https:// URL (got a ${url.protocol.slice(0, 20)} URL).`;
             if (LOOPBACK_HOST.test(url.hostname)) return;
             return "must be an https:// URL: plain http:// is allowed only to a loopback host (127.0.0.1, ::1, localhost).";
         }
-        const apiRoot = pipe(trimmed, transform((text, ctx) => {
+        const urlOf = (what, example) => pipe(trimmed, transform((text, ctx) => {
             const url = URL.canParse(text) ? new URL(text) : void 0;
-            const problem = url ? apiRootProblem(url) : "must be an https:// URL, such as https://gateway.example.com/v1.";
+            const problem = url ? apiRootProblem(url, what) : `must be an https:// URL, such as ${example}.`;
             if (url && !problem) return url;
             ctx.issues.push({
                 code: "custom",
@@ -2695,6 +3056,8 @@ var __webpack_modules__ = {
             });
             return NEVER;
         }));
+        const apiRoot = urlOf("the API root", "https://gateway.example.com/v1");
+        const endpointUrl = urlOf("the token endpoint URL", "https://auth.example.com/token");
         const RESERVED_PREFIXES = [ "GITHUB_", "RUNNER_", "ACTIONS_", "INPUT_", "STATE_", "NODE_", "NPM_CONFIG_" ];
         function envNameProblem(name) {
             if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) return "must be a valid environment variable name: letters, digits and _, not starting with a digit.";
@@ -2714,6 +3077,7 @@ var __webpack_modules__ = {
             });
             return NEVER;
         }));
+        const INPUT_NAMES = [ "provider", "partner-id", "region", "username", "password", "base-url", "token-url", "client-id", "client-secret", "scope", "audience", "client-auth", "export-env", "env-name", "timeout", "max-attempts", "seal-key", "sealed-token", "min-validity", "cli-on-path" ];
         const PROVIDER_NAMES = Object.keys(providers_providers);
         const PROVIDER_INPUTS = new Set([ "region", ...Object.values(providers_providers).flatMap(p => Object.keys(p.inputs)) ]);
         const sealKey = pipe(schemas_string(), transform((text, ctx) => {
@@ -2779,13 +3143,13 @@ var __webpack_modules__ = {
             for (const [name, input] of Object.entries(provider?.inputs ?? {})) values[name] = value(name) ?? (input.env && env[input.env]?.trim() || void 0);
             const parsed = object(shape).safeParse(values);
             parsed.success || problems.push(...problemsOf(parsed.error));
-            const missing = Object.keys(provider?.inputs ?? {}).filter(name => values[name] === void 0);
+            const missing = Object.entries(provider?.inputs ?? {}).filter(([name, input]) => values[name] === void 0 && input.default === void 0).map(([name]) => name);
             provider && missing.length > 0 && value("seal-key") ? problems.push(EMPTY_SEALED_TOKEN) : explainMissing(problems, missing);
             const seal = parsed.success ? bindSeal(parsed.data["seal-key"], env, problems) : void 0;
             if (!provider || !parsed.success || problems.length > 0) throw new InputError(problems);
             const fields = parsed.data;
             const region = fields.region ?? provider.defaultRegion;
-            const inputs = Object.fromEntries(Object.keys(provider.inputs).map(name => [ name, fields[name] ]));
+            const inputs = Object.fromEntries(Object.entries(provider.inputs).map(([name, input]) => [ name, readInput(fields[name]) ?? input.default ?? "" ]));
             return {
                 settings: {
                     mode: "mint",
@@ -2793,7 +3157,7 @@ var __webpack_modules__ = {
                     provider: provider,
                     inputs: inputs,
                     region: region,
-                    apiRoot: fields["base-url"] ?? new URL(provider.regions[region]),
+                    apiRoot: apiRootOf(provider, fields["base-url"], region, inputs),
                     timeoutMs: Math.round((fields.timeout ?? DEFAULTS.timeoutSeconds) * 1e3),
                     maxAttempts: fields["max-attempts"] ?? DEFAULTS.maxAttempts
                 },
@@ -2815,8 +3179,17 @@ var __webpack_modules__ = {
                 const required = schemas_string({
                     error: `is required for ${provider.name}: set it${fallback}.`
                 });
-                return [ name, input.schema ? pipe(required, input.schema) : required ];
+                const schema = name === provider.endpointInput ? endpointUrl : input.schema;
+                const checked = schema ? pipe(required, schema) : required;
+                return [ name, input.default === void 0 ? checked : optional(checked) ];
             }));
+        }
+        function readInput(value) {
+            return value instanceof URL ? value.href : value;
+        }
+        function apiRootOf(provider, baseUrl, region, inputs) {
+            if (provider.endpointInput) return new URL(inputs[provider.endpointInput]);
+            return baseUrl ?? new URL(provider.regions[region]);
         }
         function parseUnseal(value, env, provider, problems) {
             const shape = object({
@@ -2835,7 +3208,7 @@ var __webpack_modules__ = {
             result.success || problems.push(...problemsOf(result.error));
             const seal = result.success ? bindSeal(result.data["seal-key"], env, problems) : void 0;
             if (!seal || !result.success || problems.length > 0) throw new InputError(problems);
-            const warnings = [ "partner-id", "region", "username", "password", "base-url" ].filter(name => value(name)).map(name => `Input '${name}' is ignored: the token comes from sealed-token, not from the provider.`);
+            const warnings = INPUT_NAMES.filter(name => (PROVIDER_INPUTS.has(name) || name === "base-url") && value(name)).map(name => `Input '${name}' is ignored: the token comes from sealed-token, not from the provider.`);
             return {
                 settings: {
                     mode: "unseal",
@@ -2874,13 +3247,96 @@ var __webpack_modules__ = {
         }
         function ignoredInputs(value, provider) {
             const reads = new Set([ ...Object.keys(provider.inputs), ...Object.keys(provider.regions).length > 1 ? [ "region" ] : [] ]);
-            return [ ...PROVIDER_INPUTS ].filter(name => !reads.has(name) && value(name)).map(name => `Input '${name}' does not apply to ${provider.name} and is ignored.`);
+            const ignored = [ ...PROVIDER_INPUTS ].filter(name => !reads.has(name) && value(name)).map(name => `Input '${name}' does not apply to ${provider.name} and is ignored.`);
+            provider.endpointInput && value("base-url") && ignored.push(`Input 'base-url' does not apply to ${provider.name}, whose ${provider.endpointInput} gives the whole URL, and is ignored.`);
+            return ignored;
         }
         function problemsOf(error, input) {
             return error.issues.map(issue => ({
                 input: input ?? String(issue.path[0]),
                 message: issue.message
             }));
+        }
+        const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+        const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+        const FORWARDED = [ "SIGINT", "SIGTERM", "SIGHUP", "SIGQUIT" ];
+        const RELAY_GRACE_MS = 1e3;
+        const EXIT = {
+            notFound: 127,
+            cannotStart: 126
+        };
+        function secretVariables(registry = providers_providers) {
+            return Object.values(registry).flatMap(provider => Object.values(provider.inputs).flatMap(input => input.secret && input.env ? [ input.env ] : []));
+        }
+        function commandEnv(env, given, without, windows = process.platform === "win32") {
+            const key = name => windows ? name.toUpperCase() : name;
+            const dropped = new Set([ ...without, ...Object.keys(given) ].map(key));
+            const kept = Object.entries(env).filter(entry => entry[1] !== void 0 && !dropped.has(key(entry[0])));
+            return {
+                ...Object.fromEntries(kept),
+                ...given
+            };
+        }
+        async function runCommand([file, ...args], env, err, relay) {
+            let child;
+            try {
+                child = (0, external_node_child_process_namespaceObject.spawn)(file, args, {
+                    env: env,
+                    stdio: relay ? [ "inherit", "pipe", "pipe" ] : "inherit",
+                    shell: !1
+                });
+            } catch (error) {
+                return cannotStart(file, error, err);
+            }
+            relay && child.stdout && child.stderr && relay.attach(child.stdout, child.stderr);
+            const forward = signal => void child.kill(signal);
+            for (const signal of FORWARDED) process.on(signal, forward);
+            try {
+                return await new Promise(resolve => {
+                    child.on("error", error => {
+                        child.pid === void 0 && resolve(cannotStart(file, error, err));
+                    });
+                    child.on("exit", (code, signal) => {
+                        const exitCode = code ?? 128 + (signal ? external_node_os_namespaceObject.constants.signals[signal] : 0);
+                        (relay?.drained(RELAY_GRACE_MS) ?? Promise.resolve()).then(() => resolve(exitCode));
+                    });
+                });
+            } finally {
+                for (const signal of FORWARDED) process.off(signal, forward);
+            }
+        }
+        function cannotStart(file, error, err) {
+            const {message: message, exitCode: exitCode} = cannotStartMessage(file, error?.code);
+            err(message);
+            return exitCode;
+        }
+        function cannotStartMessage(file, code, windows = process.platform === "win32") {
+            const name = JSON.stringify(file.length > 80 ? `${file.slice(0, 80)}…` : file);
+            if (code === "ENOENT") {
+                const hint = windows ? " A .cmd or .bat command (npm, npx) runs through cmd: -- cmd /c npm test." : "";
+                return {
+                    message: `error: cannot run ${name}: no such command or file (check PATH, or give its path).${hint}\n`,
+                    exitCode: EXIT.notFound
+                };
+            }
+            if (code === "EINVAL" && windows) return {
+                message: `error: cannot run ${name} without a shell: Node.js starts a .cmd or .bat only through cmd: -- cmd /c ....\n`,
+                exitCode: EXIT.cannotStart
+            };
+            const why = code === "EACCES" ? "permission denied (is it executable?)" : code ?? "it could not be started";
+            return {
+                message: `error: cannot run ${name}: ${why}.\n`,
+                exitCode: EXIT.cannotStart
+            };
+        }
+        function either(words) {
+            return list(words, "or");
+        }
+        function both(words) {
+            return list(words, "and");
+        }
+        function list(words, conjunction) {
+            return words.length < 2 ? words.join("") : `${words.slice(0, -1).join(", ")} ${conjunction} ${words.at(-1)}`;
         }
         function editDistance(a, b) {
             const rows = Array.from({
@@ -2910,12 +3366,24 @@ var __webpack_modules__ = {
             if (!closest) return;
             return closest.distance <= (closest.name.length <= 4 ? 1 : 2) ? closest.name : void 0;
         }
-        const INPUT_FLAGS = [ "provider", "partner-id", "region", "base-url", "timeout", "max-attempts", "min-validity", "env-name" ];
+        const INPUT_FLAGS = [ "provider", "partner-id", "region", "base-url", "token-url", "client-id", "scope", "audience", "client-auth", "timeout", "max-attempts", "min-validity", "env-name" ];
         const VALUE_FLAGS = [ ...INPUT_FLAGS, "format", "refresh-every" ];
         const SWITCHES = [ "verbose", "help", "version", "keep-fresh", "password-stdin" ];
         const MAX_REFRESH_EVERY_SECONDS = 86400;
         const FORMATS = [ "text", "env", "json" ];
+        const FROM_POWERSHELL = "--from-powershell";
+        function restoreSeparator(argv) {
+            if (argv[0] !== "exec") return [ ...argv ];
+            for (let i = 1; i < argv.length; i++) {
+                const arg = argv[i];
+                if (arg === "--") break;
+                if (!arg.startsWith("--") && arg !== "-h") return [ ...argv.slice(0, i), "--", ...argv.slice(i) ];
+                VALUE_FLAGS.includes(arg.slice(2)) && i++;
+            }
+            return [ ...argv ];
+        }
         function readArgs(argv) {
+            if (argv[0] === FROM_POWERSHELL) return readArgs(restoreSeparator(argv.slice(1)));
             if (argv[0] === "keygen") return argv.length === 1 ? {
                 kind: "keygen"
             } : usage("keygen takes no arguments");
@@ -3021,6 +3489,9 @@ var __webpack_modules__ = {
                 found.switches.add(name);
                 return 0;
             }
+            if (name === "password") return {
+                problem: passwordRefused()
+            };
             if (!VALUE_FLAGS.includes(name)) {
                 const shown = /^[a-z][a-z-]{0,29}$/.test(name) ? `'--${name}'` : "(not shown, in case it is a secret)";
                 return unknownOption(shown, name);
@@ -3033,6 +3504,9 @@ var __webpack_modules__ = {
             found.values[name] = next;
             return 1;
         }
+        function passwordRefused() {
+            return `there is no --password option: a password on the command line shows in the process list and the shell's history. Set it in ${either(secretVariables())} (the provider’s), or pipe it in with --password-stdin. See --help.`;
+        }
         function unknownOption(shown, name) {
             const meant = closestOption(name, [ ...VALUE_FLAGS, ...SWITCHES ]);
             return meant ? {
@@ -3044,87 +3518,212 @@ var __webpack_modules__ = {
                 problem: `${problem}: see --help.`
             };
         }
-        const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-        const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-        const FORWARDED = [ "SIGINT", "SIGTERM", "SIGHUP" ];
-        const EXIT = {
-            notFound: 127,
-            cannotStart: 126
-        };
-        function commandEnv(env, given, without, windows = process.platform === "win32") {
-            const key = name => windows ? name.toUpperCase() : name;
-            const dropped = new Set([ ...without, ...Object.keys(given) ].map(key));
-            const kept = Object.entries(env).filter(entry => entry[1] !== void 0 && !dropped.has(key(entry[0])));
-            return {
-                ...Object.fromEntries(kept),
-                ...given
+        const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+        const external_node_string_decoder_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
+        const MASK_WRITE_MAX_BYTES = 512;
+        const mask_commands_PREFIX = "::add-mask::";
+        const DATA_MAX_BYTES = MASK_WRITE_MAX_BYTES - mask_commands_PREFIX.length - 2;
+        const WORST_ESCAPE = 3;
+        function escapeCommandData(value) {
+            return value.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+        }
+        function maskCommands(token) {
+            const escaped = escapeCommandData(token);
+            if (escaped.length <= DATA_MAX_BYTES) return [ `${mask_commands_PREFIX}${escaped}` ];
+            const perPiece = escaped.length === token.length ? DATA_MAX_BYTES : Math.floor(DATA_MAX_BYTES / WORST_ESCAPE);
+            const count = Math.ceil(token.length / perPiece);
+            const size = Math.ceil(token.length / count);
+            const commands = [];
+            for (let start = 0; start < token.length; start += size) commands.push(`${mask_commands_PREFIX}${escapeCommandData(token.slice(start, start + size))}`);
+            return commands;
+        }
+        const MAX_LINE_CHARS = 65536;
+        const COMMAND_NAME = /^::([^ ]*?)(?: [^]*?)?::([^]*)$/;
+        const RUNNER_COMMANDS = new Set([ "add-mask", "stop-commands", "warning", "error", "notice", "debug", "group", "endgroup", "echo" ].concat([ "add-matcher", "remove-matcher", "set-output", "save-state", "set-env", "add-path" ]));
+        function parseRunnerCommand(line) {
+            const v2 = COMMAND_NAME.exec(line.replace(/^\p{White_Space}+/u, ""));
+            if (v2) return {
+                name: v2[1],
+                data: command_output_unescape(v2[2])
             };
+            const legacy = /##\[([^ \]]*)[^\]]*\]([^]*)$/.exec(line);
+            return legacy ? {
+                name: legacy[1],
+                data: command_output_unescape(legacy[2])
+            } : void 0;
         }
-        async function runCommand([file, ...args], env, err) {
-            let child;
-            try {
-                child = (0, external_node_child_process_namespaceObject.spawn)(file, args, {
-                    env: env,
-                    stdio: "inherit",
-                    shell: !1
-                });
-            } catch (error) {
-                return cannotStart(file, error, err);
+        function command_output_unescape(data) {
+            return data.replace(/%0D/g, "\r").replace(/%0A/g, "\n").replace(/%25/g, "%");
+        }
+        function validStopToken(token) {
+            const name = token.toLowerCase();
+            return token !== "" && !RUNNER_COMMANDS.has(name) && name !== "pause-logging";
+        }
+        class RunnerCommandState {
+            stoppedBy;
+            unknown=!1;
+            everStopped=!1;
+            read(line) {
+                const command = parseRunnerCommand(line);
+                if (!command) return;
+                if (this.stoppedBy === void 0) {
+                    if (command.name.toLowerCase() === "stop-commands" && validStopToken(command.data)) {
+                        this.stoppedBy = command.data;
+                        this.everStopped = !0;
+                    }
+                } else command.name.toLowerCase() === this.stoppedBy.toLowerCase() && (this.stoppedBy = void 0);
             }
-            const forward = signal => void child.kill(signal);
-            for (const signal of FORWARDED) process.on(signal, forward);
-            try {
-                return await new Promise(resolve => {
-                    child.on("error", error => {
-                        child.pid === void 0 && resolve(cannotStart(file, error, err));
-                    });
-                    child.on("exit", (code, signal) => resolve(code ?? 128 + (signal ? external_node_os_namespaceObject.constants.signals[signal] : 0)));
-                });
-            } finally {
-                for (const signal of FORWARDED) process.off(signal, forward);
+            maskLines(token) {
+                const masks = maskCommands(token);
+                const stop = this.stoppedBy;
+                if (this.unknown) return;
+                if (stop === void 0) return masks;
+                const resume = `::${stop}::`;
+                if (parseRunnerCommand(resume)?.name !== stop) return;
+                return [ resume, ...masks, `::stop-commands::${escapeCommandData(stop)}` ];
             }
         }
-        function cannotStart(file, error, err) {
-            const {message: message, exitCode: exitCode} = cannotStartMessage(file, error?.code);
-            err(message);
-            return exitCode;
+        class LineReader {
+            state;
+            decoder=new external_node_string_decoder_namespaceObject.StringDecoder("utf8");
+            pending="";
+            overlong=!1;
+            constructor(state) {
+                this.state = state;
+            }
+            feed(chunk) {
+                const lines = (this.pending + this.decoder.write(chunk)).split(/\r\n|\r|\n/);
+                this.pending = lines.pop();
+                for (const line of lines) {
+                    this.overlong || this.state.read(line);
+                    this.overlong = !1;
+                }
+                if (this.pending.length > MAX_LINE_CHARS) {
+                    /^\p{White_Space}*::|##\[/u.test(this.pending) && (this.state.unknown = !0);
+                    this.pending = "";
+                    this.overlong = !0;
+                }
+            }
         }
-        function cannotStartMessage(file, code, windows = process.platform === "win32") {
-            const name = JSON.stringify(file.length > 80 ? `${file.slice(0, 80)}…` : file);
-            if (code === "ENOENT") {
-                const hint = windows ? " A .cmd or .bat command (npm, npx) runs through cmd: -- cmd /c npm test." : "";
-                return {
-                    message: `error: cannot run ${name}: no such command or file (check PATH, or give its path).${hint}\n`,
-                    exitCode: EXIT.notFound
+        class OutputRelay {
+            out;
+            err;
+            state=new RunnerCommandState;
+            sources=[];
+            held=!1;
+            errAtLineStart=!0;
+            constructor(out = process.stdout, err = process.stderr) {
+                this.out = out;
+                this.err = err;
+            }
+            attach(stdout, stderr) {
+                this.pass(stdout, this.out);
+                this.pass(stderr, this.err, chunk => this.errAtLineStart = chunk.at(-1) === 10);
+            }
+            pass(from, to, sent) {
+                this.sources.push(from);
+                const lines = new LineReader(this.state);
+                to.on("error", () => from.destroy());
+                from.on("data", chunk => {
+                    lines.feed(chunk);
+                    sent?.(chunk);
+                    if (!to.write(chunk)) {
+                        from.pause();
+                        to.once("drain", () => void (this.held || from.resume()));
+                    }
+                });
+            }
+            async hold(settleMs, sleep) {
+                this.held = !0;
+                for (const source of this.sources) source.pause();
+                if (this.state.everStopped || this.state.unknown) {
+                    await Promise.all([ this.out, this.err ].map(to => new Promise(resolve => to.write("", () => resolve()))));
+                    await sleep(settleMs);
+                }
+                return () => {
+                    this.held = !1;
+                    for (const source of this.sources) source.resume();
                 };
             }
-            if (code === "EINVAL" && windows) return {
-                message: `error: cannot run ${name} without a shell: Node.js starts a .cmd or .bat only through cmd: -- cmd /c ....\n`,
-                exitCode: EXIT.cannotStart
-            };
-            const why = code === "EACCES" ? "permission denied (is it executable?)" : code ?? "it could not be started";
-            return {
-                message: `error: cannot run ${name}: ${why}.\n`,
-                exitCode: EXIT.cannotStart
-            };
+            mask(token) {
+                const lines = this.state.maskLines(token);
+                if (!lines) return !1;
+                for (const line of lines) {
+                    this.err.write(`${this.errAtLineStart ? "" : "\n"}${line}\n`);
+                    this.errAtLineStart = !0;
+                }
+                return !0;
+            }
+            async drained(graceMs) {
+                const ended = this.sources.map(source => new Promise(resolve => source.readableEnded ? resolve() : source.once("close", resolve)));
+                let timer;
+                const grace = new Promise(resolve => timer = setTimeout(resolve, graceMs));
+                await Promise.race([ Promise.all(ended), grace ]);
+                clearTimeout(timer);
+                for (const source of this.sources) source.destroy();
+            }
         }
-        const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
         const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
         const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-        function createTokenDir(env) {
+        class TokenDirError extends Error {}
+        const STICKY = 512;
+        const WRITABLE_BY_OTHERS = 18;
+        function createTokenDir(env, windows = process.platform === "win32") {
+            const parentVariable = env.RUNNER_TEMP ? "RUNNER_TEMP" : "the temporary directory (TMPDIR)";
             const parent = env.RUNNER_TEMP || (0, external_node_os_namespaceObject.tmpdir)();
+            windows || refuseSharedParent(parent, parentVariable);
             const dir = (0, external_node_fs_namespaceObject.mkdtempSync)((0, external_node_path_namespaceObject.join)(parent, "token-mint-"));
+            const made = identityOf((0, external_node_fs_namespaceObject.lstatSync)(dir, {
+                bigint: !0
+            }));
             return {
                 dir: dir,
                 token: (0, external_node_path_namespaceObject.join)(dir, "token"),
-                header: (0, external_node_path_namespaceObject.join)(dir, "header")
+                header: (0, external_node_path_namespaceObject.join)(dir, "header"),
+                made: made,
+                parentVariable: parentVariable
             };
         }
+        function refuseSharedParent(parent, variable) {
+            const mode = (0, external_node_fs_namespaceObject.statSync)(parent).mode;
+            if ((mode & WRITABLE_BY_OTHERS) !== 0 && (mode & STICKY) === 0) throw new TokenDirError(`--keep-fresh will not keep a token in ${variable}: other users can write into it and it has no sticky bit, so one of them could swap the token directory for their own. Remove their write access (chmod go-w) or set the sticky bit (chmod +t), or point ${variable === "RUNNER_TEMP" ? variable : "TMPDIR"} elsewhere.`);
+        }
+        function identityOf(stats) {
+            return {
+                dev: stats.dev,
+                ino: stats.ino,
+                uid: stats.uid,
+                mode: stats.mode
+            };
+        }
+        function stillHeld(files) {
+            let now;
+            try {
+                now = (0, external_node_fs_namespaceObject.lstatSync)(files.dir, {
+                    bigint: !0
+                });
+            } catch {
+                return !1;
+            }
+            const made = files.made;
+            return now.isDirectory() && now.dev === made.dev && now.ino === made.ino && now.uid === made.uid && now.mode === made.mode;
+        }
+        function assertHeld(files) {
+            if (!stillHeld(files)) throw replaced(files);
+        }
+        function replaced(files) {
+            return new TokenDirError(`the token directory is no longer the one token-mint made: someone moved or replaced it (can other users write into ${files.parentVariable} or a directory above it?).`);
+        }
         function writeTokenFiles(files, token, header, rename = external_node_fs_namespaceObject.renameSync) {
-            replaceFile(files.token, `${token}\n`, rename);
-            replaceFile(files.header, `${header}: ${token}\n`, rename);
+            const {name: name, scheme: scheme} = typeof header === "string" ? {
+                name: header,
+                scheme: void 0
+            } : header;
+            replaceFile(files, files.token, `${token}\n`, rename);
+            replaceFile(files, files.header, `${name}: ${scheme ? `${scheme} ` : ""}${token}\n`, rename);
         }
         function removeTokenFiles(files) {
+            if (!stillHeld(files)) return;
             (0, external_node_fs_namespaceObject.rmSync)(files.token, {
                 force: !0
             });
@@ -3133,24 +3732,37 @@ var __webpack_modules__ = {
             });
         }
         function removeTokenDir(files) {
+            if (!stillHeld(files)) return !1;
             try {
                 (0, external_node_fs_namespaceObject.rmSync)(files.dir, {
                     recursive: !0,
                     force: !0
                 });
             } catch {}
+            return !0;
         }
-        function replaceFile(path, content, rename) {
+        function replaceFile(files, path, content, rename) {
+            assertHeld(files);
             const next = `${path}.${(0, external_node_crypto_namespaceObject.randomBytes)(6).toString("hex")}.new`;
             const fd = (0, external_node_fs_namespaceObject.openSync)(next, "wx", 384);
+            let written;
             try {
                 (0, external_node_fs_namespaceObject.writeSync)(fd, content);
                 (0, external_node_fs_namespaceObject.fsyncSync)(fd);
+                written = (0, external_node_fs_namespaceObject.fstatSync)(fd, {
+                    bigint: !0
+                });
             } finally {
                 (0, external_node_fs_namespaceObject.closeSync)(fd);
             }
             try {
+                assertHeld(files);
                 renameRetrying(next, path, rename);
+                assertHeld(files);
+                const now = (0, external_node_fs_namespaceObject.lstatSync)(path, {
+                    bigint: !0
+                });
+                if (now.ino !== written.ino || now.dev !== written.dev) throw replaced(files);
             } catch (error) {
                 (0, external_node_fs_namespaceObject.rmSync)(next, {
                     force: !0
@@ -3171,7 +3783,9 @@ var __webpack_modules__ = {
         }
         const MAX_TIMER_MS = 2 ** 31 - 1;
         const MIN_INTERVAL_MS = 1e3;
+        const MAX_RETRY_WAIT_MS = DEFAULT_RETRY.maxDelayMs;
         const MASK_SETTLE_MS = 1e3;
+        const UNMASKABLE = "The command stopped workflow commands (::stop-commands::) with a token that cannot be resumed from a command line, so a new token could not be masked and is not used.";
         function refreshAt(token, rule) {
             const issued = token.issuedAt.getTime();
             const every = rule.refreshEverySeconds === void 0 ? 1 / 0 : issued + rule.refreshEverySeconds * 1e3;
@@ -3187,45 +3801,69 @@ var __webpack_modules__ = {
             files;
             current;
             cancelExpiry;
+            gaveUp=!1;
+            goneAt;
+            failedTries=0;
+            lastFailure;
             stopping=new AbortController;
             timers=new Set;
+            replacedSaid=!1;
             constructor(options) {
                 this.options = options;
+            }
+            get replaced() {
+                return this.replacedSaid;
             }
             async start(first) {
                 await this.install(first);
                 return this.files;
             }
             stop() {
+                if (this.stopped) return;
                 this.stopping.abort();
                 for (const timer of this.timers) clearTimeout(timer);
                 this.timers.clear();
-                this.files && removeTokenDir(this.files);
+                this.files && !removeTokenDir(this.files) && this.sayReplaced("the token directory was moved or replaced.");
+            }
+            sayReplaced(what) {
+                if (this.replacedSaid) return;
+                this.replacedSaid = !0;
+                const expiresAt = this.current?.expiresAt;
+                const lives = expiresAt ? `until ${expiresAt.toISOString()}` : "until RUNNER_TEMP is emptied";
+                this.options.report(`error: ${what} The token is not refreshed again, whatever is in its place is left alone, and the last token lives in the moved directory ${lives}.\n`);
             }
             get stopped() {
                 return this.stopping.signal.aborted;
             }
             get rule() {
                 const {minValiditySeconds: minValiditySeconds, refreshEverySeconds: refreshEverySeconds, mask: mask} = this.options;
+                const settleMs = mask ? mask.settleMs * (mask.hold ? 2 : 1) : 0;
                 return {
                     minValiditySeconds: minValiditySeconds,
                     refreshEverySeconds: refreshEverySeconds,
-                    settleMs: mask?.settleMs ?? 0
+                    settleMs: settleMs
                 };
             }
             async install(token) {
                 const {mask: mask} = this.options;
                 if (mask) {
-                    mask.register(token.token);
-                    await this.sleep(mask.settleMs);
+                    const release = mask.hold ? await mask.hold(mask.settleMs, ms => this.sleep(ms)) : void 0;
+                    const registered = mask.register(token.token);
+                    registered !== !1 && await this.sleep(mask.settleMs);
+                    release?.();
+                    if (registered === !1) return this.giveUp(UNMASKABLE);
                     if (this.stopped) return;
                 }
                 this.files ??= createTokenDir(this.options.env);
                 const files = this.files;
-                writeTokenFiles(files, token.token, token.provider.tokenHeader);
+                writeTokenFiles(files, token.token, {
+                    name: token.provider.tokenHeader,
+                    scheme: token.provider.tokenScheme
+                });
                 this.current = token;
+                this.reportBack();
                 this.cancelExpiry?.();
-                this.cancelExpiry = token.expiresAt ? this.later(token.expiresAt.getTime() - Date.now(), () => removeTokenFiles(files)) : void 0;
+                this.cancelExpiry = token.expiresAt ? this.later(token.expiresAt.getTime() - Date.now(), () => this.expire(files)) : void 0;
                 const next = refreshAt(token, this.rule);
                 next === void 0 ? this.giveUp(`${token.provider.title} did not say when the new token expires, and --refresh-every is not set.`) : this.later(next - Date.now(), () => void this.refresh());
             }
@@ -3236,29 +3874,66 @@ var __webpack_modules__ = {
                         token = await this.options.mint(this.stopping.signal);
                     } catch (error) {
                         if (this.stopped) return;
-                        const retryable = error instanceof ActionError && error.retryable;
-                        const wait = retryable ? backoff(round, void 0, DEFAULT_RETRY) : void 0;
-                        if (wait === void 0 || this.timeLeftMs() <= wait + this.rule.settleMs) return this.giveUp(describeError(error));
-                        await this.sleep(wait);
+                        if (!(error instanceof ActionError && error.retryable)) return this.giveUp(describeError(error));
+                        this.failedTries++;
+                        this.lastFailure = error instanceof TransientFailureError && error.reason ? error.reason : error.message;
+                        await this.sleep(this.retryWaitMs(round, error));
                         continue;
                     }
                     if (this.stopped) return;
                     try {
                         await this.install(token);
                     } catch (error) {
-                        this.stopped || this.giveUp(`${cannotWrite(error)}.`);
+                        if (this.stopped) return;
+                        error instanceof TokenDirError ? this.sayReplaced(error.message) : this.giveUp(`${cannotWrite(error)}.`);
                     }
                     return;
                 }
             }
-            timeLeftMs() {
-                const expiresAt = this.current?.expiresAt;
-                return expiresAt ? expiresAt.getTime() - Date.now() : 1 / 0;
+            retryWaitMs(round, error) {
+                const ceiling = this.longestRetryWaitMs();
+                const retryAfterMs = error instanceof TransientFailureError ? error.retryAfterMs : void 0;
+                const policy = {
+                    baseDelayMs: DEFAULT_RETRY.baseDelayMs,
+                    maxDelayMs: ceiling
+                };
+                return Math.min(ceiling, backoff(round, retryAfterMs, {
+                    ...policy,
+                    random: this.options.random ?? Math.random
+                }));
+            }
+            longestRetryWaitMs() {
+                const {current: current} = this;
+                const every = (this.options.refreshEverySeconds ?? 1 / 0) * 1e3;
+                const lifetime = current?.expiresAt ? current.expiresAt.getTime() - current.issuedAt.getTime() : every;
+                return Math.max(MIN_INTERVAL_MS, Math.min(MAX_RETRY_WAIT_MS, lifetime / 3));
+            }
+            get tokenFile() {
+                return `${this.options.envName}_FILE`;
+            }
+            expire(files) {
+                removeTokenFiles(files);
+                if (this.gaveUp || this.replacedSaid) return;
+                this.goneAt = Date.now();
+                const expiredAt = (this.current?.expiresAt).toISOString();
+                const why = this.lastFailure ? `the last try met: ${this.lastFailure}` : "the refresh under way has no answer yet";
+                const every = formatDuration(this.longestRetryWaitMs() / 1e3);
+                this.options.report(`warning: ${this.tokenFile} is removed: its token expired at ${expiredAt} and no new one could be minted (${why}). Refreshing goes on, trying at least once every ${every}; the file comes back with the next token.\n`);
+            }
+            reportBack() {
+                const {goneAt: goneAt, failedTries: failedTries} = this;
+                this.failedTries = 0;
+                this.lastFailure = void 0;
+                this.goneAt = void 0;
+                if (goneAt === void 0) return;
+                const absent = formatDuration((Date.now() - goneAt) / 1e3);
+                this.options.report(`notice: ${this.tokenFile} holds a token again, after ${failedTries} failed ${failedTries === 1 ? "try" : "tries"}; it was absent for ${absent}.\n`);
             }
             giveUp(why) {
+                this.gaveUp = !0;
                 const expiresAt = this.current?.expiresAt;
-                const file = `${this.options.envName}_FILE`;
-                const then = expiresAt ? `${file} is removed when the current token expires, at ${expiresAt.toISOString()}` : `${file} keeps the current token, whose expiry is unknown, until the command ends`;
+                const file = this.tokenFile;
+                const then = this.goneAt !== void 0 ? `${file} stays absent until the command ends` : expiresAt ? `${file} is removed when the current token expires, at ${expiresAt.toISOString()}` : `${file} keeps the current token, whose expiry is unknown, until the command ends`;
                 this.options.report(`error: ${why} The token is not refreshed again: ${then}.\n`);
             }
             sleep(ms) {
@@ -3285,9 +3960,14 @@ var __webpack_modules__ = {
                 run.err(`error: ${first.provider.title} did not say when the token expires, so --keep-fresh cannot tell when to mint the next one: add --refresh-every SECONDS (how often to mint a new token).\n`);
                 return 2;
             }
+            const relay = run.env.GITHUB_ACTIONS !== "true" || run.register ? void 0 : new OutputRelay;
             const keeper = new TokenKeeper({
                 ...run,
-                mask: run.env.GITHUB_ACTIONS === "true" ? {
+                mask: relay ? {
+                    register: token => relay.mask(token),
+                    hold: (ms, sleep) => relay.hold(ms, sleep),
+                    settleMs: MASK_SETTLE_MS
+                } : run.env.GITHUB_ACTIONS === "true" ? {
                     register: run.register ?? maskOnStderr,
                     settleMs: MASK_SETTLE_MS
                 } : void 0,
@@ -3298,7 +3978,8 @@ var __webpack_modules__ = {
                 try {
                     files = await keeper.start(first);
                 } catch (error) {
-                    run.err(`error: ${cannotWrite(error)}: check RUNNER_TEMP or the temporary directory.\n`);
+                    const why = error instanceof TokenDirError ? error.message : `${cannotWrite(error)}: check RUNNER_TEMP or the temporary directory.`;
+                    run.err(`error: ${why}\n`);
                     return 1;
                 }
                 const name = run.envName;
@@ -3307,7 +3988,9 @@ var __webpack_modules__ = {
                     [`${name}_FILE`]: files.token,
                     [`${name}_HEADER_FILE`]: files.header
                 };
-                return await runCommand(run.command, commandEnv(run.env, given, run.without), run.err);
+                const code = await runCommand(run.command, commandEnv(run.env, given, run.without), run.err, relay);
+                keeper.stop();
+                return keeper.replaced && code === 0 ? 1 : code;
             } finally {
                 keeper.stop();
             }
@@ -3316,7 +3999,9 @@ var __webpack_modules__ = {
             return `--keep-fresh cannot write the token file (${error.code ?? describeError(error)})`;
         }
         function maskOnStderr(token, fd = 2) {
-            const line = Buffer.from(`\n::add-mask::${token}\n`);
+            for (const command of maskCommands(token)) writeWhole(fd, Buffer.from(`\n${command}\n`));
+        }
+        function writeWhole(fd, line) {
             for (let written = 0; written < line.length; ) try {
                 written += (0, external_node_fs_namespaceObject.writeSync)(fd, line, written);
             } catch (error) {
@@ -3346,7 +4031,7 @@ var __webpack_modules__ = {
         };
         async function readPasswordStdin(input, flags, env, limits = STDIN_LIMITS) {
             if (input.isTTY) return stdin_usage("--password-stdin reads a pipe or a file, and stdin is a terminal: pipe the password in");
-            const variable = providerNamed(flags)?.inputs.password?.env;
+            const variable = Object.values(providerNamed(flags)?.inputs ?? {}).find(input => input.secret)?.env;
             if (variable && (env[variable]?.trim() ?? "") !== "") return stdin_usage(`--password-stdin and ${variable} both give the password: unset ${variable} (env -u ${variable} token-mint ...), so that no environment holds it`);
             const read = await readAll(input, limits);
             if ("problem" in read) return read;
@@ -3387,7 +4072,7 @@ var __webpack_modules__ = {
         function usageText(providers = Object.values(providers_providers)) {
             const names = providers.map(provider => provider.name);
             const choice = `<${names.join("|")}>`;
-            return `Usage: token-mint --provider ${choice} [options]\n       token-mint exec --provider ${choice} [options] -- <command> [args...]\n       token-mint exec --keep-fresh --provider ${choice} [options] -- <command> [args...]\n       token-mint keygen\n\n${wrap(`Mints a short-lived ${either(providers.map(p => p.title))} API token with the same code, checks and messages as the token-mint-action GitHub Action, for other CI systems and laptops.`)}\n\nCredentials come from the environment, never from arguments, which leak into shell\nhistory and process lists:\n${credentialLines(providers).join("\n")}\nor, with --password-stdin, the password from stdin (a pipe or a file, read to its\nend).\n\nOptions:\n${optionLines(providers).join("\n")}\n\n${wrap(`exec: mints, then runs the command with the token in its environment, and never prints the token. The command gets this environment, less ${either(providers.flatMap(secretVariables))} (the password of the provider used: it has the token instead), plus the token as ${either(providers.map(p => p.envName))} (or --env-name), the name the action exports. No shell runs it: write sh -c '...' for pipes or $VARIABLES. SIGINT, SIGTERM and SIGHUP are passed on to it. If the mint fails, it does not run.`)}\nOn Windows, run a .cmd or .bat (npm, npx) through cmd: -- cmd /c npm test.\n--format does not apply. exec keeps the password from tools that read their\nenvironment; it is no sandbox: code of the same user can read token-mint's own\nenvironment (/proc/$PPID/environ on Linux), so use --password-stdin to keep the\npassword out of it.\n\n${wrap(`exec --keep-fresh: for commands that outlive a token. The command also gets ${either(providers.map(p => `${p.envName}_FILE`))} (<env-name>_FILE), the path of a file that always holds the current token, and <env-name>_HEADER_FILE, a file holding the header line that carries it, for curl -H @"$${first(providers).envName}_HEADER_FILE". A new token is minted once the current one has less than max(min-validity, a third of its lifetime) left, and replaces the file atomically. Under GitHub Actions each token is masked (::add-mask:: on stderr) before the file holds it. A refused refresh is reported once; the file is then removed when its token expires. The directory is removed when the command ends.`)}\n\nkeygen: prints a new seal-key for the action (32 random bytes, base64), in the\nform its seal-key input accepts: store it as a secret, as it is.\n\nExit codes: 0 minted, 1 refused by the provider, 2 bad usage, 3 transient failure\n(network, timeout, 429 or 5xx) after the last attempt. With exec, once the command\nran: its exit code, or 128+N if signal N ended it; 127 if it was not found, 126\nif it could not be started.\n\nExamples:\n${exampleLines(providers).join("\n")}\n`;
+            return `Usage: token-mint --provider ${choice} [options]\n       token-mint exec --provider ${choice} [options] -- <command> [args...]\n       token-mint exec --keep-fresh --provider ${choice} [options] -- <command> [args...]\n       token-mint keygen\n\n${wrap(`Mints a short-lived ${either(providers.map(p => p.title))} API token with the same code, checks and messages as the token-mint-action GitHub Action, for other CI systems and laptops.`)}\n\nCredentials come from the environment, never from arguments, which leak into shell\nhistory and process lists:\n${credentialLines(providers).join("\n")}\nor, with --password-stdin, the password from stdin (a pipe or a file, read to its\nend).\n\nOptions:\n${optionLines(providers).join("\n")}\n\n${wrap(`exec: mints, then runs the command with the token in its environment, and never prints the token. The command gets this environment, less ${either(secretVariables(providers))} (every provider's password: it has the token instead), plus the token as ${either(providers.map(p => p.envName))} (or --env-name), the name the action exports. No shell runs it: write sh -c '...' for pipes or $VARIABLES. SIGINT, SIGTERM, SIGHUP and SIGQUIT are passed on to it. If the mint fails, it does not run.`)}\nOn Windows, run a .cmd or .bat (npm, npx) through cmd: -- cmd /c npm test.\n--format does not apply. exec keeps the password from tools that read their\nenvironment; it is no sandbox: code of the same user can read token-mint's own\nenvironment (/proc/$PPID/environ on Linux), so use --password-stdin to keep the\npassword out of it.\n\n${wrap(`exec --keep-fresh: for commands that outlive a token. The command also gets ${either(providers.map(p => `${p.envName}_FILE`))} (<env-name>_FILE), the path of a file that always holds the current token, and <env-name>_HEADER_FILE, a file holding the header line that carries it, for curl -H @"$${first(providers).envName}_HEADER_FILE". A new token is minted once the current one has less than max(min-validity, a third of its lifetime) left, and replaces the file atomically. Under GitHub Actions each token is masked (::add-mask:: on stderr) before the file holds it. A transient failure of a refresh is retried until the command ends; while no live token exists the file is absent. A refused refresh is reported once; the file is then removed when its token expires. The directory is removed when the command ends.`)}\n\nkeygen: prints a new seal-key for the action (32 random bytes, base64), in the\nform its seal-key input accepts: store it as a secret, as it is.\n\nExit codes: 0 minted, 1 refused by the provider, 2 bad usage, 3 transient failure\n(network, timeout, 429 or 5xx) after the last attempt. With exec, once the command\nran: its exit code, or 128+N if signal N ended it; 127 if it was not found, 126\nif it could not be started.\n\nExamples:\n${exampleLines(providers).join("\n")}\n`;
         }
         function credentialLines(providers) {
             const width = Math.max(...providers.map(provider => provider.name.length)) + 2;
@@ -3406,7 +4091,7 @@ var __webpack_modules__ = {
                 const others = Object.keys(provider.regions).filter(region => region !== provider.defaultRegion);
                 return `${provider.title} region: ${provider.defaultRegion} (default) or ${others.join(" or ")}`;
             });
-            return [ option("--provider NAME", `${either(providers.map(provider => provider.name))} (required)`), ...providerFlags, ...regions.map((text, i) => option(i === 0 ? "--region REGION" : "", text)), option("--base-url URL", "replaces the provider's API root (https://, or http:// to loopback)"), option("--timeout SECONDS", `one attempt, from connecting to the last byte (default ${DEFAULTS.timeoutSeconds})`), option("--max-attempts N", `attempts on transient failures (default ${DEFAULTS.maxAttempts})`), option("--min-validity SECONDS", `fail if the token has less lifetime than this (default ${DEFAULTS.minValiditySeconds})`), option("--format FORMAT", "text (default): expiry and account, never the token"), option("", "env: export NAME='token' lines, for eval"), option("", "json: every output as JSON, token included"), option("--env-name NAME", "the token's variable for --format env and exec"), option("", `(default ${either(providers.map(provider => provider.envName))})`), option("--password-stdin", `read the password from stdin instead of ${either(providers.flatMap(secretVariables))},`), option("", "which must then be unset"), option("--keep-fresh", "exec only: keep a current token in a file while the command runs"), option("--refresh-every SECONDS", "with --keep-fresh: mint at least this often; required when the"), option("", "provider does not say when its tokens expire"), option("--verbose", "print each attempt: method, URL, status, timing"), option("-h, --help", "this text"), option("--version", "the version") ];
+            return [ option("--provider NAME", `${either(providers.map(provider => provider.name))} (required)`), ...providerFlags, ...regions.map((text, i) => option(i === 0 ? "--region REGION" : "", text)), option("--base-url URL", "replaces the provider's API root (https://, or http:// to loopback)"), option("--timeout SECONDS", `one attempt, from connecting to the last byte (default ${DEFAULTS.timeoutSeconds})`), option("--max-attempts N", `attempts on transient failures (default ${DEFAULTS.maxAttempts})`), option("--min-validity SECONDS", `fail if the token has less lifetime than this (default ${DEFAULTS.minValiditySeconds})`), option("--format FORMAT", "text (default): expiry and account, never the token"), option("", "env: export NAME='token' lines, for eval"), option("", "json: every output as JSON, token included"), option("--env-name NAME", "the token's variable for --format env and exec"), option("", `(default ${either(providers.map(provider => provider.envName))})`), option("--password-stdin", `read the password from stdin instead of ${either(secretVariables(providers))},`), option("", "which must then be unset"), option("--keep-fresh", "exec only: keep a current token in a file while the command runs"), option("--refresh-every SECONDS", "with --keep-fresh: mint at least this often; required when the"), option("", "provider does not say when its tokens expire"), option("--verbose", "print each attempt: method, URL, status, timing"), option("-h, --help", "this text"), option("--version", "the version") ];
         }
         function exampleLines(providers) {
             const [first] = providers;
@@ -3416,9 +4101,10 @@ var __webpack_modules__ = {
             const region = Object.keys(regional.regions).find(name => name !== regional.defaultRegion);
             const chosen = (provider, extra = "") => `--provider ${provider.name}${extra}${Object.entries(provider.inputs).filter(([name]) => isFlag(name)).map(([name, input]) => ` --${name} ${input.example ?? "..."}`).join("")}`;
             const regionFlag = region ? ` --region ${region}` : "";
-            const inline = Object.values(regional.inputs).filter(input => input.env).map(input => `${input.env}=${!input.secret && input.example || "..."} `).join("");
+            const typed = Object.values(regional.inputs).flatMap(input => input.env && input.secret ? [ input.env ] : []);
+            const inline = Object.values(regional.inputs).filter(input => input.env && !input.secret).map(input => `${input.env}=${input.example ?? "..."} `).join("");
             const script = `./${regional.name}-report.sh`;
-            return [ `  ${inline}token-mint ${chosen(regional, regionFlag)}`, `  eval "$(token-mint ${chosen(flagged)} --format env)"`, `  token-mint exec ${chosen(regional, regionFlag)} -- ${script} --since yesterday`, `  GitLab CI job, ${both(credentialVariables(regional))} set as masked CI/CD variables:`, `    script: npx --yes github:your-org/token-mint-action#<commit-sha> exec ${chosen(regional)} -- ${script}` ];
+            return [ ...typed.map(variable => `  read -rs ${variable} && export ${variable}`), `  ${inline}token-mint ${chosen(regional, regionFlag)}`, `  line=$(token-mint ${chosen(flagged)} --format env)`, '  eval "$line"', `  token-mint exec ${chosen(regional, regionFlag)} -- ${script} --since yesterday`, `  GitLab CI job, ${both(credentialVariables(regional))} set as masked CI/CD variables:`, `    script: npx --yes github:your-org/token-mint-action#COMMIT_SHA exec ${chosen(regional)} -- ${script}` ];
         }
         function first(providers) {
             return providers[0];
@@ -3428,18 +4114,6 @@ var __webpack_modules__ = {
         }
         function credentialVariables(provider) {
             return Object.entries(provider.inputs).flatMap(([name, input]) => input.env && !isFlag(name) ? [ input.env ] : []);
-        }
-        function secretVariables(provider) {
-            return Object.values(provider.inputs).flatMap(input => input.secret && input.env ? [ input.env ] : []);
-        }
-        function either(words) {
-            return list(words, "or");
-        }
-        function both(words) {
-            return list(words, "and");
-        }
-        function list(words, conjunction) {
-            return words.length < 2 ? words.join("") : `${words.slice(0, -1).join(", ")} ${conjunction} ${words.at(-1)}`;
         }
         function wrap(text) {
             const lines = [];
@@ -3532,7 +4206,7 @@ var __webpack_modules__ = {
                 return run_EXIT.minted;
             }
             verbose && io.err(`${describeToken(issued)}\n`);
-            const passwords = Object.values(settings.provider.inputs).flatMap(input => input.secret && input.env || []);
+            const passwords = secretVariables();
             const err = text => io.err(text.split("\n").map(redact).join("\n"));
             if (then.keepFresh) return execKeepingFresh(issued, {
                 command: then.command,
@@ -3556,24 +4230,23 @@ var __webpack_modules__ = {
             await (0, promises_namespaceObject.setTimeout)(MASK_SETTLE_MS);
         }
         async function mintAgain(settings, log, cancel) {
-            const retry = {
-                sleep: ms => (0, promises_namespaceObject.setTimeout)(ms, void 0, {
-                    signal: cancel
-                })
+            const once = {
+                ...settings,
+                maxAttempts: 1
             };
-            return (await mintToken(settings, {
+            return (await mintToken(once, {
                 log: log,
                 attempt: {
                     timeoutSetting: "--timeout",
                     cancel: cancel
-                },
-                retry: retry
+                }
             })).token;
         }
         function readSettings(flags, env, log, password) {
+            const secretInput = Object.entries(providerNamed(flags)?.inputs ?? {}).find(([, input]) => input.secret)?.[0];
             const raw = {
                 ...Object.fromEntries(INPUT_FLAGS.map(name => [ name, flags[name] ])),
-                password: password
+                [secretInput ?? "password"]: password
             };
             const {settings: settings, warnings: warnings} = parseSettings(raw, env);
             if (settings.mode !== "mint") throw new Error("sealed tokens are for GitHub Actions workflow runs only");
@@ -3596,6 +4269,14 @@ var __webpack_modules__ = {
         async function exitWhenFlushed(code) {
             await Promise.all([ process.stdout, process.stderr ].map(stream => new Promise(resolve => stream.write("", () => resolve()))));
             return process.exit(code ?? process.exitCode);
+        }
+    }),
+    836: ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+        __nccwpck_require__.d(__webpack_exports__, {
+            _: () => refuseInspectorSignal
+        });
+        function refuseInspectorSignal() {
+            process.on("SIGUSR1", () => {});
         }
     }),
     67: (module => {

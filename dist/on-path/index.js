@@ -1,5 +1,6 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 
+
 var __webpack_modules__ = {
     770: ((module, __unused_webpack_exports, __nccwpck_require__) => {}),
     218: ((__unused_webpack_module, exports, __nccwpck_require__) => {
@@ -200,6 +201,23 @@ function __nccwpck_require__(moduleId) {
 
 typeof __nccwpck_require__ !== "undefined" && (__nccwpck_require__.ab = decodeURIComponent(new URL(".", import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/");
 
+(() => {
+    __nccwpck_require__.d = (exports, definition) => {
+        for (var key in definition) __nccwpck_require__.o(definition, key) && !__nccwpck_require__.o(exports, key) && Object.defineProperty(exports, key, {
+            enumerable: !0,
+            get: definition[key]
+        });
+    };
+})();
+
+(() => {
+    __nccwpck_require__.o = (obj, prop) => Object.prototype.hasOwnProperty.call(obj, prop);
+})();
+
+function refuseInspectorSignal() {
+    process.on("SIGUSR1", () => {});
+}
+
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
 
 function utils_toCommandValue(input) {
@@ -263,6 +281,14 @@ function escapeProperty(s) {
 const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
 
 URL;
+
+var x = y => {
+    var x = {};
+    __nccwpck_require__.d(x, y);
+    return x;
+};
+
+x({});
 
 var HttpCodes;
 
@@ -388,6 +414,7 @@ const VERSION = "1.1.0";
 
 const LAUNCHER_NAMES = {
     posix: "token-mint",
+    powershell: "token-mint.ps1",
     windows: "token-mint.cmd"
 };
 
@@ -409,6 +436,14 @@ function cmdLauncher({node: node, script: script}) {
     return [ "@echo off", `rem token-mint ${VERSION}, put on PATH by token-mint-action: its bundled CLI, run by the runner's Node.js.`, ...ascii ? [] : [ "chcp 65001 >nul" ], `${quote(node)} ${quote(script)} %*`, "" ].join("\r\n");
 }
 
+const POWERSHELL_QUOTES = /['\u2018\u2019\u201a\u201b]/g;
+
+function powershellLauncher({node: node, script: script}) {
+    const quote = text => `'${text.replace(POWERSHELL_QUOTES, mark => mark + mark)}'`;
+    const run = `& ${quote(node)} ${quote(script)} '--from-powershell' @args`;
+    return "\ufeff" + [ `# token-mint ${VERSION}, put on PATH by token-mint-action: its bundled CLI, run by the runner's Node.js.`, "if ($MyInvocation.ExpectingInput) {", `  $input | ${run}`, "} else {", `  ${run}`, "}", "exit $LASTEXITCODE", "" ].join("\r\n");
+}
+
 function writeLaunchers(parent, target) {
     const problems = [ [ "The runner temporary directory (RUNNER_TEMP)", parent ], [ "The path of the Node.js running this action", target.node ], [ "The path of the bundled CLI", target.script ] ].flatMap(([what, path]) => {
         const problem = unusablePath(path);
@@ -421,6 +456,7 @@ function writeLaunchers(parent, target) {
     const posix = (0, external_node_path_namespaceObject.join)(dir, LAUNCHER_NAMES.posix);
     (0, external_node_fs_namespaceObject.writeFileSync)(posix, posixLauncher(target));
     (0, external_node_fs_namespaceObject.chmodSync)(posix, 493);
+    (0, external_node_fs_namespaceObject.writeFileSync)((0, external_node_path_namespaceObject.join)(dir, LAUNCHER_NAMES.powershell), powershellLauncher(target));
     (0, external_node_fs_namespaceObject.writeFileSync)((0, external_node_path_namespaceObject.join)(dir, LAUNCHER_NAMES.windows), cmdLauncher(target));
     return dir;
 }
@@ -452,5 +488,7 @@ function runOnPathAction(cliScript) {
         setFailed(describeError(error));
     }
 }
+
+refuseInspectorSignal();
 
 runOnPathAction(bundledCli(import.meta.url, 1));
