@@ -135,13 +135,13 @@ describe('the token-mint CLI', () => {
       'a password on the command line',
       ['--provider', 'soda', '--password', 'hunter2'],
       {},
-      /^error: there is no --password option: .* Set it in SIRDATA_PASSWORD or SODA_PASSWORD .*--password-stdin\. See --help\.\n$/
+      /^error: there is no --password option: .* Set it in SIRDATA_PASSWORD, SODA_PASSWORD or OAUTH2_CLIENT_SECRET .*--password-stdin\. See --help\.\n$/
     ],
     [
       'a password given as --password=',
       ['--provider', 'soda', '--password=hunter2'],
       {},
-      /^error: there is no --password option: .* Set it in SIRDATA_PASSWORD or SODA_PASSWORD .*--password-stdin\. See --help\.\n$/
+      /^error: there is no --password option: .* Set it in SIRDATA_PASSWORD, SODA_PASSWORD or OAUTH2_CLIENT_SECRET .*--password-stdin\. See --help\.\n$/
     ],
     [
       'an option name that could be a secret',
