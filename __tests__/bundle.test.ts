@@ -1,11 +1,14 @@
 import { describe, expect, it } from '@jest/globals'
 import { Linter, type Rule } from 'eslint'
-import { readdirSync, readFileSync } from 'node:fs'
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 // @ts-expect-error: a plain .mjs script, typed by use
-const { compiledAtOnce, withoutUnusedImport } = (await import('../scripts/bundle.mjs')) as {
+const { compiledAtOnce, cryptoOnFirstUse, withoutUnusedImport } = (await import('../scripts/bundle.mjs')) as {
+  cryptoOnFirstUse: (code: string) => string
   compiledAtOnce: (code: string) => string
   withoutUnusedImport: (code: string, name: string) => string
 }
@@ -137,5 +140,35 @@ describe('compiledAtOnce', () => {
   it('stops the build on a layout it does not know', () => {
     expect(() => compiledAtOnce('const a = 1')).toThrow('no __webpack_modules__')
     expect(() => compiledAtOnce('var __webpack_modules__ = {\n    1: 2,\n};')).toThrow('unexpected line 2')
+  })
+})
+
+describe('cryptoOnFirstUse', () => {
+  const imported = 'const c = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");\n'
+
+  it('replaces an import read only for randomUUID with a stand-in that writes version 4 UUIDs', () => {
+    const code = cryptoOnFirstUse(`${imported}for (let i = 0; i < 50; i++) console.log(c.randomUUID());\n`)
+    const dir = mkdtempSync(join(tmpdir(), 'uuid-'))
+    writeFileSync(join(dir, 'ids.mjs'), code)
+    const ids = execFileSync(process.execPath, [join(dir, 'ids.mjs')], { encoding: 'utf8' })
+      .trim()
+      .split('\n')
+    rmSync(dir, { recursive: true, force: true })
+
+    expect(code).not.toContain('createRequire')
+    for (const id of ids) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/)
+    expect(new Set(ids).size).toBe(50)
+  })
+
+  it('fails the build when the import is read for anything else', () => {
+    expect(() => cryptoOnFirstUse(`${imported}c.randomUUID(); c.createHash('sha256');\n`)).toThrow(/c.createHash/)
+  })
+
+  it('leaves a bundle that does not import crypto as it is', () => {
+    expect(cryptoOnFirstUse('const a = 1;\n')).toBe('const a = 1;\n')
+  })
+
+  it('leaves no import of crypto in the action bundle, where @actions/core had one', () => {
+    expect(readFileSync('dist/index.js', 'utf8')).not.toMatch(/createRequire\(import\.meta\.url\)\("crypto"\)/)
   })
 })

@@ -33,14 +33,14 @@ describe('RunnerCommandState', () => {
   })
 
   it.each([[''], ['add-mask'], ['Pause-Logging']])(
-    'ignores a stop with the token %j, which the runner refuses',
+    'does not take %j for a stop, which the runner refuses unless a setting allows it, and so writes no mask',
     stop => {
       const state = new RunnerCommandState()
 
       state.read(`::stop-commands::${stop}`)
 
       expect(state.stoppedBy).toBeUndefined()
-      expect(state.maskLines(TOKEN)).toEqual([`::add-mask::${TOKEN}`])
+      expect(state.maskLines(TOKEN)).toBeUndefined()
     }
   )
 
@@ -65,6 +65,38 @@ describe('RunnerCommandState', () => {
 
     expect(spaced.maskLines(TOKEN)).toBeUndefined()
     expect(unknown.maskLines(TOKEN)).toBeUndefined()
+  })
+
+  // Lines a security review found the runner reads as a stop where a plainer reading did not (issue 22).
+  it.each([
+    ['a token holding an escaped line break', '::stop-commands::a%0Ab'],
+    ['a token holding an escaped carriage return', '::stop-commands::a%0Db'],
+    ['a legacy stop behind an unregistered :: name', '::nope::##[stop-commands]secret1'],
+    ['a command name as the token, which a runner setting allows', '::stop-commands::add-mask']
+  ])('writes no mask after %s', (_what, line) => {
+    const state = new RunnerCommandState()
+
+    state.read(line)
+
+    expect(state.maskLines(TOKEN)).toBeUndefined()
+  })
+
+  it('decodes a legacy stop token as the runner does (%3B is ;), and resumes it by that name', () => {
+    const state = new RunnerCommandState()
+
+    state.read('##[stop-commands]a%3Bb%5Dc')
+
+    expect(state.stoppedBy).toBe('a;b]c')
+    expect(state.maskLines(TOKEN)?.[0]).toBe('::a;b]c::')
+  })
+
+  it('still masks after lines that only look like commands', () => {
+    const state = new RunnerCommandState()
+
+    state.read('::warning::stopping nothing')
+    state.read('progress 10%')
+
+    expect(state.maskLines(TOKEN)).toEqual([`::add-mask::${TOKEN}`])
   })
 })
 
@@ -122,6 +154,19 @@ describe('OutputRelay', () => {
     await tick()
     ;(await relay.hold(1000, sleep))()
     expect(waits).toEqual([1000])
+  })
+
+  it('marks the state unknown after an overlong line that stops commands further on, in a later piece', async () => {
+    const { relay, stdout } = relayed()
+
+    stdout.write('a'.repeat(65 * 1024 + 1))
+    await tick()
+    stdout.write('##[stop-')
+    await tick()
+    stdout.write('commands]secret99\n')
+    await tick()
+
+    expect(relay.state.unknown).toBe(true)
   })
 
   it('marks the state unknown after an overlong line that may be a command', async () => {

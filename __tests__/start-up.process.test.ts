@@ -8,8 +8,8 @@ import { BUNDLE, runAction, type ActionRun } from '../__fixtures__/run-action.js
 import { createTestPki, type TestPki } from '../__fixtures__/tls.js'
 
 // A run loads only what it needs: node:tls and node:https (OpenSSL's set-up, the largest start-up cost there was)
-// only for an HTTPS request, node:http only for a request, fs.promises never (node:crypto comes with @actions/core's
-// file commands, for their heredoc delimiter: no measurable cost, docs/performance.md),
+// only for an HTTPS request, node:http only for a request, node:crypto only to seal or unseal (the bundle draws the
+// heredoc delimiter of @actions/core's file commands from /dev/urandom: scripts/bundle.mjs), fs.promises never,
 // and none of the built-ins that @actions/core's unused parts import (scripts/bundle.mjs drops those loads).
 // docs/performance.md has the figures; this keeps them from coming back unnoticed.
 
@@ -30,12 +30,12 @@ describe('what a run of the action loads', () => {
   afterAll(() => pki.remove())
   const fake = useFakeProvider(() => ({ tls: pki }))
 
-  it('loads no HTTP or TLS for a run that stops at its inputs, nor what @actions/core would', async () => {
+  it('loads no HTTP, TLS or crypto for a run that stops at its inputs, nor what @actions/core would', async () => {
     const run = await runAction({ provider: 'snowflake' }, withReport)
 
     expect(run.code).toBe(1)
     // Not `net`: the runner reads stdout through a pipe, which Node writes with a net.Socket, as here.
-    const unneeded = ['tls', 'https', 'http', 'internal/fs/promises', 'child_process', 'assert', 'dgram']
+    const unneeded = ['tls', 'https', 'http', 'crypto', 'internal/fs/promises', 'child_process', 'assert', 'dgram']
     expect(builtInsLoaded(run).filter(name => unneeded.includes(name))).toEqual([])
   })
 
@@ -53,13 +53,13 @@ describe('what a run of the action loads', () => {
 describe('what a plain-HTTP run of the action loads', () => {
   const fake = useFakeProvider()
 
-  it('mints without TLS or fs.promises: the summary is written at once', async () => {
+  it("mints without crypto, TLS or fs.promises: the outputs' delimiter comes from /dev/urandom, the summary is written at once", async () => {
     const run = await runAction(fakeInputs(fake(), 'soda'), withReport)
 
     expect(run.code).toBe(0)
     const loaded = builtInsLoaded(run)
     expect(loaded).toContain('http')
-    expect(loaded.filter(name => ['tls', 'https', 'internal/fs/promises'].includes(name))).toEqual([])
+    expect(loaded.filter(name => ['crypto', 'tls', 'https', 'internal/fs/promises'].includes(name))).toEqual([])
   })
 
   it('loads crypto for a run that seals', async () => {

@@ -214,7 +214,20 @@ var __webpack_modules__ = {
         function escapeProperty(s) {
             return utils_toCommandValue(s).replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A").replace(/:/g, "%3A").replace(/,/g, "%2C");
         }
-        const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
+        const external_crypto_namespaceObject = { randomUUID: () => {
+          const fs = process.getBuiltinModule("node:fs");
+          const bytes = Buffer.alloc(16);
+          try {
+            const fd = fs.openSync("/dev/urandom", "r");
+            try { if (fs.readSync(fd, bytes, 0, 16, null) !== 16) throw new Error("short read"); } finally { fs.closeSync(fd); }
+          } catch {
+            return process.getBuiltinModule("node:crypto").randomUUID();
+          }
+          bytes[6] = (bytes[6] & 0x0f) | 0x40;
+          bytes[8] = (bytes[8] & 0x3f) | 0x80;
+          const hex = bytes.toString("hex");
+          return [hex.slice(0, 8), hex.slice(8, 12), hex.slice(12, 16), hex.slice(16, 20), hex.slice(20)].join("-");
+        } };
         const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
         function file_command_issueFileCommand(command, message) {
             const filePath = process.env[`GITHUB_${command}`];

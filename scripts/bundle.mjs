@@ -67,6 +67,43 @@ export function withoutUnusedImport(code, name) {
 }
 
 /**
+ * A version 4 UUID from 16 bytes of /dev/urandom, read with node:fs, which every run has loaded already; node:crypto
+ * only where there is no /dev/urandom (Windows). Source text, put into the bundle by cryptoOnFirstUse.
+ */
+const RANDOM_UUID = `() => {
+  const fs = process.getBuiltinModule("node:fs");
+  const bytes = Buffer.alloc(16);
+  try {
+    const fd = fs.openSync("/dev/urandom", "r");
+    try { if (fs.readSync(fd, bytes, 0, 16, null) !== 16) throw new Error("short read"); } finally { fs.closeSync(fd); }
+  } catch {
+    return process.getBuiltinModule("node:crypto").randomUUID();
+  }
+  bytes[6] = (bytes[6] & 0x0f) | 0x40;
+  bytes[8] = (bytes[8] & 0x3f) | 0x80;
+  const hex = bytes.toString("hex");
+  return [hex.slice(0, 8), hex.slice(8, 12), hex.slice(12, 16), hex.slice(16, 20), hex.slice(20)].join("-");
+}`
+
+/**
+ * The bundle without node:crypto where a bundled library imports it only for `randomUUID`: @actions/core's file
+ * commands do, for their heredoc delimiter, and loading node:crypto is about a sixth of a successful run's start-up
+ * (docs/performance.md). The stand-in draws the same kind of UUID from the kernel's random source. Any other use of
+ * that import fails the build, since the stand-in has nothing else.
+ */
+export function cryptoOnFirstUse(code) {
+  const line =
+    /^( *)const (\w+) = (?:\/\*#__PURE__\*\/ )?__WEBPACK_EXTERNAL_createRequire\(import\.meta\.url\)\("crypto"\);$/m
+  const found = line.exec(code)
+  if (!found) return code
+  const [, indent, name] = found
+  const uses = code.match(new RegExp(`\\b${name}\\b(\\.\\w+)?`, 'g')) ?? []
+  const other = uses.filter(use => use !== name && use !== `${name}.randomUUID`)
+  if (other.length > 0 || uses.length < 2) throw new Error(`cryptoOnFirstUse: ${name} is read as ${other.join(', ')}`)
+  return code.replace(line, `${indent}const ${name} = { randomUUID: ${RANDOM_UUID.replaceAll('\n', `\n${indent}`)} };`)
+}
+
+/**
  * Puts each module of the bundle in parentheses: V8 then compiles a module's function when it first reads it,
  * instead of pre-parsing it at load and parsing it again when the bundle calls it, which it does for every module a
  * run needs. About 5% fewer instructions at start-up (docs/performance.md). Terser's output puts each module on
@@ -104,7 +141,7 @@ export async function bundle(out = 'dist') {
       .replace(BUILT_IN_REQUIRE, '/*#__PURE__*/ $&')
       .replace(CORE_SUMMARY, '/*#__PURE__*/ $&')
     const { code } = await minify(built, DEAD_CODE_ONLY)
-    await writeFile(file, `${compiledAtOnce(withoutUnusedImport(code, 'undici'))}\n`)
+    await writeFile(file, `${compiledAtOnce(cryptoOnFirstUse(withoutUnusedImport(code, 'undici')))}\n`)
   }
   await Promise.all([
     build('src/index.ts', out),

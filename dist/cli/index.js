@@ -3547,14 +3547,16 @@ var __webpack_modules__ = {
                 data: command_output_unescape(v2[2])
             };
             const legacy = /##\[([^ \]]*)[^\]]*\]([^]*)$/.exec(line);
+            const data = legacy && command_output_unescape(legacy[2].replace(/%3B/g, ";").replace(/%5D/g, "]"));
             return legacy ? {
                 name: legacy[1],
-                data: command_output_unescape(legacy[2])
+                data: data
             } : void 0;
         }
         function command_output_unescape(data) {
             return data.replace(/%0D/g, "\r").replace(/%0A/g, "\n").replace(/%25/g, "%");
         }
+        const MENTIONS_STOP = /stop-commands/i;
         function validStopToken(token) {
             const name = token.toLowerCase();
             return token !== "" && !RUNNER_COMMANDS.has(name) && name !== "pause-logging";
@@ -3565,13 +3567,10 @@ var __webpack_modules__ = {
             everStopped=!1;
             read(line) {
                 const command = parseRunnerCommand(line);
-                if (!command) return;
-                if (this.stoppedBy === void 0) {
-                    if (command.name.toLowerCase() === "stop-commands" && validStopToken(command.data)) {
-                        this.stoppedBy = command.data;
-                        this.everStopped = !0;
-                    }
-                } else command.name.toLowerCase() === this.stoppedBy.toLowerCase() && (this.stoppedBy = void 0);
+                if (this.stoppedBy === void 0) if (command?.name.toLowerCase() === "stop-commands" && validStopToken(command.data)) {
+                    this.stoppedBy = command.data;
+                    this.everStopped = !0;
+                } else MENTIONS_STOP.test(line) && (this.unknown = !0); else command?.name.toLowerCase() === this.stoppedBy.toLowerCase() && (this.stoppedBy = void 0);
             }
             maskLines(token) {
                 const masks = maskCommands(token);
@@ -3579,7 +3578,7 @@ var __webpack_modules__ = {
                 if (this.unknown) return;
                 if (stop === void 0) return masks;
                 const resume = `::${stop}::`;
-                if (parseRunnerCommand(resume)?.name !== stop) return;
+                if (/[\r\n]/.test(stop) || parseRunnerCommand(resume)?.name !== stop) return;
                 return [ resume, ...masks, `::stop-commands::${escapeCommandData(stop)}` ];
             }
         }
@@ -3588,6 +3587,7 @@ var __webpack_modules__ = {
             decoder=new external_node_string_decoder_namespaceObject.StringDecoder("utf8");
             pending="";
             overlong=!1;
+            tail="";
             constructor(state) {
                 this.state = state;
             }
@@ -3595,11 +3595,14 @@ var __webpack_modules__ = {
                 const lines = (this.pending + this.decoder.write(chunk)).split(/\r\n|\r|\n/);
                 this.pending = lines.pop();
                 for (const line of lines) {
-                    this.overlong || this.state.read(line);
+                    this.overlong ? MENTIONS_STOP.test(this.tail + line) && (this.state.unknown = !0) : this.state.read(line);
                     this.overlong = !1;
+                    this.tail = "";
                 }
                 if (this.pending.length > MAX_LINE_CHARS) {
-                    /^\p{White_Space}*::|##\[/u.test(this.pending) && (this.state.unknown = !0);
+                    const piece = this.tail + this.pending;
+                    (!this.overlong && /^\p{White_Space}*::/u.test(piece) || /##\[/.test(piece) || MENTIONS_STOP.test(piece)) && (this.state.unknown = !0);
+                    this.tail = this.pending.slice(-16);
                     this.pending = "";
                     this.overlong = !0;
                 }

@@ -32,12 +32,17 @@ export function parseRunnerCommand(line: string): { readonly name: string; reado
   const v2 = COMMAND_NAME.exec(line.replace(/^\p{White_Space}+/u, ''))
   if (v2) return { name: v2[1] as string, data: unescape(v2[2] as string) }
   const legacy = /##\[([^ \]]*)[^\]]*\]([^]*)$/.exec(line)
-  return legacy ? { name: legacy[1] as string, data: unescape(legacy[2] as string) } : undefined
+  // The legacy form's data escapes ; and ] too.
+  const data = legacy && unescape((legacy[2] as string).replace(/%3B/g, ';').replace(/%5D/g, ']'))
+  return legacy ? { name: legacy[1] as string, data: data as string } : undefined
 }
 
 function unescape(data: string): string {
   return data.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%')
 }
+
+/** Any mention of the command, however the runner would parse its line: what this reading cannot account for. */
+const MENTIONS_STOP = /stop-commands/i
 
 /** The runner refuses (and does not stop for) an empty token, a command's name, and `pause-logging`. */
 function validStopToken(token: string): boolean {
@@ -56,13 +61,16 @@ export class RunnerCommandState {
 
   read(line: string): void {
     const command = parseRunnerCommand(line)
-    if (!command) return
     if (this.stoppedBy === undefined) {
-      if (command.name.toLowerCase() === 'stop-commands' && validStopToken(command.data)) {
+      if (command?.name.toLowerCase() === 'stop-commands' && validStopToken(command.data)) {
         this.stoppedBy = command.data
         this.everStopped = true
+      } else if (MENTIONS_STOP.test(line)) {
+        // The runner may read this line as a stop that this reading does not (a name it does not register, a
+        // token a runner setting allows): from here on, no mask is written rather than one the runner may print.
+        this.unknown = true
       }
-    } else if (command.name.toLowerCase() === this.stoppedBy.toLowerCase()) {
+    } else if (command?.name.toLowerCase() === this.stoppedBy.toLowerCase()) {
       this.stoppedBy = undefined
     }
   }
@@ -77,7 +85,8 @@ export class RunnerCommandState {
     if (this.unknown) return undefined
     if (stop === undefined) return masks
     const resume = `::${stop}::`
-    if (parseRunnerCommand(resume)?.name !== stop) return undefined
+    // A token with a space or a line break can be named by no command line: nothing resumes it.
+    if (/[\r\n]/.test(stop) || parseRunnerCommand(resume)?.name !== stop) return undefined
     return [resume, ...masks, `::stop-commands::${escapeCommandData(stop)}`]
   }
 }
@@ -87,6 +96,8 @@ class LineReader {
   private readonly decoder = new StringDecoder('utf8')
   private pending = ''
   private overlong = false
+  /** The end of an overlong line's last piece, so that a mention across two pieces is still seen. */
+  private tail = ''
 
   constructor(private readonly state: RunnerCommandState) {}
 
@@ -95,10 +106,17 @@ class LineReader {
     this.pending = lines.pop() as string
     for (const line of lines) {
       if (!this.overlong) this.state.read(line)
+      else if (MENTIONS_STOP.test(this.tail + line)) this.state.unknown = true
       this.overlong = false
+      this.tail = ''
     }
     if (this.pending.length > MAX_LINE_CHARS) {
-      if (/^\p{White_Space}*::|##\[/u.test(this.pending)) this.state.unknown = true
+      // Not read as a command, but the runner reads the whole line: any marker in any piece leaves the state unknown.
+      const piece = this.tail + this.pending
+      if ((!this.overlong && /^\p{White_Space}*::/u.test(piece)) || /##\[/.test(piece) || MENTIONS_STOP.test(piece)) {
+        this.state.unknown = true
+      }
+      this.tail = this.pending.slice(-16)
       this.pending = ''
       this.overlong = true
     }
