@@ -85,6 +85,19 @@ describe('mintToken', () => {
     expect(fake.requests).toHaveLength(1)
   })
 
+  it('quotes no secret a refusing server echoes in its error description, however it would be cut or escaped', async () => {
+    const secret = fake.credentials.password
+    fake.script({
+      status: 401,
+      body: { error: 'invalid_client', error_description: `${'x'.repeat(190)} "${secret}" ##${secret}` }
+    })
+
+    const minting = mintFrom(fakeInputs(fake, 'oauth2'))
+
+    await expect(minting).rejects.toThrow(/The server said invalid_client \(x+ \\?"\*\*\*/)
+    await expect(minting).rejects.not.toThrow(secret.slice(0, 8))
+  })
+
   it('names the region it asked when Soda Cloud refuses with 401, and the other one', async () => {
     fake.script({ status: 401 })
 

@@ -81,7 +81,9 @@ async function askProvider(settings: MintSettings, options: MintOptions, now: ()
     throw error
   }
 
-  refuseUnlessOk(response, settings, url)
+  // The secret inputs as given, besides the forms the request derived from them.
+  const given = Object.entries(provider.inputs).flatMap(([name, input]) => (input.secret ? [inputs[name] ?? ''] : []))
+  refuseUnlessOk(response, settings, url, [...given, ...secrets, ...(proxy?.secrets ?? [])])
   const issuedAt = now()
   const body = parseJson(response, provider)
   let minted: ReturnType<typeof provider.parse>
@@ -101,7 +103,12 @@ function whereSettings(provider: MintSettings['provider']): string {
   return provider.endpointInput ?? 'region and base-url'
 }
 
-function refuseUnlessOk({ status, headers, body }: HttpResponse, { provider, region }: MintSettings, url: URL) {
+function refuseUnlessOk(
+  { status, headers, body }: HttpResponse,
+  { provider, region }: MintSettings,
+  url: URL,
+  secrets: readonly string[]
+) {
   // node:http is loaded by now: an answer came through it.
   const statusText = `HTTP ${status} ${process.getBuiltinModule('node:http').STATUS_CODES[status] ?? ''}`.trimEnd()
   if (status >= 300 && status < 400) {
@@ -113,12 +120,25 @@ function refuseUnlessOk({ status, headers, body }: HttpResponse, { provider, reg
     )
   }
   if (status < 200 || status >= 300) {
-    const hint = provider.hint(status, { region, answer: readJson(body) })
+    const hint = provider.hint(status, { region, answer: withoutSecrets(readJson(body), secrets) })
     throw new TokenRequestError(
       `${provider.title} refused the token request: ${statusText}.${hint ? ` ${hint}` : ''}`,
       status
     )
   }
+}
+
+/**
+ * A refusal's fields with every secret sent replaced by ***: a server may echo what it was sent, and a provider
+ * quotes a field neutralised and cut short, which no later redaction of the message would then recognise.
+ */
+function withoutSecrets(answer: unknown, secrets: readonly string[]): unknown {
+  if (!answer || typeof answer !== 'object' || Array.isArray(answer)) return answer
+  const redact = (text: string) =>
+    secrets.reduce((kept, secret) => (secret ? kept.split(secret).join('***') : kept), text)
+  return Object.fromEntries(
+    Object.entries(answer).map(([name, value]) => [name, typeof value === 'string' ? redact(value) : value])
+  )
 }
 
 /** A refusal's body as JSON, for the provider to read its error code from; undefined when it is not JSON. */

@@ -2921,7 +2921,8 @@ var __webpack_modules__ = {
                 error instanceof TransientFailureError && (error.message += ` ${adviceAfterRetries(error, settings, options.setting ?? (name => name))}`);
                 throw error;
             }
-            refuseUnlessOk(response, settings, url);
+            const given = Object.entries(provider.inputs).flatMap(([name, input]) => input.secret ? [ inputs[name] ?? "" ] : []);
+            refuseUnlessOk(response, settings, url, [ ...given, ...secrets, ...proxy?.secrets ?? [] ]);
             const issuedAt = now();
             const body = parseJson(response, provider);
             let minted;
@@ -2947,16 +2948,21 @@ var __webpack_modules__ = {
         function whereSettings(provider) {
             return provider.endpointInput ?? "region and base-url";
         }
-        function refuseUnlessOk({status: status, headers: headers, body: body}, {provider: provider, region: region}, url) {
+        function refuseUnlessOk({status: status, headers: headers, body: body}, {provider: provider, region: region}, url, secrets) {
             const statusText = `HTTP ${status} ${process.getBuiltinModule("node:http").STATUS_CODES[status] ?? ""}`.trimEnd();
             if (status >= 300 && status < 400) throw new TokenRequestError(`${provider.title} answered ${statusText}, a redirect to ${redirectHost(headers.location, url)}. The action does not follow redirects, since they would carry your credentials elsewhere: check ${whereSettings(provider)}.`, status);
             if (status < 200 || status >= 300) {
                 const hint = provider.hint(status, {
                     region: region,
-                    answer: readJson(body)
+                    answer: withoutSecrets(readJson(body), secrets)
                 });
                 throw new TokenRequestError(`${provider.title} refused the token request: ${statusText}.${hint ? ` ${hint}` : ""}`, status);
             }
+        }
+        function withoutSecrets(answer, secrets) {
+            if (!answer || typeof answer !== "object" || Array.isArray(answer)) return answer;
+            const redact = text => secrets.reduce((kept, secret) => secret ? kept.split(secret).join("***") : kept, text);
+            return Object.fromEntries(Object.entries(answer).map(([name, value]) => [ name, typeof value === "string" ? redact(value) : value ]));
         }
         function readJson(body) {
             try {
